@@ -1,0 +1,84 @@
+/**
+ * Benchmark harness. Every case runs in a child process of its own, so its peak memory (max RSS) is its own;
+ * cases of one group are printed side by side with the ratio to the group's baseline, measured in the same run.
+ * Speed lives here, never in unit tests.
+ */
+
+/** What a case's run returns: an optional note printed beside the figures (e.g. "7166/7166 entries"). */
+export type CaseNote = string | void;
+
+export interface BenchCase {
+  /** Unique id, used to re-run the case in a child process. */
+  id: string;
+  /** Cases with the same group are compared; exactly one of them should be the baseline. */
+  group: string;
+  /** What is measured, e.g. "ours" or "@retorquere/bibtex-parser". */
+  label: string;
+  baseline?: boolean;
+  /** Untimed preparation (generate data, warm caches); its result is passed to `run`. */
+  setup?: () => Promise<unknown>;
+  /** The timed work. */
+  run: (prepared: unknown) => Promise<CaseNote>;
+  /** How many timed repetitions (the median is reported). Default 1. */
+  repeat?: number;
+}
+
+/** A goal checked on the results of one group: returns a line such as "goal x <= y: 0.21 s (met)". */
+export interface BenchGoal {
+  group: string;
+  check: (results: Map<string, CaseResult>) => string;
+}
+
+export interface CaseResult {
+  id: string;
+  label: string;
+  baseline: boolean;
+  ms: number;
+  peakRssMb: number;
+  note: string;
+}
+
+/** Run one case in this process and return its figures. */
+export async function runCaseHere(c: BenchCase): Promise<CaseResult> {
+  const prepared = c.setup ? await c.setup() : undefined;
+  const times: number[] = [];
+  let note: CaseNote = undefined;
+  for (let i = 0; i < (c.repeat ?? 1); i++) {
+    const start = performance.now();
+    note = await c.run(prepared);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    id: c.id,
+    label: c.label,
+    baseline: c.baseline ?? false,
+    ms: times[Math.floor(times.length / 2)],
+    // maxRSS is in kilobytes on Linux.
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    note: note ?? '',
+  };
+}
+
+export function formatMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
+}
+
+/** Print one group as a table: label, time, peak memory, time ratio to the baseline, note. */
+export function printGroup(group: string, results: CaseResult[]): void {
+  const base = results.find((r) => r.baseline);
+  console.log(`\n## ${group}`);
+  const rows = results.map((r) => [
+    r.label + (r.baseline ? ' (baseline)' : ''),
+    formatMs(r.ms),
+    `${r.peakRssMb.toFixed(0)} MB`,
+    base ? `${(r.ms / base.ms).toFixed(2)}x` : '',
+    r.note,
+  ]);
+  const header = ['case', 'time', 'peak RSS', 'vs baseline', 'note'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
+  console.log(line(header));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  for (const row of rows) console.log(line(row));
+}

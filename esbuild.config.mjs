@@ -1,0 +1,62 @@
+// Two bundles from one config: the Obsidian plugin (main.js, the sample plugin's shape) and the Node CLI (dist/cli.js).
+import esbuild from 'esbuild';
+import process from 'node:process';
+import { builtinModules } from 'node:module';
+
+const production = process.argv[2] === 'production';
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+const banner = '/* Zotero Concept Notes — bundled by esbuild; source: https://github.com/zotero-concept-notes */';
+
+/** @type {import('esbuild').BuildOptions} */
+const pluginOptions = {
+  banner: { js: banner },
+  entryPoints: ['src/obsidian/main.ts'],
+  bundle: true,
+  external: [
+    'obsidian',
+    'electron',
+    '@codemirror/autocomplete',
+    '@codemirror/collab',
+    '@codemirror/commands',
+    '@codemirror/language',
+    '@codemirror/lint',
+    '@codemirror/search',
+    '@codemirror/state',
+    '@codemirror/view',
+    '@lezer/common',
+    '@lezer/highlight',
+    '@lezer/lr',
+    ...nodeBuiltins,
+  ],
+  format: 'cjs',
+  target: 'es2020',
+  logLevel: 'info',
+  sourcemap: production ? false : 'inline',
+  treeShaking: true,
+  minify: production,
+  outfile: 'main.js',
+};
+
+/** @type {import('esbuild').BuildOptions} */
+const cliOptions = {
+  banner: { js: '#!/usr/bin/env node' },
+  entryPoints: ['src/cli/main.ts'],
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  // No `obsidian` here on purpose: an obsidian import reachable from the CLI fails the build.
+  external: nodeBuiltins,
+  logLevel: 'info',
+  sourcemap: production ? false : 'inline',
+  minify: false,
+  outfile: 'dist/cli.js',
+};
+
+if (production) {
+  await Promise.all([esbuild.build(pluginOptions), esbuild.build(cliOptions)]);
+} else {
+  const contexts = await Promise.all([esbuild.context(pluginOptions), esbuild.context(cliOptions)]);
+  await Promise.all(contexts.map((c) => c.watch()));
+}

@@ -1,0 +1,10 @@
+/** Jest: ts-jest over tests/, `obsidian` mapped to the documented mock (the npm package is types only). */
+module.exports = {
+  preset: 'ts-jest',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  moduleNameMapper: { '^obsidian$': '<rootDir>/tests/__mocks__/obsidian.ts' },
+  globalSetup: '<rootDir>/tests/global-setup.js',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+  testTimeout: 60000,
+};

@@ -1,0 +1,135 @@
+/**
+ * Plugin settings: one shape for the plugin (data.json via loadData/saveData) and the CLI (the same file).
+ * `normalizeSettings` is pure and versioned: it migrates old data and fills every missing field from a fresh
+ * copy of the defaults, never mutating DEFAULT_SETTINGS.
+ */
+
+export const SETTINGS_VERSION = 1;
+
+/** Where the summary section of a literature note comes from. */
+export type SummarySource = 'abstract' | 'first-note';
+/** Language of the default template's headings; `auto` follows Obsidian's language (English elsewhere). */
+export type HeadingsLanguage = 'auto' | 'en' | 'zh';
+
+export interface Settings {
+  /** Settings schema version, for migrations. */
+  version: number;
+  /** The BBT export to read: an absolute path outside the vault, or a vault-relative path. Empty: not set. */
+  exportPath: string;
+  /** Folder (vault path) for literature notes. */
+  notesFolder: string;
+  /** Folder (vault path) for concept notes. */
+  conceptsFolder: string;
+  /** Handlebars template for a literature note's file name, without extension. */
+  fileNameTemplate: string;
+  /** Vault path of a Handlebars note template; empty uses the built-in template. */
+  noteTemplatePath: string;
+  /** date-fns format of the `date` front-matter value (the import time). */
+  dateFormat: string;
+  /** The `categories` front-matter list of new notes (Hexo). */
+  categories: string[];
+  /** Where the summary comes from. */
+  summarySource: SummarySource;
+  /** Headings language of the default template. */
+  headingsLanguage: HeadingsLanguage;
+  /** Sync automatically when the export file changes. */
+  autoSync: boolean;
+  /** Quiet time after the export last changed before an automatic sync starts, in milliseconds. */
+  autoSyncDelayMs: number;
+  /** Extra folders (vault paths) whose notes get concept links, besides the notes and concepts folders. */
+  conceptScopeFolders: string[];
+  /** Offer the built-in bilingual glossary (LLM, ICL, CoT, 指令微调…) for creating concept notes. */
+  useBuiltinGlossary: boolean;
+  /** Link concepts inside headings too (off by default: headings are left alone). */
+  linkInHeadings: boolean;
+  /**
+   * Refuse to sync when the export holds fewer than this fraction of the papers of the last sync
+   * (a half-written or wrong export). 0 disables the check.
+   */
+  minExportRatio: number;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  version: SETTINGS_VERSION,
+  exportPath: '',
+  notesFolder: 'Literature',
+  conceptsFolder: 'Concepts',
+  fileNameTemplate: '{{citekey}}',
+  noteTemplatePath: '',
+  dateFormat: 'yyyy-MM-dd HH:mm:ss',
+  categories: Object.freeze(['Papers']) as unknown as string[],
+  summarySource: 'abstract',
+  headingsLanguage: 'auto',
+  autoSync: true,
+  autoSyncDelayMs: 2000,
+  conceptScopeFolders: Object.freeze([]) as unknown as string[],
+  useBuiltinGlossary: true,
+  linkInHeadings: false,
+  minExportRatio: 0.5,
+});
+
+/** A fresh, mutable copy of the defaults. */
+export function defaultSettings(): Settings {
+  return { ...DEFAULT_SETTINGS, categories: [...DEFAULT_SETTINGS.categories], conceptScopeFolders: [...DEFAULT_SETTINGS.conceptScopeFolders] };
+}
+
+type Raw = Record<string, unknown>;
+
+function str(raw: Raw, key: keyof Settings, fallback: string): string {
+  const v = raw[key];
+  return typeof v === 'string' ? v : fallback;
+}
+function bool(raw: Raw, key: keyof Settings, fallback: boolean): boolean {
+  const v = raw[key];
+  return typeof v === 'boolean' ? v : fallback;
+}
+function num(raw: Raw, key: keyof Settings, fallback: number, min: number, max: number): number {
+  const v = raw[key];
+  return typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : fallback;
+}
+function strList(raw: Raw, key: keyof Settings, fallback: string[]): string[] {
+  const v = raw[key];
+  if (typeof v === 'string') return v.split(',').map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string').map((s) => s.trim()).filter(Boolean);
+  return [...fallback];
+}
+function oneOf<T extends string>(raw: Raw, key: keyof Settings, allowed: readonly T[], fallback: T): T {
+  const v = raw[key];
+  return allowed.includes(v as T) ? (v as T) : fallback;
+}
+
+/** Version 0 (before versioning) named the export setting `bibPath` and the template `templatePath`. */
+function migrateV0(raw: Raw): Raw {
+  const out: Raw = { ...raw };
+  if (out.exportPath === undefined && typeof out.bibPath === 'string') out.exportPath = out.bibPath;
+  if (out.noteTemplatePath === undefined && typeof out.templatePath === 'string') out.noteTemplatePath = out.templatePath;
+  delete out.bibPath;
+  delete out.templatePath;
+  return out;
+}
+
+/** Turn whatever `loadData()` returned (null, old versions, hand-edited JSON) into complete, valid settings. */
+export function normalizeSettings(data: unknown): Settings {
+  let raw: Raw = data !== null && typeof data === 'object' && !Array.isArray(data) ? { ...(data as Raw) } : {};
+  const version = typeof raw.version === 'number' ? raw.version : 0;
+  if (version < 1) raw = migrateV0(raw);
+  const d = defaultSettings();
+  return {
+    version: SETTINGS_VERSION,
+    exportPath: str(raw, 'exportPath', d.exportPath).trim(),
+    notesFolder: str(raw, 'notesFolder', d.notesFolder).trim() || d.notesFolder,
+    conceptsFolder: str(raw, 'conceptsFolder', d.conceptsFolder).trim() || d.conceptsFolder,
+    fileNameTemplate: str(raw, 'fileNameTemplate', d.fileNameTemplate).trim() || d.fileNameTemplate,
+    noteTemplatePath: str(raw, 'noteTemplatePath', d.noteTemplatePath).trim(),
+    dateFormat: str(raw, 'dateFormat', d.dateFormat) || d.dateFormat,
+    categories: strList(raw, 'categories', d.categories),
+    summarySource: oneOf(raw, 'summarySource', ['abstract', 'first-note'] as const, d.summarySource),
+    headingsLanguage: oneOf(raw, 'headingsLanguage', ['auto', 'en', 'zh'] as const, d.headingsLanguage),
+    autoSync: bool(raw, 'autoSync', d.autoSync),
+    autoSyncDelayMs: num(raw, 'autoSyncDelayMs', d.autoSyncDelayMs, 200, 600000),
+    conceptScopeFolders: strList(raw, 'conceptScopeFolders', d.conceptScopeFolders),
+    useBuiltinGlossary: bool(raw, 'useBuiltinGlossary', d.useBuiltinGlossary),
+    linkInHeadings: bool(raw, 'linkInHeadings', d.linkInHeadings),
+    minExportRatio: num(raw, 'minExportRatio', d.minExportRatio, 0, 1),
+  };
+}

@@ -1,0 +1,55 @@
+import type { VaultPort } from './vault-port';
+import { isInFolder, normalizeVaultPath } from './vault-path';
+
+/** A VaultPort over a Map: the backend for tests and for dry runs. Counts writes so tests can assert on them. */
+export class InMemoryVault implements VaultPort {
+  private readonly files = new Map<string, string>();
+  /** Paths written (write or a changing process), in order, since construction or the last `resetWrites()`. */
+  readonly writes: string[] = [];
+
+  constructor(initial: Record<string, string> = {}) {
+    for (const [path, content] of Object.entries(initial)) this.files.set(normalizeVaultPath(path), content);
+  }
+
+  read(path: string): Promise<string | null> {
+    return Promise.resolve(this.files.get(normalizeVaultPath(path)) ?? null);
+  }
+
+  write(path: string, content: string): Promise<void> {
+    const key = normalizeVaultPath(path);
+    this.files.set(key, content);
+    this.writes.push(key);
+    return Promise.resolve();
+  }
+
+  process(path: string, fn: (current: string) => string): Promise<string> {
+    const key = normalizeVaultPath(path);
+    const current = this.files.get(key);
+    if (current === undefined) return Promise.reject(new Error(`No file at "${key}"`));
+    const next = fn(current);
+    if (next !== current) {
+      this.files.set(key, next);
+      this.writes.push(key);
+    }
+    return Promise.resolve(next);
+  }
+
+  list(folder: string, extension = ''): Promise<string[]> {
+    const root = normalizeVaultPath(folder);
+    const found = [...this.files.keys()].filter((p) => isInFolder(p, root) && p !== root && p.endsWith(extension));
+    return Promise.resolve(found.sort());
+  }
+
+  exists(path: string): Promise<boolean> {
+    return Promise.resolve(this.files.has(normalizeVaultPath(path)));
+  }
+
+  /** Every file and its text, sorted by path: for assertions. */
+  snapshot(): Record<string, string> {
+    return Object.fromEntries([...this.files.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+  }
+
+  resetWrites(): void {
+    this.writes.length = 0;
+  }
+}
