@@ -31,6 +31,8 @@ const pluginOptions = {
   ],
   format: 'cjs',
   target: 'es2020',
+  // citation-js's URL fetching (node-fetch, sync-fetch and their polyfills) is never used by the plugin.
+  alias: { 'node-fetch': './src/obsidian/no-fetch.ts', 'sync-fetch': './src/obsidian/no-fetch.ts' },
   logLevel: 'info',
   sourcemap: production ? false : 'inline',
   treeShaking: true,

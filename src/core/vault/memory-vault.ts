@@ -4,11 +4,16 @@ import { isInFolder, normalizeVaultPath } from './vault-path';
 /** A VaultPort over a Map: the backend for tests and for dry runs. Counts writes so tests can assert on them. */
 export class InMemoryVault implements VaultPort {
   private readonly files = new Map<string, string>();
+  private readonly folders = new Set<string>();
   /** Paths written (write or a changing process), in order, since construction or the last `resetWrites()`. */
   readonly writes: string[] = [];
 
   constructor(initial: Record<string, string> = {}) {
-    for (const [path, content] of Object.entries(initial)) this.files.set(normalizeVaultPath(path), content);
+    for (const [path, content] of Object.entries(initial)) {
+      const key = normalizeVaultPath(path);
+      this.files.set(key, content);
+      for (const a of ancestorsOf(key)) this.folders.add(a);
+    }
   }
 
   read(path: string): Promise<string | null> {
@@ -17,6 +22,12 @@ export class InMemoryVault implements VaultPort {
 
   write(path: string, content: string): Promise<void> {
     const key = normalizeVaultPath(path);
+    // As on a disk: a path cannot be a file and a folder at once.
+    const ancestors = ancestorsOf(key);
+    if (key === '' || this.folders.has(key) || ancestors.some((a) => this.files.has(a))) {
+      return Promise.reject(new Error(`Cannot write "${key}": a file and a folder would share a path`));
+    }
+    for (const a of ancestors) this.folders.add(a);
     this.files.set(key, content);
     this.writes.push(key);
     return Promise.resolve();
@@ -52,4 +63,11 @@ export class InMemoryVault implements VaultPort {
   resetWrites(): void {
     this.writes.length = 0;
   }
+}
+
+/** "a/b/c.md" → ["a", "a/b"]. */
+function ancestorsOf(path: string): string[] {
+  const out: string[] = [];
+  for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) out.push(path.slice(0, i));
+  return out;
 }

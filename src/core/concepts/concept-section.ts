@@ -1,0 +1,112 @@
+/**
+ * The managed section of a concept note (region `concept-links`): the notes that mention the concept, with their
+ * titles, and the related concepts (mentioned by this one, mentioning it, appearing in the same notes, with counts).
+ * Rendered from data only, so the same data always gives the same text and an unchanged section is never rewritten.
+ */
+import { findRegions, replaceRegionContent, wrapRegion } from '../text/managed-region';
+import type { ConceptLanguage } from './glossary';
+import { safeLinkText, type MakeLink } from './link-writer';
+import { CONCEPT_SECTION_ID } from './markdown-zones';
+
+export interface SectionNote {
+  path: string;
+  title: string;
+}
+
+export interface SectionConcept {
+  path: string;
+  name: string;
+}
+
+export interface SectionData {
+  /** Notes (not concept notes) that mention the concept. */
+  notes: SectionNote[];
+  /** Concepts the concept's own note mentions. */
+  mentions: SectionConcept[];
+  /** Concept notes that mention this concept. */
+  mentionedBy: SectionConcept[];
+  /** Concepts mentioned in the same notes, with the number of notes, most frequent first. */
+  cooccurring: (SectionConcept & { count: number })[];
+}
+
+/** At most this many co-occurring concepts are listed (the rest is counted). */
+export const MAX_COOCCURRING = 20;
+
+const LABELS: Record<ConceptLanguage, Record<string, string>> = {
+  en: {
+    notes: 'Mentioned in',
+    none: '*No note mentions this concept yet.*',
+    related: 'Related concepts',
+    mentions: 'Mentions',
+    mentionedBy: 'Mentioned by',
+    cooccurring: 'Appears with',
+    noRelated: '*None yet.*',
+    more: 'and {n} more',
+  },
+  zh: {
+    notes: '提及本概念的笔记',
+    none: '*暂无笔记提及本概念。*',
+    related: '相关概念',
+    mentions: '本概念提及',
+    mentionedBy: '提及本概念',
+    cooccurring: '共同出现',
+    noRelated: '*暂无。*',
+    more: '另有 {n} 个',
+  },
+};
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Sort notes by title (case-insensitive, code-point order so every platform agrees), then path. */
+export function sortNotes(notes: SectionNote[]): SectionNote[] {
+  return notes.sort((a, b) => compareText(a.title.toLowerCase(), b.title.toLowerCase()) || compareText(a.path, b.path));
+}
+
+export function sortConcepts<T extends SectionConcept>(concepts: T[]): T[] {
+  return concepts.sort((a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.path, b.path));
+}
+
+export interface SectionRenderOptions {
+  language: ConceptLanguage;
+  makeLink: MakeLink;
+  /** Path of the concept note the section is written into. */
+  sourcePath: string;
+}
+
+/** The section's content (without the region markers). */
+export function renderConceptSection(data: SectionData, options: SectionRenderOptions): string {
+  const l = LABELS[options.language];
+  const link = (path: string, text: string) => options.makeLink(path, safeLinkText(text) || text, options.sourcePath);
+  const lines: string[] = [`## ${l.notes} (${data.notes.length})`, ''];
+  if (data.notes.length === 0) lines.push(l.none);
+  for (const n of data.notes) lines.push(`- ${link(n.path, n.title)}`);
+  lines.push('', `## ${l.related}`, '');
+  const list = (items: SectionConcept[]) => items.map((c) => link(c.path, c.name)).join(', ');
+  if (data.mentions.length > 0) lines.push(`- ${l.mentions}: ${list(data.mentions)}`);
+  if (data.mentionedBy.length > 0) lines.push(`- ${l.mentionedBy}: ${list(data.mentionedBy)}`);
+  if (data.cooccurring.length > 0) {
+    const shown = data.cooccurring.slice(0, MAX_COOCCURRING).map((c) => `${link(c.path, c.name)} (${c.count})`);
+    const rest = data.cooccurring.length - MAX_COOCCURRING;
+    if (rest > 0) shown.push(l.more.replace('{n}', String(rest)));
+    lines.push(`- ${l.cooccurring}: ${shown.join(', ')}`);
+  }
+  if (data.mentions.length + data.mentionedBy.length + data.cooccurring.length === 0) lines.push(l.noRelated);
+  return lines.join('\n');
+}
+
+/**
+ * Put `content` into the note's concept section: replaced in place when the region exists, appended at the end when
+ * it does not. Damaged markers (a begin without its end, a repeated region) are reported and the note left alone.
+ */
+export function writeConceptSection(text: string, content: string): { text: string } | { problem: string } {
+  const { regions, broken } = findRegions(text);
+  if (broken.includes(CONCEPT_SECTION_ID)) {
+    return { problem: `the "${CONCEPT_SECTION_ID}" section markers are damaged (missing, repeated or nested); fix or delete them` };
+  }
+  if (regions.some((r) => r.id === CONCEPT_SECTION_ID)) return { text: replaceRegionContent(text, CONCEPT_SECTION_ID, content)! };
+  const region = wrapRegion(CONCEPT_SECTION_ID, content);
+  if (text.trim() === '') return { text: `${text}${region}\n` };
+  return { text: `${text}${text.endsWith('\n') ? '' : '\n'}\n${region}\n` };
+}

@@ -1,0 +1,83 @@
+/**
+ * Concept notes from the built-in glossary: rendering one, and creating the missing ones in the concepts folder
+ * without ever overwriting a note or adding a term another concept note already claims.
+ */
+import { stringify } from 'yaml';
+import type { Settings } from '../settings';
+import { wrapRegion } from '../text/managed-region';
+import type { VaultPort } from '../vault/vault-port';
+import { joinVaultPath } from '../vault/vault-path';
+import { GLOSSARY, type GlossaryEntry } from './glossary-data';
+import { CONCEPT_SECTION_ID } from './markdown-zones';
+import { parseConceptNote } from './term-index';
+import { foldKey, rejectTerm } from './term-rules';
+
+export type ConceptLanguage = 'en' | 'zh';
+
+/**
+ * The text of a new concept note: front matter (`aliases`, `tags: [concept]`, serialised by the yaml library), the
+ * definition in `language` followed by the other language, and an empty concept section for the linker to fill.
+ */
+export function renderConceptNote(entry: GlossaryEntry, language: ConceptLanguage = 'en'): string {
+  const frontMatter = stringify({ aliases: entry.aliases, tags: ['concept'] });
+  const [first, second] = language === 'zh' ? [entry.zh, entry.en] : [entry.en, entry.zh];
+  return `---\n${frontMatter}---\n\n${first}\n\n${second}\n\n${wrapRegion(CONCEPT_SECTION_ID, '')}\n`;
+}
+
+export interface GlossaryResult {
+  /** Paths of the notes written. */
+  created: string[];
+  /** Entries left out: the note exists, or another concept note already uses one of its terms. */
+  skipped: { name: string; reason: string }[];
+}
+
+export interface GlossaryOptions {
+  language?: ConceptLanguage;
+  /** The entries to create (default: the whole built-in glossary). */
+  entries?: readonly GlossaryEntry[];
+}
+
+function termKeys(terms: readonly string[]): string[] {
+  return terms.filter((t) => rejectTerm(t) === null).map((t) => foldKey(t.trim()));
+}
+
+/**
+ * Create the glossary's concept notes that are missing from `settings.conceptsFolder`. A note that exists (same
+ * name, any case) is never touched, and an entry whose name or alias an existing concept note already uses is
+ * skipped, so the glossary never creates a conflict with the user's own concepts.
+ */
+export async function createGlossaryNotes(
+  vault: VaultPort,
+  settings: Pick<Settings, 'conceptsFolder'>,
+  options: GlossaryOptions = {},
+): Promise<GlossaryResult> {
+  const folder = settings.conceptsFolder;
+  const existing = await vault.list(folder, '.md');
+  const existingPaths = new Set(existing.map((p) => p.toLowerCase()));
+  const claimed = new Map<string, string>();
+  for (const path of existing) {
+    const text = await vault.read(path);
+    if (text === null) continue;
+    const { def } = parseConceptNote(path, text);
+    for (const key of termKeys([def.name, ...def.aliases])) if (!claimed.has(key)) claimed.set(key, path);
+  }
+  const result: GlossaryResult = { created: [], skipped: [] };
+  for (const entry of options.entries ?? GLOSSARY) {
+    const path = joinVaultPath(folder, `${entry.name}.md`);
+    if (existingPaths.has(path.toLowerCase()) || (await vault.exists(path))) {
+      result.skipped.push({ name: entry.name, reason: `${path} exists` });
+      continue;
+    }
+    const keys = termKeys([entry.name, ...entry.aliases]);
+    const taken = keys.find((k) => claimed.has(k));
+    if (taken !== undefined) {
+      result.skipped.push({ name: entry.name, reason: `"${taken}" is already a term of ${claimed.get(taken)}` });
+      continue;
+    }
+    await vault.write(path, renderConceptNote(entry, options.language));
+    existingPaths.add(path.toLowerCase());
+    for (const k of keys) claimed.set(k, path);
+    result.created.push(path);
+  }
+  return result;
+}

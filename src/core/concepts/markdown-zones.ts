@@ -1,0 +1,253 @@
+/**
+ * Block-level pass over a note: which parts may receive links. Front matter, fenced code (``` and ~~~), `$$` blocks,
+ * HTML blocks, reference definitions and the concept section are `hard` (never matched); headings (unless linked by
+ * setting) and plugin-owned managed regions are `soft` (a mention counts, no link is written there); table rows are
+ * recorded so a link written there escapes its pipe. Inline constructs are left to InlineScanner.
+ */
+import { findRegions } from '../text/managed-region';
+import { isBlank } from './char-class';
+import { findFrontMatter } from './front-matter';
+import { InlineScanner, type LinkRef, type ZoneCollector } from './inline-zones';
+
+/** Id of the managed region the engine owns in each concept note. */
+export const CONCEPT_SECTION_ID = 'concept-links';
+
+export interface TextZones {
+  /** Sorted, merged [start, end) pairs. */
+  hard: number[];
+  soft: number[];
+  table: number[];
+  links: LinkRef[];
+}
+
+export interface ZoneOptions {
+  /** Headings get links too (default: mention only). */
+  linkInHeadings?: boolean;
+  /** Text inside the plugin's managed regions gets links (for the sync rendering a note); default: mention only. */
+  linkManagedRegions?: boolean;
+}
+
+const HTML_BLOCK_TAGS = new Set(
+  ('address article aside blockquote body center details dialog dir div dl dt dd fieldset figcaption figure footer form ' +
+    'h1 h2 h3 h4 h5 h6 header hr html iframe legend li main menu nav ol p pre script section style summary table tbody ' +
+    'td textarea tfoot th thead tr ul video audio canvas svg math').split(' '),
+);
+const HTML_OPEN = /<\/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)/y;
+const COMPLETE_TAG_LINE = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>[ \t\r]*$/y;
+const TABLE_DELIMITER = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t\r]*$/;
+const REF_DEFINITION = /[ \t]{0,3}\[[^\]\n]+\]:[ \t]/y;
+
+/** Merge [start, end) pairs into sorted, disjoint ones. */
+export function mergeRanges(flat: number[]): number[] {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < flat.length; i += 2) if (flat[i + 1] > flat[i]) pairs.push([flat[i], flat[i + 1]]);
+  pairs.sort((a, b) => a[0] - b[0]);
+  const out: number[] = [];
+  for (const [s, e] of pairs) {
+    const last = out.length - 1;
+    if (last > 0 && s <= out[last]) out[last] = Math.max(out[last], e);
+    else out.push(s, e);
+  }
+  return out;
+}
+
+class BlockScanner {
+  private readonly out: ZoneCollector = { hard: [], soft: [], table: [], links: [] };
+  private readonly inline: InlineScanner;
+  private prevParagraph: [number, number] | null = null;
+  private nextPipe = -1;
+
+  constructor(private readonly text: string, private readonly options: ZoneOptions) {
+    this.inline = new InlineScanner(text, this.out);
+  }
+
+  private lineEnd(pos: number): number {
+    const nl = this.text.indexOf('\n', pos);
+    return nl < 0 ? this.text.length : nl;
+  }
+
+  /** The next "|" at or after `pos` (cached: positions only grow, so the text is searched once). */
+  private pipeAt(pos: number): number {
+    if (this.nextPipe < pos) {
+      const found = this.text.indexOf('|', pos);
+      this.nextPipe = found < 0 ? Infinity : found;
+    }
+    return this.nextPipe;
+  }
+
+  /** Offset after blockquote markers and indentation. */
+  private contentStart(pos: number, end: number): number {
+    let p = pos;
+    for (; p < end; p++) {
+      const c = this.text.charCodeAt(p);
+      if (c !== 0x20 && c !== 0x09 && c !== 0x3e) break;
+    }
+    return p;
+  }
+
+  /** Inline-scan a line; constructs may run into later lines. Returns the offset of the next line to look at. */
+  private inlineLine(lineStart: number, from: number, end: number): number {
+    let stop = this.inline.scan(from, end, lineStart);
+    let lineEnd = end;
+    while (stop > lineEnd) {
+      const ls = this.text.lastIndexOf('\n', stop - 1) + 1;
+      lineEnd = this.lineEnd(stop);
+      stop = this.inline.scan(stop, lineEnd, ls);
+    }
+    return lineEnd + 1;
+  }
+
+  run(): TextZones {
+    const text = this.text;
+    let pos = 0;
+    const fm = findFrontMatter(text);
+    if (fm) {
+      this.out.hard.push(0, fm.end);
+      pos = fm.end;
+    }
+    while (pos < text.length) {
+      const end = this.lineEnd(pos);
+      const p = this.contentStart(pos, end);
+      if (isBlank(text, p, end)) {
+        this.prevParagraph = null;
+        pos = end + 1;
+        continue;
+      }
+      const next = this.block(pos, p, end);
+      if (next >= 0) {
+        this.prevParagraph = null;
+        pos = next;
+        continue;
+      }
+      this.prevParagraph = [pos, end];
+      pos = this.inlineLine(pos, pos, end);
+    }
+    return this.finish();
+  }
+
+  /** A block construct starting on this line: returns where scanning continues, or -1 for a paragraph line. */
+  private block(pos: number, p: number, end: number): number {
+    const text = this.text;
+    const c = text.charCodeAt(p);
+    if (c === 0x60 || c === 0x7e) return this.fence(pos, p, end);
+    if (c === 0x24 && text.charCodeAt(p + 1) === 0x24) {
+      const close = text.indexOf('$$', p + 2);
+      if (close < 0) return -1;
+      this.out.hard.push(p, close + 2);
+      const closeLineEnd = this.lineEnd(close);
+      return this.inlineLine(text.lastIndexOf('\n', close) + 1, close + 2, closeLineEnd);
+    }
+    if (c === 0x3c) return this.htmlBlock(pos, p, end);
+    if (c === 0x23) return this.heading(pos, p, end);
+    if ((c === 0x3d || c === 0x2d) && this.prevParagraph && /^[ \t>]*(=+|-{2,})[ \t\r]*$/.test(text.slice(pos, end))) {
+      if (!this.options.linkInHeadings) this.out.soft.push(this.prevParagraph[0], this.prevParagraph[1]);
+      return end + 1;
+    }
+    if (c === 0x5b) {
+      REF_DEFINITION.lastIndex = p;
+      if (REF_DEFINITION.test(text) && text.charCodeAt(p + 1) !== 0x5e) {
+        this.out.hard.push(p, end);
+        return end + 1;
+      }
+    }
+    if (this.pipeAt(p) < end) return this.table(pos, end);
+    return -1;
+  }
+
+  private fence(pos: number, p: number, end: number): number {
+    const text = this.text;
+    const code = text.charCodeAt(p);
+    let n = 0;
+    while (text.charCodeAt(p + n) === code) n++;
+    if (n < 3 || (code === 0x60 && text.slice(p + n, end).includes('`'))) return -1;
+    let line = end + 1;
+    while (line < text.length) {
+      const lineEnd = this.lineEnd(line);
+      const q = this.contentStart(line, lineEnd);
+      let m = 0;
+      while (text.charCodeAt(q + m) === code) m++;
+      if (m >= n && isBlank(text, q + m, lineEnd)) {
+        this.out.hard.push(pos, lineEnd);
+        return lineEnd + 1;
+      }
+      line = lineEnd + 1;
+    }
+    this.out.hard.push(pos, text.length);
+    return text.length;
+  }
+
+  private htmlBlock(pos: number, p: number, end: number): number {
+    const text = this.text;
+    HTML_OPEN.lastIndex = p;
+    const m = HTML_OPEN.exec(text);
+    if (!m) return -1;
+    COMPLETE_TAG_LINE.lastIndex = p - pos;
+    const block = HTML_BLOCK_TAGS.has(m[1].toLowerCase()) || (!this.prevParagraph && COMPLETE_TAG_LINE.test(text.slice(pos, end)));
+    if (!block) return -1;
+    let line = end + 1;
+    let blockEnd = end;
+    while (line < text.length) {
+      const lineEnd = this.lineEnd(line);
+      if (isBlank(text, line, lineEnd)) break;
+      blockEnd = lineEnd;
+      line = lineEnd + 1;
+    }
+    this.out.hard.push(pos, blockEnd);
+    return blockEnd + 1;
+  }
+
+  private heading(pos: number, p: number, end: number): number {
+    const text = this.text;
+    let n = 0;
+    while (text.charCodeAt(p + n) === 0x23) n++;
+    const after = text.charCodeAt(p + n);
+    if (n > 6 || !(p + n >= end || after === 0x20 || after === 0x09 || after === 0x0d)) return -1;
+    if (!this.options.linkInHeadings) this.out.soft.push(pos, end);
+    return this.inlineLine(pos, p + n, end);
+  }
+
+  private table(pos: number, end: number): number {
+    const text = this.text;
+    const nextStart = end + 1;
+    if (nextStart >= text.length) return -1;
+    const nextEnd = this.lineEnd(nextStart);
+    if (!TABLE_DELIMITER.test(text.slice(nextStart, nextEnd)) || !text.slice(nextStart, nextEnd).includes('-')) return -1;
+    let line = pos;
+    while (line < text.length) {
+      const lineEnd = this.lineEnd(line);
+      if (isBlank(text, line, lineEnd)) break;
+      this.out.table.push(line, lineEnd);
+      this.inline.scan(line, lineEnd, line);
+      line = lineEnd + 1;
+    }
+    return line;
+  }
+
+  private finish(): TextZones {
+    const text = this.text;
+    let section: [number, number] | null = null;
+    if (text.includes('%% zcn:')) {
+      const { regions, broken } = findRegions(text);
+      for (const r of regions) {
+        if (r.id === CONCEPT_SECTION_ID) section = [r.start, r.end];
+        else if (!this.options.linkManagedRegions) this.out.soft.push(r.contentStart, r.contentEnd);
+      }
+      if (broken.includes(CONCEPT_SECTION_ID)) {
+        // A damaged concept section is still ours: protect from its first marker to its last one.
+        const begin = text.indexOf(`%% zcn:begin ${CONCEPT_SECTION_ID} %%`);
+        const endMarker = `%% zcn:end ${CONCEPT_SECTION_ID} %%`;
+        const last = text.lastIndexOf(endMarker);
+        const from = begin < 0 ? last : begin;
+        section = [from, last > from ? last + endMarker.length : text.length];
+      }
+      if (section) this.out.hard.push(section[0], section[1]);
+    }
+    const links = section ? this.out.links.filter((l) => l.start < section[0] || l.start >= section[1]) : this.out.links;
+    return { hard: mergeRanges(this.out.hard), soft: mergeRanges(this.out.soft), table: this.out.table, links };
+  }
+}
+
+/** Compute the zones of a note's text. */
+export function scanZones(text: string, options: ZoneOptions = {}): TextZones {
+  return new BlockScanner(text, options).run();
+}

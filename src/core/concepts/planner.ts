@@ -1,0 +1,251 @@
+/**
+ * planConceptLinks: what a run would change (links per note, concept sections, conflicts), computed from the vault
+ * and the caller's ConceptLinkState. Full runs read the whole scope (skipping notes unchanged since the state was
+ * built); incremental runs read only the changed notes and those a concept-note change can affect.
+ */
+import { hashText } from '../text/hash';
+import type { VaultPort } from '../vault/vault-port';
+import { isInFolder, normalizeVaultPath } from '../vault/vault-path';
+import { renderConceptSection, writeConceptSection } from './concept-section';
+import { fieldString, readFrontMatterFields } from './front-matter';
+import { cloneConceptLinkState, createConceptLinkState, sectionData, setNoteRecord, type ConceptLinkState } from './link-state';
+import { linkText } from './link-text';
+import { defaultMakeLink, linkName, wikilinkMaker, type MakeLink } from './link-writer';
+import type { ConceptLinkOptions, ConceptLinkPlan, ConceptProblem, PlannedNoteEdit, SkippedNote } from './plan-types';
+import { inScope, listScopeNotes, resolveScope } from './scope';
+import { buildTermIndex, parseConceptNote, type ConceptDef, type TermIndex } from './term-index';
+import { addedTermsIndex, conceptTermChanges, containsAnyTerm } from './term-changes';
+
+function defsEqual(a: ReadonlyMap<string, ConceptDef>, b: ReadonlyMap<string, ConceptDef>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [path, def] of a) {
+    const other = b.get(path);
+    if (!other || other.name !== def.name || other.aliases.join('\u0000') !== def.aliases.join('\u0000')) return false;
+  }
+  return true;
+}
+
+/** File names shared by several notes (lower case): links to them are written as paths. */
+function ambiguousNames(paths: Iterable<string>): Set<string> {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const p of paths) {
+    const name = linkName(p).toLowerCase();
+    if (seen.has(name)) twice.add(name);
+    seen.add(name);
+  }
+  return twice;
+}
+
+class PlanRun {
+  private readonly texts = new Map<string, string>();
+  private readonly edits = new Map<string, PlannedNoteEdit>();
+  private readonly affected = new Set<string>();
+  private readonly problems: ConceptProblem[] = [];
+  private readonly skipped: SkippedNote[] = [];
+  private readonly skip: Set<string>;
+  private readonly conceptsFolder: string;
+  private makeLink: MakeLink;
+  private scanned = 0;
+
+  constructor(
+    private readonly vault: VaultPort,
+    private readonly options: ConceptLinkOptions,
+    private readonly state: ConceptLinkState,
+    private readonly folders: string[],
+  ) {
+    this.skip = new Set((options.skipPaths ?? []).map((p) => normalizeVaultPath(p)));
+    this.conceptsFolder = normalizeVaultPath(options.settings.conceptsFolder);
+    this.makeLink = options.makeLink ?? defaultMakeLink;
+  }
+
+  private get index(): TermIndex {
+    return this.state.index!;
+  }
+
+  private async read(path: string): Promise<string | null> {
+    const cached = this.texts.get(path);
+    if (cached !== undefined) return cached;
+    const text = await this.vault.read(path);
+    if (text !== null) this.texts.set(path, text);
+    return text;
+  }
+
+  private isConcept(path: string): boolean {
+    return isInFolder(path, this.conceptsFolder) && path.toLowerCase().endsWith('.md');
+  }
+
+  /** Read the concept notes (all, or the given changed ones) into a new definition map. */
+  private async readDefs(paths: readonly string[], base: ReadonlyMap<string, ConceptDef>): Promise<Map<string, ConceptDef>> {
+    const defs = new Map(base);
+    for (const path of paths) {
+      const text = await this.read(path);
+      if (text === null) {
+        defs.delete(path);
+        continue;
+      }
+      const { def, problem } = parseConceptNote(path, text);
+      if (problem) this.problems.push({ path, message: problem });
+      defs.set(path, def);
+    }
+    return defs;
+  }
+
+  /** Install new definitions; returns whether the index changed. */
+  private useDefs(defs: Map<string, ConceptDef>): boolean {
+    if (this.state.index && defsEqual(defs, this.state.conceptDefs)) return false;
+    this.state.index = buildTermIndex([...defs.values()]);
+    this.state.conceptDefs = defs;
+    this.state.indexVersion++;
+    return true;
+  }
+
+  private title(path: string, text: string): string {
+    if (this.isConcept(path)) return linkName(path);
+    return fieldString(readFrontMatterFields(text, ['title']).values.get('title')) ?? linkName(path);
+  }
+
+  /** Link one note (or forget it when it is gone) and record what it mentions. */
+  private linkNote(path: string, text: string | null): void {
+    this.scanned++;
+    if (text === null) {
+      for (const c of setNoteRecord(this.state, path, null)) this.affected.add(c);
+      this.state.pending.delete(path);
+      return;
+    }
+    const result = linkText(text, this.index, { sourcePath: path, makeLink: this.makeLink, linkInHeadings: this.options.settings.linkInHeadings });
+    const skip = this.skip.has(path);
+    const record = {
+      hash: hashText(skip ? text : result.text),
+      title: this.title(path, text),
+      mentions: result.mentions,
+      isConcept: this.isConcept(path),
+      indexVersion: this.state.indexVersion,
+    };
+    for (const c of setNoteRecord(this.state, path, record)) this.affected.add(c);
+    this.state.pending.delete(path);
+    if (result.links.length === 0) return;
+    if (skip) {
+      this.skipped.push({ path, links: result.links.length, section: false });
+      this.state.pending.add(path);
+      return;
+    }
+    this.edits.set(path, { path, before: text, after: result.text, links: result.links, section: null });
+  }
+
+  private async linkNotes(paths: readonly string[], unchangedSkip: boolean): Promise<void> {
+    let done = 0;
+    for (const path of paths) {
+      const text = await this.read(path);
+      const rec = this.state.notes.get(path);
+      const unchanged =
+        unchangedSkip && text !== null && rec !== undefined && !this.state.pending.has(path) && rec.indexVersion === this.state.indexVersion && rec.hash === hashText(text);
+      if (!unchanged) this.linkNote(path, text);
+      await this.options.onProgress?.(++done, paths.length);
+    }
+  }
+
+  /** Render the sections of the affected concepts and fold them into the edits. */
+  private async planSections(): Promise<string[]> {
+    const changed: string[] = [];
+    const language = this.options.language ?? 'en';
+    for (const path of [...this.affected].sort()) {
+      if (!this.state.conceptDefs.has(path)) continue;
+      const text = await this.read(path);
+      if (text === null) continue;
+      const content = renderConceptSection(sectionData(this.state, path), { language, makeLink: this.makeLink, sourcePath: path });
+      const edit = this.edits.get(path);
+      const base = edit?.after ?? text;
+      const written = writeConceptSection(base, content);
+      if ('problem' in written) {
+        this.problems.push({ path, message: written.problem });
+        continue;
+      }
+      if (written.text === base) continue;
+      if (this.skip.has(path)) {
+        const s = this.skipped.find((x) => x.path === path);
+        if (s) s.section = true;
+        else this.skipped.push({ path, links: 0, section: true });
+        this.state.pending.add(path);
+        continue;
+      }
+      this.edits.set(path, { path, before: text, after: written.text, links: edit?.links ?? [], section: content });
+      const rec = this.state.notes.get(path);
+      if (rec) rec.hash = hashText(written.text);
+      changed.push(path);
+    }
+    return changed;
+  }
+
+  private async finish(mode: ConceptLinkPlan['mode']): Promise<ConceptLinkPlan> {
+    const sections = await this.planSections();
+    const index = this.index;
+    return {
+      mode,
+      edits: [...this.edits.values()].sort((a, b) => (a.path < b.path ? -1 : 1)),
+      sections,
+      conflicts: index.conflicts,
+      rejected: index.rejected,
+      problems: this.problems,
+      skipped: this.skipped.sort((a, b) => (a.path < b.path ? -1 : 1)),
+      scanned: this.scanned,
+      state: this.state,
+      index,
+      linkOptions: { makeLink: this.options.makeLink, linkInHeadings: this.options.settings.linkInHeadings },
+    };
+  }
+
+  async full(): Promise<ConceptLinkPlan> {
+    const conceptPaths = (await this.vault.list(this.conceptsFolder, '.md')).filter((p) => inScope(p, [this.conceptsFolder]));
+    this.useDefs(await this.readDefs(conceptPaths, new Map()));
+    const notes = await listScopeNotes(this.vault, this.folders);
+    if (!this.options.makeLink) this.makeLink = wikilinkMaker(ambiguousNames(notes));
+    await this.linkNotes(notes, true);
+    const present = new Set(notes);
+    for (const path of [...this.state.notes.keys()]) if (!present.has(path)) this.linkNote(path, null);
+    for (const path of this.state.conceptDefs.keys()) this.affected.add(path);
+    return this.finish('full');
+  }
+
+  async incremental(changedPaths: readonly string[]): Promise<ConceptLinkPlan> {
+    if (!this.options.makeLink) this.makeLink = wikilinkMaker(ambiguousNames(this.state.notes.keys()));
+    const changed = [...new Set(changedPaths.map((p) => normalizeVaultPath(p)))];
+    const toLink = new Set<string>(changed.filter((p) => inScope(p, this.folders)));
+    for (const p of changed) if (!toLink.has(p) && this.state.notes.has(p)) this.linkNote(p, null); // moved out of scope
+    const changedConcepts = changed.filter((p) => this.isConcept(p) && inScope(p, [this.conceptsFolder]));
+    const oldIndex = this.index;
+    if (changedConcepts.length > 0 && this.useDefs(await this.readDefs(changedConcepts, this.state.conceptDefs))) {
+      const { removedFrom, added } = conceptTermChanges(oldIndex, this.index);
+      for (const concept of removedFrom) for (const note of this.state.mentionedBy.get(concept) ?? []) toLink.add(note);
+      if (added.length > 0) {
+        const probe = addedTermsIndex(added);
+        for (const path of await listScopeNotes(this.vault, this.folders)) {
+          const text = await this.read(path);
+          if (text !== null && containsAnyTerm(text, probe)) toLink.add(path);
+        }
+      }
+      for (const rec of this.state.notes.values()) rec.indexVersion = this.state.indexVersion;
+    }
+    for (const path of this.state.pending) toLink.add(path);
+    await this.linkNotes([...toLink].sort(), false);
+    return this.finish('incremental');
+  }
+}
+
+/**
+ * Plan concept links for the notes in scope. Updates `options.state` (unless `dryRun`) to the state the vault will be
+ * in once the plan is applied; pass the same state to the next run. Never writes to the vault.
+ */
+export async function planConceptLinks(vault: VaultPort, options: ConceptLinkOptions): Promise<ConceptLinkPlan> {
+  const folders = resolveScope(options.settings, options.scopeFolders);
+  const configKey = JSON.stringify([folders, options.settings.conceptsFolder, options.settings.linkInHeadings, options.language ?? 'en']);
+  let state = options.state ?? createConceptLinkState();
+  if (options.dryRun && options.state) state = cloneConceptLinkState(state);
+  if (state.configKey !== configKey) {
+    Object.assign(state, createConceptLinkState(), { indexVersion: state.indexVersion });
+    state.configKey = configKey;
+  }
+  const run = new PlanRun(vault, options, state, folders);
+  const incremental = options.changedPaths !== undefined && state.index !== null;
+  return incremental ? run.incremental(options.changedPaths!) : run.full();
+}

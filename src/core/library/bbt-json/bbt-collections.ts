@@ -1,0 +1,50 @@
+/**
+ * BetterBibTeX JSON collections → the collection paths of each item. A collection is named by its path from the
+ * top ("Methodology/Self-efficacy"), since leaf names repeat across a library. The `collections` map is keyed by
+ * collection key; each has a `name`, a `parent` (key, or empty) and/or a child list `collections`, and `items`
+ * (itemIDs in BBT 5, item keys in later versions). An item in a sub-collection is not also listed in the parent.
+ */
+
+interface RawCollection {
+  name?: unknown;
+  parent?: unknown;
+  collections?: unknown;
+  items?: unknown;
+}
+
+/** Map from item identity (itemID as string, or item key) to its collection paths, in path order. */
+export function collectionPathsByItem(collections: unknown): Map<string, string[]> {
+  const byItem = new Map<string, string[]>();
+  if (typeof collections !== 'object' || collections === null) return byItem;
+  const all = Array.isArray(collections)
+    ? new Map((collections as (RawCollection & { key?: unknown })[]).map((c, i) => [typeof c.key === 'string' ? c.key : String(i), c]))
+    : new Map(Object.entries(collections as Record<string, RawCollection>));
+  const parentOf = new Map<string, string>();
+  for (const [key, c] of all) {
+    if (typeof c.parent === 'string' && c.parent !== '' && all.has(c.parent)) parentOf.set(key, c.parent);
+    if (Array.isArray(c.collections)) for (const child of c.collections) if (typeof child === 'string') parentOf.set(child, key);
+  }
+  const pathCache = new Map<string, string>();
+  const pathOf = (key: string, seen: Set<string> = new Set()): string => {
+    const cached = pathCache.get(key);
+    if (cached !== undefined) return cached;
+    const name = typeof all.get(key)?.name === 'string' ? (all.get(key)?.name as string) : key;
+    const parent = parentOf.get(key);
+    seen.add(key);
+    const path = parent !== undefined && !seen.has(parent) && all.has(parent) ? `${pathOf(parent, seen)}/${name}` : name;
+    pathCache.set(key, path);
+    return path;
+  };
+  for (const [key, c] of all) {
+    if (!Array.isArray(c.items)) continue;
+    const path = pathOf(key);
+    for (const id of c.items) {
+      if (typeof id !== 'string' && typeof id !== 'number') continue;
+      const paths = byItem.get(String(id)) ?? [];
+      if (!paths.includes(path)) paths.push(path);
+      byItem.set(String(id), paths);
+    }
+  }
+  for (const paths of byItem.values()) paths.sort((a, b) => a.localeCompare(b));
+  return byItem;
+}

@@ -1,0 +1,104 @@
+/**
+ * Small, pure formatting of Paper fields for notes: display names, attachment links, the summary text.
+ */
+import type { Paper } from '../library/paper';
+import type { SummarySource } from '../settings';
+
+const CJK_CLASS = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}]';
+const ENDS_CJK = new RegExp(`${CJK_CLASS}$`, 'u');
+const STARTS_CJK = new RegExp(`^${CJK_CLASS}`, 'u');
+
+/**
+ * A Paper author ("Family, Given", or one field kept whole) as it is read: "Given Family"; CJK names keep their
+ * order without a space ("林, 秀贞" → "林秀贞"); "King, Jr., Martin Luther" → "Martin Luther King Jr.".
+ */
+export function displayName(author: string): string {
+  const parts = author.split(',').map((p) => p.trim());
+  if (parts.length < 2 || parts.some((p) => p === '')) return author.trim();
+  const [family, second] = parts;
+  if (parts.length >= 3) return `${parts.slice(2).join(', ')} ${family} ${second}`;
+  if (ENDS_CJK.test(family) && STARTS_CJK.test(second)) return `${family}${second}`;
+  return `${second} ${family}`;
+}
+
+/** Authors for a byline: all of them up to `max`, else the first `max` and "et al." / "等". */
+export function shortAuthorList(authors: readonly string[], etAl: string, max = 3): string {
+  const names = authors.map(displayName);
+  if (names.length <= max) return names.join(', ');
+  return `${names.slice(0, max).join(', ')} ${etAl}`;
+}
+
+/** One attachment as the templates see it. */
+export interface AttachmentLink {
+  /** The path or URL as exported. */
+  path: string;
+  /** A link target for Markdown: `file:///` URL for absolute paths, the URL itself, or an encoded relative path. */
+  url: string;
+  /** The file name (last path segment) or the URL. */
+  name: string;
+  isPdf: boolean;
+}
+
+const URL_SCHEME = /^[a-z][a-z0-9+.-]+:/i;
+const WINDOWS_DRIVE = /^[a-z]:[\\/]/i;
+
+function encodeSegment(segment: string): string {
+  // Parentheses would end a Markdown link destination early.
+  return encodeURIComponent(segment).replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+
+function encodePath(path: string): string {
+  return path.split('/').map(encodeSegment).join('/');
+}
+
+/**
+ * A Markdown link target for an attachment path: absolute paths (POSIX, `C:\…`, `\\server\share\…`) become
+ * `file:///` URLs with every segment percent-encoded (spaces as %20); URLs keep their form with spaces, `<>()`
+ * encoded; other (relative) paths are encoded without a scheme.
+ */
+export function attachmentUrl(rawPath: string): string {
+  const path = rawPath.trim();
+  if (URL_SCHEME.test(path) && !WINDOWS_DRIVE.test(path)) {
+    return path.replace(/[ <>()]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  }
+  const slashed = path.replace(/\\/g, '/');
+  if (WINDOWS_DRIVE.test(path)) {
+    return `file:///${slashed.slice(0, 2)}${encodePath(slashed.slice(2))}`;
+  }
+  if (slashed.startsWith('//')) return `file:${encodePath(slashed)}`;
+  if (slashed.startsWith('/')) return `file://${encodePath(slashed)}`;
+  return encodePath(slashed);
+}
+
+/** The attachments of a paper as links, in export order. */
+export function attachmentLinks(paper: Pick<Paper, 'attachments'>): AttachmentLink[] {
+  return paper.attachments
+    .filter((p) => p.trim() !== '')
+    .map((path) => {
+      const trimmed = path.trim();
+      const isUrl = URL_SCHEME.test(trimmed) && !WINDOWS_DRIVE.test(trimmed);
+      const name = isUrl ? trimmed : trimmed.replace(/\\/g, '/').split('/').pop() ?? trimmed;
+      return { path, url: attachmentUrl(trimmed), name, isPdf: /\.pdf$/i.test(trimmed.replace(/[?#].*$/, '')) };
+    });
+}
+
+/** The attachment the "PDF" link opens: the first PDF, else the first attachment, else null. */
+export function primaryAttachment(links: readonly AttachmentLink[]): AttachmentLink | null {
+  return links.find((l) => l.isPdf) ?? links[0] ?? null;
+}
+
+/**
+ * The summary text: the abstract, or with `first-note` the first non-empty Zotero note (falling back to the
+ * abstract). Trailing whitespace is trimmed; null when there is nothing.
+ */
+export function resolveSummary(paper: Pick<Paper, 'abstract' | 'notes'>, source: SummarySource): string | null {
+  const clean = (s: string | null | undefined): string | null => {
+    const t = (s ?? '').replace(/\r\n?/g, '\n').replace(/^\s*\n/, '').trimEnd();
+    return t === '' ? null : t;
+  };
+  if (source === 'first-note') {
+    const note = paper.notes.map(clean).find((n) => n !== null);
+    if (note) return note;
+  }
+  return clean(paper.abstract);
+}

@@ -1,0 +1,90 @@
+/**
+ * Render a fresh literature note for a paper: the managed front matter (always ours), the body from the template
+ * (built-in or the user's), and the full file text. Pure and deterministic for fixed inputs.
+ */
+import { parse, YAMLParseError } from 'yaml';
+import type { Paper } from '../library/paper';
+import type { Settings } from '../settings';
+import { findRegions } from '../text/managed-region';
+import { defaultNoteTemplate } from './default-template';
+import { frontMatterValues, MANAGED_KEYS, serializeFrontMatterEntry } from './front-matter';
+import type { NoteLanguage } from './i18n';
+import { TemplateError, type CompiledTemplate } from './template';
+import { buildTemplateContext } from './template-context';
+
+export interface RenderContext {
+  settings: Settings;
+  /** The import time: the `date` key and `importDate`. */
+  importDate: Date;
+  /** The resolved headings language (see resolveNoteLanguage). */
+  language: NoteLanguage;
+  /** The note template; the built-in one when absent. */
+  template?: CompiledTemplate;
+}
+
+/** One front-matter key with its value and its YAML block (`key: value\n`), as the merge writes it. */
+export interface FrontMatterEntry {
+  key: string;
+  value: unknown;
+  yaml: string;
+}
+
+export interface RenderedNote {
+  /** The managed values, in MANAGED_KEYS order (optional keys without a value left out). */
+  frontMatter: Record<string, unknown>;
+  /** The managed keys with their YAML text, same order. */
+  entries: FrontMatterEntry[];
+  /**
+   * Keys from a front-matter block a user template wrote itself (Citations-style `title: {{title}}`), managed keys
+   * removed. They belong to the user: written when the note is created, never updated.
+   */
+  templateFrontMatter: Record<string, unknown>;
+  /** The note body after the front matter, ending with a line break. */
+  body: string;
+  /** Managed region contents of the body, in order. */
+  regions: { id: string; content: string }[];
+  /** The whole file: `---\n` + managed keys + template keys + `---\n` + body. */
+  text: string;
+}
+
+const MANAGED = new Set<string>(MANAGED_KEYS);
+
+/** Split a front-matter block the template rendered at the top of the body. */
+function splitTemplateFrontMatter(rendered: string, templateName: string): { data: Record<string, unknown>; body: string } {
+  const m = /^---[ \t]*\n([\s\S]*?\n)?---[ \t]*(?:\n|$)/.exec(rendered);
+  if (!m) return { data: {}, body: rendered };
+  let data: unknown;
+  try {
+    data = parse(m[1] ?? '', { uniqueKeys: true });
+  } catch (e) {
+    // linePos counts from the block's first line, the line after the opening `---`: a line of the rendered note.
+    const line = e instanceof YAMLParseError && e.linePos ? e.linePos[0].line + 1 : null;
+    const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new TemplateError(templateName, line, `the front matter the template wrote is not valid YAML for this paper (${reason}); write values with {{yaml title}}`);
+  }
+  if (data !== null && (typeof data !== 'object' || Array.isArray(data))) {
+    throw new TemplateError(templateName, 2, 'the front matter the template wrote is not a list of "key: value" lines');
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries((data ?? {}) as Record<string, unknown>)) if (!MANAGED.has(key)) out[key] = value;
+  return { data: out, body: rendered.slice(m[0].length) };
+}
+
+/**
+ * Render a paper as a new note. Throws TemplateError (bad template, or a user template writing invalid front
+ * matter) and DateFormatError (bad `dateFormat` setting); nothing partial is returned.
+ */
+export function renderNote(paper: Paper, ctx: RenderContext): RenderedNote {
+  const template = ctx.template ?? defaultNoteTemplate();
+  const frontMatter = frontMatterValues(paper, ctx);
+  const context = buildTemplateContext(paper, ctx);
+  const rendered = template.render(context).replace(/\r\n?/g, '\n');
+  const split = splitTemplateFrontMatter(rendered, template.name);
+  let body = split.body;
+  if (body !== '' && !body.endsWith('\n')) body += '\n';
+  const entries = Object.entries(frontMatter).map(([key, value]) => ({ key, value, yaml: serializeFrontMatterEntry(key, value) }));
+  const extra = Object.entries(split.data).map(([key, value]) => serializeFrontMatterEntry(key, value));
+  const text = `---\n${entries.map((e) => e.yaml).join('')}${extra.join('')}---\n${body}`;
+  const regions = findRegions(body).regions.map(({ id, content }) => ({ id, content }));
+  return { frontMatter, entries, templateFrontMatter: split.data, body, regions, text };
+}

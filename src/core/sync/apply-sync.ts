@@ -1,0 +1,138 @@
+/**
+ * Apply a sync plan through VaultPort. New notes are written only where no file exists; updates go through
+ * `process`, recomputing the merge from the note's text at that moment (the user may have typed since the plan).
+ * Nothing is ever deleted. The state is saved only when it changed.
+ */
+import type { VaultPort } from '../vault/vault-port';
+import { mergeNote, type MergeResult } from './merge-note';
+import { forEachLimited } from './note-locator';
+import { noteState } from './plan-sync';
+import { REMOVED_FLAG_KEY, SYNC_CREATE_ONLY_KEYS } from './note-renderer';
+import { emptyReport, type CreateAction, type FlagAction, type MergeAction, type SyncPlan, type SyncReport } from './sync-plan';
+import { emptySyncState, listingFingerprint, sameSyncState, type SyncState, type SyncStateStore } from './sync-state';
+import { isInFolder } from '../vault/vault-path';
+
+/** A VaultPort that can create a file only when none exists (Obsidian's `vault.create`); used when present. */
+export interface CreatingVault extends VaultPort {
+  create?(path: string, content: string): Promise<void>;
+}
+
+export interface ApplyOptions {
+  /** Writes in flight at once. */
+  concurrency?: number;
+  /** Called after each note is handled (for progress), with the count done and the total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+type Outcome =
+  | { kind: 'created' | 'updated' | 'flagged'; path: string }
+  | { kind: 'unchanged' }
+  | { kind: 'conflict'; path: string; reasons: string[] }
+  | { kind: 'error'; citekey: string; path: string | null; message: string };
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+async function applyCreate(vault: CreatingVault, a: CreateAction): Promise<Outcome> {
+  if (vault.create) {
+    await vault.create(a.path, a.text);
+  } else {
+    // Never overwrite: a file may have appeared at this path since the plan.
+    if (await vault.exists(a.path)) return { kind: 'error', citekey: a.citekey, path: a.path, message: 'a file appeared at this path since the sync was planned; not overwritten' };
+    await vault.write(a.path, a.text);
+  }
+  return { kind: 'created', path: a.path };
+}
+
+async function applyMerge(vault: VaultPort, a: MergeAction, state: SyncState): Promise<Outcome> {
+  let result: MergeResult | null = null;
+  await vault.process(a.path, (current) => {
+    result = mergeNote(current, a.fresh, a.merge);
+    return result.text;
+  });
+  const merged = result as MergeResult | null;
+  if (!merged) return { kind: 'error', citekey: a.citekey, path: a.path, message: 'the note could not be read' };
+  state.notes[a.citekey] = noteState(a.note.path, a.note.paperHash, a.note.importedAt, merged.written, merged.conflicts.length > 0);
+  if (merged.conflicts.length > 0) return { kind: 'conflict', path: a.path, reasons: merged.conflicts };
+  return merged.changed ? { kind: 'updated', path: a.path } : { kind: 'unchanged' };
+}
+
+async function applyFlag(vault: VaultPort, f: FlagAction): Promise<Outcome> {
+  let conflicts: string[] = [];
+  await vault.process(f.path, (current) => {
+    const r = mergeNote(current, { entries: [], regions: [] }, {
+      recorded: null,
+      managedKeys: [],
+      createOnlyKeys: SYNC_CREATE_ONLY_KEYS,
+      removedFlag: { key: REMOVED_FLAG_KEY, value: f.date },
+    });
+    conflicts = r.conflicts;
+    return r.text;
+  });
+  if (conflicts.length > 0) return { kind: 'conflict', path: f.path, reasons: ['not in the export any more, but the removed flag could not be set', ...conflicts] };
+  return { kind: 'flagged', path: f.path };
+}
+
+/**
+ * Apply `plan` to the vault and save the resulting state through `store` (only if it changed). Per-note failures
+ * are reported, never thrown; the rest of the plan is still applied.
+ */
+export async function applySync(vault: CreatingVault, plan: SyncPlan, store: SyncStateStore, options: ApplyOptions = {}): Promise<SyncReport> {
+  const state: SyncState = { ...plan.nextState, notes: { ...plan.nextState.notes } };
+  const work: { citekey: string; path: string; run: () => Promise<Outcome> }[] = [];
+  for (const a of plan.actions) {
+    if (a.kind === 'create') work.push({ citekey: a.citekey, path: a.path, run: () => applyCreate(vault, a) });
+    else if (a.kind === 'update' || a.kind === 'conflict') work.push({ citekey: a.citekey, path: a.path, run: () => applyMerge(vault, a, state) });
+  }
+  for (const f of plan.flagged) work.push({ citekey: f.citekey, path: f.path, run: () => applyFlag(vault, f) });
+  const outcomes: Outcome[] = new Array<Outcome>(work.length);
+  let done = 0;
+  await forEachLimited(work, options.concurrency ?? 16, async (item, i) => {
+    try {
+      outcomes[i] = await item.run();
+    } catch (e) {
+      outcomes[i] = { kind: 'error', citekey: item.citekey, path: item.path, message: message(e) };
+    }
+    done++;
+    options.onProgress?.(done, work.length);
+  });
+  const report = emptyReport();
+  for (const a of plan.actions) {
+    if (a.kind === 'unchanged') report.unchanged++;
+    else if (a.kind === 'error') report.errors.push({ citekey: a.citekey, path: a.path, message: a.reasons.join('; ') });
+  }
+  for (const o of outcomes) {
+    if (o.kind === 'created') report.created.push(o.path);
+    else if (o.kind === 'updated') report.updated.push(o.path);
+    else if (o.kind === 'flagged') report.flagged.push(o.path);
+    else if (o.kind === 'unchanged') report.unchanged++;
+    else if (o.kind === 'conflict') {
+      report.conflicts.push(o.path);
+      report.conflictDetails.push({ path: o.path, reasons: o.reasons });
+    } else if (o.kind === 'error') report.errors.push({ citekey: o.citekey, path: o.path, message: o.message });
+  }
+  // A note that could not be written must be planned again next time: forget what the plan expected of it.
+  for (const o of outcomes) if (o.kind === 'error') forgetFailed(state, plan, o.citekey);
+  if (report.errors.length > 0 || report.conflicts.length > 0) {
+    if (state.lastExport) state.lastExport = { ...state.lastExport, clean: false };
+  }
+  if (plan.full && state.lastExport) await recordListing(vault, plan.notesFolder, state);
+  if (!sameSyncState(plan.previousState ?? emptySyncState(), state)) await store.save(state);
+  return report;
+}
+
+/** Remember the notes folder as this sync left it, for the unchanged-export fast path (see run-sync.ts). */
+async function recordListing(vault: VaultPort, folder: string, state: SyncState): Promise<void> {
+  const last = state.lastExport;
+  if (!last) return;
+  const outside = Object.values(state.notes).some((n) => n.removed === undefined && !isInFolder(n.path, folder));
+  const listing = outside ? '' : listingFingerprint(await vault.list(folder, '.md'));
+  if (listing !== last.notesListing) state.lastExport = { ...last, notesListing: listing };
+}
+
+function forgetFailed(state: SyncState, plan: SyncPlan, citekey: string): void {
+  const before = plan.previousState?.notes[citekey];
+  if (before) state.notes[citekey] = before;
+  else delete state.notes[citekey];
+}

@@ -1,0 +1,97 @@
+/**
+ * Refuse to sync an export that looks half-written or wrong. Better BibTeX rewrites its "keep updated" export in
+ * place, so a sync can catch the file truncated; importing it would flag most papers as removed. What counts:
+ *
+ * - `empty`: the file is empty or blank, or no entry could be read as a paper.
+ * - `truncated`: a JSON export (text starting with `{` or `[`) that is not complete JSON; a BibTeX/BibLaTeX export
+ *   whose text does not end with the `}` (or `)`) closing its last entry, or whose last entry failed to parse.
+ * - `unreadable`: any other file the reader does not recognise.
+ * - `too-few-papers`: fewer papers than `minExportRatio` × the papers of the last full sync (0 disables the check).
+ *
+ * A file cut exactly between two entries is indistinguishable from a smaller library: its missing papers are only
+ * flagged (never deleted) and unflagged by the next complete sync.
+ */
+import type { LibraryReadResult } from '../library/paper';
+
+export type SyncAbortReason = 'empty' | 'truncated' | 'unreadable' | 'too-few-papers';
+
+/** The sync stopped before touching the vault. `message` is one line for the user. */
+export class SyncAbortedError extends Error {
+  constructor(readonly reason: SyncAbortReason, message: string) {
+    super(message);
+    this.name = 'SyncAbortedError';
+  }
+}
+
+/** Whether the export text is JSON-shaped (CSL JSON, BBT JSON). */
+export function looksLikeJson(text: string): boolean {
+  const first = /\S/.exec(text)?.[0];
+  return first === '{' || first === '[';
+}
+
+/** Checks on the raw text, before parsing. Throws SyncAbortedError. */
+export function checkExportText(text: string): void {
+  if (text.trim() === '') throw new SyncAbortedError('empty', 'The export file is empty (Better BibTeX may be rewriting it); nothing was changed.');
+}
+
+/** The error for a reader failure: a JSON export that does not parse is taken as half-written. */
+export function readFailure(text: string, err: unknown): SyncAbortedError {
+  const detail = err instanceof Error ? err.message : String(err);
+  if (looksLikeJson(text)) {
+    try {
+      JSON.parse(text);
+    } catch {
+      return new SyncAbortedError('truncated', 'The export is not complete JSON (Better BibTeX may be rewriting it); nothing was changed.');
+    }
+  }
+  return new SyncAbortedError('unreadable', `The export could not be read: ${detail}`);
+}
+
+/** 1-based line of the last line that starts a BibTeX entry (`@type{`), or 0. */
+function lastEntryLine(text: string): { line: number; key: string | null } {
+  const re = /^@([a-zA-Z]+)\s*[{(]\s*([^,\s]*)/gm;
+  let last: RegExpExecArray | null = null;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) last = m;
+  if (!last) return { line: 0, key: null };
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < last.index; i = text.indexOf('\n', i + 1)) line++;
+  return { line, key: last[2] || null };
+}
+
+function checkBibTail(text: string, result: LibraryReadResult): void {
+  const tail = text.trimEnd();
+  const lastChar = tail[tail.length - 1];
+  if (lastChar !== '}' && lastChar !== ')') {
+    throw new SyncAbortedError('truncated', 'The export ends in the middle of an entry (Better BibTeX may be rewriting it); nothing was changed.');
+  }
+  if (result.errors.length === 0) return;
+  const last = lastEntryLine(text);
+  const lastFailed = result.errors.some((e) => (e.line !== null && e.line >= last.line) || (e.line === null && e.citekey !== null && e.citekey === last.key));
+  if (last.line > 0 && lastFailed) {
+    throw new SyncAbortedError('truncated', 'The last entry of the export could not be read (Better BibTeX may be rewriting the file); nothing was changed.');
+  }
+}
+
+/**
+ * Checks on the number of papers: none at all, or fewer than `minExportRatio` × `lastPaperCount` (the papers of the
+ * last full sync; null: none). Throws SyncAbortedError.
+ */
+export function checkPaperCount(papers: number, errors: number, lastPaperCount: number | null, minExportRatio: number): void {
+  if (papers === 0) {
+    const why = errors > 0 ? `none of its ${errors} entries could be read` : 'it holds no entries';
+    throw new SyncAbortedError('empty', `The export holds no papers (${why}); nothing was changed.`);
+  }
+  if (lastPaperCount !== null && minExportRatio > 0 && papers < minExportRatio * lastPaperCount) {
+    throw new SyncAbortedError(
+      'too-few-papers',
+      `The export holds ${papers} papers, far fewer than the ${lastPaperCount} of the last sync ` +
+        `(below ${Math.round(minExportRatio * 100)}%); nothing was changed. If this is intended, lower "minimum export ratio" in the settings.`,
+    );
+  }
+}
+
+/** Checks on what the reader returned (see the top of this file). Throws SyncAbortedError. */
+export function checkLibrary(text: string, result: LibraryReadResult, lastPaperCount: number | null, minExportRatio: number): void {
+  if (result.format === 'bibtex' || result.format === 'biblatex') checkBibTail(text, result);
+  checkPaperCount(result.papers.length, result.errors.length, lastPaperCount, minExportRatio);
+}

@@ -1,0 +1,193 @@
+/**
+ * Merge a freshly rendered literature note into the note the user has: only the managed front-matter keys and the
+ * managed body regions are rewritten, and only where the user has not changed them since the plugin last wrote
+ * them (told apart with the hashes of the sync state). Every other byte stays as it is.
+ */
+import { hashValue } from './fingerprint';
+import { applyFrontMatterEdits, parseFrontMatterYaml, type FrontMatterEdit } from './front-matter-edit';
+import { detectEol, findFrontMatter } from './front-matter-text';
+import { bodyRegions, regionHash, regionText, sameRegionContent } from './region-text';
+
+/** Hashes of what the plugin last wrote into one note: per managed front-matter key and per region id. */
+export interface WrittenHashes {
+  keys: Record<string, string>;
+  regions: Record<string, string>;
+}
+
+/** One managed front-matter key of a rendered note. */
+export interface ManagedEntry {
+  key: string;
+  value: unknown;
+  /** The key's whole YAML block as the renderer serialises it (`key: value` or `key:\n  - a`), LF line ends. */
+  yaml: string;
+}
+
+/** What the renderer produced, in the shape the merge needs. */
+export interface FreshNote {
+  /** Managed keys in the renderer's order. A managed key missing here is removed from the note (if unedited). */
+  entries: ManagedEntry[];
+  /** Managed region contents (LF), by region id, in body order. */
+  regions: { id: string; content: string }[];
+}
+
+export interface MergeOptions {
+  /** Hashes of what the plugin last wrote, or null when unknown (state lost): then only identical content is adopted. */
+  recorded: WrittenHashes | null;
+  /** Every key the plugin may own (to know which absent keys to remove). */
+  managedKeys: readonly string[];
+  /** Keys set when the note is created and then left to the user (the import `date`, `categories`). */
+  createOnlyKeys: ReadonlySet<string>;
+  /** The front-matter key flagging a paper that left the export, and whether to set (with its value) or clear it. */
+  removedFlag?: { key: string; value: string | null };
+}
+
+export interface MergeResult {
+  text: string;
+  changed: boolean;
+  /** One line per thing left alone because the user changed it or it could not be read. */
+  conflicts: string[];
+  /** The hashes to record for this note now. */
+  written: WrittenHashes;
+}
+
+/** The hash of a front-matter value, as recorded in the sync state. */
+export function valueHash(value: unknown): string {
+  return hashValue(value);
+}
+
+/** Hashes of a freshly created note (what the plugin wrote). */
+export function hashesOfFresh(fresh: FreshNote): WrittenHashes {
+  const keys: Record<string, string> = {};
+  for (const e of fresh.entries) keys[e.key] = valueHash(e.value);
+  const regions: Record<string, string> = {};
+  for (const r of fresh.regions) regions[r.id] = regionHash(r.content);
+  return { keys, regions };
+}
+
+function mergeRegions(text: string, bodyStart: number, fresh: FreshNote, opts: MergeOptions, eol: string, out: MergeResult): string {
+  const { regions, broken } = bodyRegions(text, bodyStart);
+  const byId = new Map(regions.map((r) => [r.id, r]));
+  const splices: { start: number; end: number; text: string }[] = [];
+  for (const { id, content } of fresh.regions) {
+    const recorded = opts.recorded?.regions[id];
+    if (broken.includes(id)) {
+      out.conflicts.push(`the markers of region "${id}" are broken: left as is`);
+      if (recorded !== undefined) out.written.regions[id] = recorded;
+      continue;
+    }
+    const current = byId.get(id);
+    if (!current) {
+      // Deleted by the user (or never there): a region is not brought back.
+      if (recorded !== undefined) out.written.regions[id] = recorded;
+      continue;
+    }
+    if (sameRegionContent(current.content, content)) {
+      out.written.regions[id] = regionHash(content);
+      continue;
+    }
+    // An emptied region asks for the plugin's text again; otherwise only unedited content is replaced.
+    if (current.content.trim() === '' || (recorded !== undefined && regionHash(current.content) === recorded)) {
+      splices.push({ start: current.start, end: current.end, text: regionText(id, content, eol) });
+      out.written.regions[id] = regionHash(content);
+      continue;
+    }
+    out.conflicts.push(`region "${id}" was edited by hand: kept`);
+    if (recorded !== undefined) out.written.regions[id] = recorded;
+  }
+  let result = text;
+  for (const s of splices.sort((a, b) => b.start - a.start)) result = result.slice(0, s.start) + s.text + result.slice(s.end);
+  return result;
+}
+
+function planKeyEdits(data: Record<string, unknown>, fresh: FreshNote, opts: MergeOptions, out: MergeResult): FrontMatterEdit[] {
+  const edits: FrontMatterEdit[] = [];
+  const order = fresh.entries.map((e) => e.key);
+  fresh.entries.forEach((entry, index) => {
+    const { key } = entry;
+    const recorded = opts.recorded?.keys[key];
+    const present = Object.prototype.hasOwnProperty.call(data, key);
+    const insertAfter = order.slice(0, index).reverse();
+    if (!present) {
+      // A key the plugin wrote before and the user removed stays removed; a key never written is added.
+      if (recorded !== undefined) out.written.keys[key] = recorded;
+      else {
+        edits.push({ kind: 'set', key, yaml: entry.yaml, value: entry.value, insertAfter });
+        out.written.keys[key] = valueHash(entry.value);
+      }
+      return;
+    }
+    const currentHash = valueHash(data[key]);
+    if (opts.createOnlyKeys.has(key)) {
+      out.written.keys[key] = recorded ?? currentHash;
+      return;
+    }
+    if (currentHash === valueHash(entry.value)) {
+      out.written.keys[key] = currentHash;
+      return;
+    }
+    if (recorded !== undefined && currentHash === recorded) {
+      edits.push({ kind: 'set', key, yaml: entry.yaml, value: entry.value, insertAfter });
+      out.written.keys[key] = valueHash(entry.value);
+      return;
+    }
+    out.conflicts.push(`front-matter key "${key}" was edited by hand: kept`);
+    if (recorded !== undefined) out.written.keys[key] = recorded;
+  });
+  const freshKeys = new Set(order);
+  for (const key of opts.managedKeys) {
+    if (freshKeys.has(key) || opts.createOnlyKeys.has(key) || !Object.prototype.hasOwnProperty.call(data, key)) continue;
+    const recorded = opts.recorded?.keys[key];
+    if (recorded === undefined) continue; // Not known to be ours: leave it.
+    if (valueHash(data[key]) === recorded) edits.push({ kind: 'remove', key });
+    else {
+      out.conflicts.push(`front-matter key "${key}" was edited by hand: kept`);
+      out.written.keys[key] = recorded;
+    }
+  }
+  const flag = opts.removedFlag;
+  if (flag) {
+    const has = Object.prototype.hasOwnProperty.call(data, flag.key);
+    if (flag.value !== null && !has) {
+      edits.push({ kind: 'set', key: flag.key, yaml: `${flag.key}: ${JSON.stringify(flag.value)}`, value: flag.value, insertAfter: [] });
+    } else if (flag.value === null && has) {
+      edits.push({ kind: 'remove', key: flag.key });
+    }
+  }
+  return edits;
+}
+
+/**
+ * Merge `fresh` into `current`. Front matter that is not valid YAML is left untouched (a conflict), as are regions
+ * whose markers are broken; a region or key the user edited by hand is kept and reported. Text outside the managed
+ * parts, line endings and a missing final line break are kept byte for byte.
+ */
+export function mergeNote(current: string, fresh: FreshNote, opts: MergeOptions): MergeResult {
+  const out: MergeResult = { text: current, changed: false, conflicts: [], written: { keys: {}, regions: {} } };
+  const eol = detectEol(current);
+  const span = findFrontMatter(current);
+  let text = mergeRegions(current, span ? span.bodyStart : 0, fresh, opts, eol, out);
+  if (!span) {
+    out.conflicts.push('the note has no front matter: managed keys not written');
+    if (opts.recorded) out.written.keys = { ...opts.recorded.keys };
+  } else {
+    const yaml = current.slice(span.yamlStart, span.yamlEnd);
+    const fm = parseFrontMatterYaml(yaml);
+    if (!fm) {
+      out.conflicts.push('the front matter is not valid YAML (or too unusual to edit safely): left as is');
+      if (opts.recorded) out.written.keys = { ...opts.recorded.keys };
+    } else {
+      const edits = planKeyEdits(fm.data, fresh, opts, out);
+      const nextYaml = applyFrontMatterEdits(fm, edits, eol);
+      if (nextYaml === null) {
+        out.conflicts.push('the front matter could not be edited without changing other keys: left as is');
+        if (opts.recorded) out.written.keys = { ...opts.recorded.keys };
+      } else if (nextYaml !== yaml) {
+        // Regions lie after the front matter, so its offsets are still valid in `text`.
+        text = text.slice(0, span.yamlStart) + nextYaml + text.slice(span.yamlEnd);
+      }
+    }
+  }
+  out.text = text;
+  out.changed = text !== current;
+  return out;
+}

@@ -1,0 +1,61 @@
+/**
+ * What the sync needs from the notes module, in one place: render a paper into the merge's shape, name new notes,
+ * and a fingerprint of every render input besides the paper (a change re-renders every note on the next sync).
+ */
+import type { Paper } from '../library/paper';
+import { DEFAULT_NOTE_TEMPLATE } from '../notes/default-template';
+import { CREATION_ONLY_KEYS, MANAGED_KEYS } from '../notes/front-matter';
+import type { NoteLanguage } from '../notes/i18n';
+import { allocateNotePaths } from '../notes/file-name';
+import { renderNote } from '../notes/render-note';
+import type { CompiledTemplate } from '../notes/template';
+import type { Settings } from '../settings';
+import { hashString } from './fingerprint';
+import type { FreshNote } from './merge-note';
+
+/** The front-matter flag of a note whose paper left the export; its value is the date that was noticed. */
+export const REMOVED_FLAG_KEY = 'zotero-removed';
+export const SYNC_MANAGED_KEYS: readonly string[] = MANAGED_KEYS;
+export const SYNC_CREATE_ONLY_KEYS: ReadonlySet<string> = new Set<string>(CREATION_ONLY_KEYS);
+
+/** Bump when the sync's own reading of a render changes, so every note is looked at again once. */
+const SYNC_RENDER_VERSION = 1;
+
+/** A compiled note template (see notes/load-template.ts); omitted, the built-in one is used. */
+export type TemplateInput = CompiledTemplate;
+
+export interface RenderedForSync {
+  /** The whole new note. */
+  text: string;
+  fresh: FreshNote;
+}
+
+export interface SyncRenderer {
+  /** Fingerprint of the render inputs other than the paper. */
+  readonly key: string;
+  render(paper: Paper, importDate: Date): RenderedForSync;
+  /**
+   * Vault paths for new notes, one per paper: inside the notes folder, distinct from each other and from the
+   * `existing` paths, case-insensitively.
+   */
+  allocate(papers: readonly Paper[], existing: Iterable<string>, importDate: Date): string[];
+}
+
+/** Fingerprint of the render inputs besides the paper: the template, the language and the settings it reads. */
+export function renderKeyOf(settings: Settings, language: NoteLanguage, template?: TemplateInput): string {
+  return hashString(JSON.stringify([SYNC_RENDER_VERSION, template ? template.source : DEFAULT_NOTE_TEMPLATE, language, settings.summarySource, settings.dateFormat]));
+}
+
+export function createSyncRenderer(settings: Settings, language: NoteLanguage, template?: TemplateInput): SyncRenderer {
+  const key = renderKeyOf(settings, language, template);
+  return {
+    key,
+    render(paper, importDate) {
+      const note = renderNote(paper, { settings, importDate, language, template });
+      return { text: note.text, fresh: { entries: note.entries, regions: note.regions } };
+    },
+    allocate(papers, existing, importDate) {
+      return allocateNotePaths(papers, existing, { settings, importDate, language });
+    },
+  };
+}

@@ -1,0 +1,247 @@
+/**
+ * Plan a sync: for every paper, decide create / update / unchanged / conflict / error, and which notes of papers
+ * that left the export get the removed flag. Reads the vault, never writes it. A TemplateError or DateFormatError
+ * (bad template or date format) stops the whole plan: it would fail every paper.
+ */
+import type { Paper } from '../library/paper';
+import { DateFormatError } from '../notes/front-matter';
+import type { NoteLanguage } from '../notes/i18n';
+import { TemplateError } from '../notes/template';
+import type { Settings } from '../settings';
+import type { VaultPort } from '../vault/vault-port';
+import { hashValue } from './fingerprint';
+import { checkPaperCount } from './export-safety';
+import { hashesOfFresh, mergeNote, type MergeOptions, type WrittenHashes } from './merge-note';
+import { forEachLimited, NoteLocator } from './note-locator';
+import { createSyncRenderer, REMOVED_FLAG_KEY, SYNC_CREATE_ONLY_KEYS, SYNC_MANAGED_KEYS, type RenderedForSync, type SyncRenderer, type TemplateInput } from './note-renderer';
+import { bodyRegions, regionHash } from './region-text';
+import type { FlagAction, NoteLinker, SyncAction, SyncPlan } from './sync-plan';
+import { emptySyncState, type NoteSyncState, type SyncState } from './sync-state';
+import { findFrontMatter } from './front-matter-text';
+
+export interface PlanSyncInput {
+  papers: readonly Paper[];
+  vault: VaultPort;
+  settings: Settings;
+  /** The loaded state, or null when there is none yet. */
+  state: SyncState | null;
+  now: Date;
+  /** Headings language of the default template (the `auto` setting already resolved). */
+  language: NoteLanguage;
+  /** A custom note template (its source and a name for errors); omitted: the built-in one. */
+  template?: TemplateInput;
+  /** Applied to each new note's text before it is written. */
+  linker?: NoteLinker;
+  /** Sync only these citekeys (an import): no paper is flagged as removed and the export's figures are kept. */
+  only?: readonly string[];
+  /** Hash of the export text, recorded for the unchanged-export fast path (see run-sync.ts). */
+  exportHash?: string;
+  /** False when some entries of the export could not be read (the unchanged-export fast path then stays off). */
+  exportClean?: boolean;
+  /** Citekeys of export entries that could not be read: still in Zotero, so their notes are not flagged as removed. */
+  unreadable?: readonly string[];
+  /** Reads in flight at once. */
+  concurrency?: number;
+}
+
+/** The hash of a paper's data: same hash, same note (with the same renderer). */
+export function paperHash(paper: Paper): string {
+  return hashValue(paper);
+}
+
+/** A note's state; `conflict` only when set, so the stored JSON stays small. */
+export function noteState(path: string, paperHash: string, importedAt: string, written: WrittenHashes, conflict: boolean): NoteSyncState {
+  const note: NoteSyncState = { path, paperHash, importedAt, written };
+  if (conflict) note.conflict = true;
+  return note;
+}
+
+function isoDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+function mergeOptions(recorded: WrittenHashes | null, clearRemoved: boolean): MergeOptions {
+  return {
+    recorded,
+    managedKeys: SYNC_MANAGED_KEYS,
+    createOnlyKeys: SYNC_CREATE_ONLY_KEYS,
+    removedFlag: clearRemoved ? { key: REMOVED_FLAG_KEY, value: null } : undefined,
+  };
+}
+
+/** Region hashes of a note's final text (after the linker). */
+function regionHashesOf(text: string): Record<string, string> {
+  const regions: Record<string, string> = {};
+  const span = findFrontMatter(text);
+  for (const r of bodyRegions(text, span ? span.bodyStart : 0).regions) regions[r.id] = regionHash(r.content);
+  return regions;
+}
+
+/** A new note waiting for its path. Only its text and hashes are kept: 10,000 full renders would weigh on memory. */
+interface PendingCreate {
+  index: number;
+  paper: Paper;
+  text: string;
+  written: WrittenHashes;
+  importedAt: string;
+  hash: string;
+}
+
+class Planner {
+  readonly actions: SyncAction[] = [];
+  readonly creates: PendingCreate[] = [];
+  readonly warnings: string[] = [];
+  readonly next: SyncState;
+  private readonly prev: SyncState;
+  private readonly locator: NoteLocator;
+  private readonly renderer: SyncRenderer;
+
+  constructor(private readonly input: PlanSyncInput) {
+    this.prev = input.state ?? emptySyncState();
+    this.renderer = createSyncRenderer(input.settings, input.language, input.template);
+    // A partial sync (import) leaves the render key alone: the other notes were rendered with the old one.
+    this.next = { ...this.prev, renderKey: input.only ? this.prev.renderKey : this.renderer.key, notes: { ...this.prev.notes } };
+    this.locator = new NoteLocator(input.vault, input.settings.notesFolder, input.concurrency ?? 16);
+  }
+
+  /** Where the paper's note is now, and its text; null when it has none. */
+  private async locate(citekey: string, known: NoteSyncState | undefined): Promise<{ path: string; text: string } | null> {
+    if (known) {
+      const text = await this.locator.readNoteOf(known.path, citekey);
+      if (text !== null) return { path: known.path, text };
+    }
+    const found = await this.locator.find(citekey, known !== undefined);
+    if (found.length === 0) return null;
+    if (found.length > 1) this.warnings.push(`${found.length} notes name citekey "${citekey}" (${found.join(', ')}): only ${found[0]} is synced`);
+    const text = await this.input.vault.read(found[0]);
+    return text === null ? null : { path: found[0], text };
+  }
+
+  async planPaper(paper: Paper, index: number): Promise<void> {
+    const { citekey } = paper;
+    const known = this.prev.notes[citekey];
+    const hash = paperHash(paper);
+    const sameRender = this.prev.renderKey === this.renderer.key;
+    // Skipped without rendering: same data, same renderer, no pending conflict, note still where it was.
+    if (known && !known.removed && !known.conflict && known.paperHash === hash && sameRender && (await this.locator.exists(known.path))) {
+      this.actions[index] = { kind: 'unchanged', citekey, path: known.path, reasons: [] };
+      return;
+    }
+    let where: { path: string; text: string } | null;
+    try {
+      where = await this.locate(citekey, known);
+    } catch (e) {
+      this.actions[index] = { kind: 'error', citekey, path: known?.path ?? null, reasons: [`could not read the note: ${message(e)}`] };
+      return;
+    }
+    const importedAt = known?.importedAt || this.input.now.toISOString();
+    let rendered: RenderedForSync;
+    try {
+      rendered = this.renderer.render(paper, where && known?.importedAt ? new Date(known.importedAt) : this.input.now);
+    } catch (e) {
+      // A bad template or date format fails every paper: stop the whole sync before anything is written.
+      if (e instanceof TemplateError || e instanceof DateFormatError) throw e;
+      this.actions[index] = { kind: 'error', citekey, path: where?.path ?? null, reasons: [`could not render the note: ${message(e)}`] };
+      return;
+    }
+    if (!where) {
+      this.creates.push({ index, paper, text: rendered.text, written: hashesOfFresh(rendered.fresh), importedAt: this.input.now.toISOString(), hash });
+      return;
+    }
+    const opts = mergeOptions(known?.written ?? null, known?.removed !== undefined);
+    const merged = mergeNote(where.text, rendered.fresh, opts);
+    const note = noteState(where.path, hash, importedAt, merged.written, merged.conflicts.length > 0);
+    this.next.notes[citekey] = note;
+    if (merged.conflicts.length > 0) {
+      this.actions[index] = { kind: 'conflict', citekey, path: where.path, reasons: merged.conflicts, fresh: rendered.fresh, merge: opts, note };
+    } else if (merged.changed) {
+      const reasons = known?.removed !== undefined ? ['back in the export: removed flag cleared'] : [];
+      this.actions[index] = { kind: 'update', citekey, path: where.path, reasons, fresh: rendered.fresh, merge: opts, note };
+    } else {
+      this.actions[index] = { kind: 'unchanged', citekey, path: where.path, reasons: [] };
+    }
+  }
+
+  /** New notes get their paths together, so that citekeys colliding (case-insensitively too) get distinct files. */
+  async allocateCreates(): Promise<void> {
+    if (this.creates.length === 0) return;
+    const paths = this.renderer.allocate(this.creates.map((c) => c.paper), await this.locator.files(), this.input.now);
+    this.creates.forEach((c, i) => {
+      const path = paths[i];
+      let text = c.text;
+      if (this.input.linker) {
+        try {
+          text = this.input.linker(text, path);
+        } catch (e) {
+          this.warnings.push(`concept links were not added to ${path}: ${message(e)}`);
+        }
+      }
+      // Links inside regions do not change their hashes, but a linker may do more: hash what is written.
+      const written = text === c.text ? c.written : { keys: c.written.keys, regions: regionHashesOf(text) };
+      const note: NoteSyncState = { path, paperHash: c.hash, importedAt: c.importedAt, written };
+      this.next.notes[c.paper.citekey] = note;
+      this.actions[c.index] = { kind: 'create', citekey: c.paper.citekey, path, text, reasons: [], note };
+    });
+    this.creates.length = 0;
+  }
+
+  /** Papers the state knows that are not in the export get the removed flag (their notes are never deleted). */
+  async planRemovals(present: ReadonlySet<string>): Promise<FlagAction[]> {
+    const flagged: FlagAction[] = [];
+    const date = isoDate(this.input.now);
+    for (const [citekey, known] of Object.entries(this.prev.notes)) {
+      if (present.has(citekey) || known.removed !== undefined) continue;
+      const where = await this.locate(citekey, known);
+      if (!where) {
+        delete this.next.notes[citekey]; // paper and note both gone: nothing left to track
+        continue;
+      }
+      const note: NoteSyncState = { ...known, path: where.path, removed: date };
+      this.next.notes[citekey] = note;
+      flagged.push({ citekey, path: where.path, date, note });
+    }
+    return flagged;
+  }
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * Plan a sync of `papers` into the vault. Throws SyncAbortedError (before reading any note) when the papers are
+ * none, or far fewer than at the last full sync; throws TemplateError for a template that does not compile.
+ */
+export async function planSync(input: PlanSyncInput): Promise<SyncPlan> {
+  const full = input.only === undefined;
+  if (full) checkPaperCount(input.papers.length, 0, input.state?.lastExport?.paperCount ?? null, input.settings.minExportRatio);
+  const planner = new Planner(input);
+  const wanted = input.only ? new Set(input.only) : null;
+  const seen = new Set<string>();
+  const work: { paper: Paper; index: number }[] = [];
+  input.papers.forEach((paper) => {
+    if (wanted && !wanted.has(paper.citekey)) return;
+    const index = planner.actions.length;
+    if (seen.has(paper.citekey)) {
+      planner.actions.push({ kind: 'error', citekey: paper.citekey, path: null, reasons: ['duplicate citekey in the export: only its first entry is synced'] });
+      return;
+    }
+    seen.add(paper.citekey);
+    planner.actions.push({ kind: 'error', citekey: paper.citekey, path: null, reasons: ['not planned'] });
+    work.push({ paper, index });
+  });
+  await forEachLimited(work, input.concurrency ?? 16, ({ paper, index }) => planner.planPaper(paper, index));
+  await planner.allocateCreates();
+  const flagged = full ? await planner.planRemovals(new Set([...seen, ...(input.unreadable ?? [])])) : [];
+  const next = planner.next;
+  if (full) {
+    const clean = input.exportClean !== false && planner.actions.every((a) => a.kind !== 'conflict' && a.kind !== 'error');
+    const last = input.state?.lastExport ?? null;
+    const exportHash = input.exportHash ?? '';
+    const paperCount = input.papers.length;
+    const same = last !== null && last.exportHash === exportHash && last.paperCount === paperCount && last.clean === clean;
+    next.lastExport = same ? last : { exportHash, paperCount, syncedAt: input.now.toISOString(), clean, notesListing: last?.notesListing ?? '' };
+  }
+  return { actions: planner.actions, flagged, warnings: planner.warnings, previousState: input.state, nextState: next, notesFolder: input.settings.notesFolder, full };
+}

@@ -1,0 +1,211 @@
+/**
+ * The sync state: what the last syncs wrote, so the next one can skip unchanged papers without rendering and tell a
+ * hand edit from the plugin's own text. JSON-serialisable and versioned; the loader accepts anything and keeps what
+ * is valid (a lost or damaged state only costs caution: conflicts instead of overwrites, never lost text).
+ */
+import { hashString } from './fingerprint';
+import type { WrittenHashes } from './merge-note';
+
+export const SYNC_STATE_VERSION = 1;
+
+
+/** What the sync knows about one paper's note. */
+export interface NoteSyncState {
+  /** Vault path of the note when it was last seen. */
+  path: string;
+  /** Hash of the paper's data when its note was last rendered. */
+  paperHash: string;
+  /** When the note was created (ISO); the import `date` of later renders. */
+  importedAt: string;
+  /** Hashes of what the plugin last wrote. */
+  written: WrittenHashes;
+  /** Set (the date written into the note) while the paper is missing from the export. */
+  removed?: string;
+  /** Set while a managed part edited by hand is kept: the note is merged (and reported) on every sync until resolved. */
+  conflict?: true;
+}
+
+/** The last full sync of an export. */
+export interface LastExport {
+  /** Fingerprint of the export (see export-bytes.ts). */
+  exportHash: string;
+  paperCount: number;
+  /** When that export was synced (ISO). */
+  syncedAt: string;
+  /** No conflicts or errors were left: an unchanged export may then be skipped without parsing. */
+  clean: boolean;
+  /**
+   * Fingerprint of the notes folder's listing after that sync; '' when unknown or when a note lies outside the
+   * folder. Equal listing, equal export: the sync can be skipped without even reading the notes' state.
+   */
+  notesListing: string;
+}
+
+export interface SyncState {
+  version: number;
+  /** Fingerprint of everything besides the paper that shapes a note (settings, template, language). */
+  renderKey: string;
+  lastExport: LastExport | null;
+  /** By citekey. */
+  notes: Record<string, NoteSyncState>;
+}
+
+/** The small part of the state that decides whether a sync can be skipped. */
+export type SyncStateHead = Pick<SyncState, 'version' | 'renderKey' | 'lastExport'>;
+
+/** Where the state lives: a file in the plugin folder (plugin) or in `.obsidian/plugins/…` (CLI). */
+export interface SyncStateStore {
+  load(): Promise<SyncState | null>;
+  save(state: SyncState): Promise<void>;
+  /** Optional: the head alone, cheaper than `load` (a 10,000-paper state is several MB). */
+  loadHead?(): Promise<SyncStateHead | null>;
+}
+
+/** The fingerprint of a folder listing (sorted vault paths). */
+export function listingFingerprint(paths: readonly string[]): string {
+  return hashString(paths.join('\n'));
+}
+
+export function emptySyncState(): SyncState {
+  return { version: SYNC_STATE_VERSION, renderKey: '', lastExport: null, notes: {} };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Hashes stored compactly as `name=hash name=hash` (names are key names and region ids: no spaces or `=`). */
+function encodeHashes(map: Record<string, string>): string {
+  return Object.keys(map)
+    .map((k) => `${k}=${map[k]}`)
+    .join(' ');
+}
+
+function decodeHashes(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof v !== 'string' || v === '') return out;
+  for (const pair of v.split(' ')) {
+    const eq = pair.indexOf('=');
+    if (eq > 0) out[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return out;
+}
+
+/**
+ * Written hashes read from storage, decoded on first use: a sync only looks at the few notes it merges, and
+ * decoding all of a 10,000-paper state up front would cost more than the rest of a no-change sync.
+ */
+class StoredHashes implements WrittenHashes {
+  private decodedKeys: Record<string, string> | null = null;
+  private decodedRegions: Record<string, string> | null = null;
+
+  constructor(
+    readonly rawKeys: string,
+    readonly rawRegions: string,
+  ) {}
+
+  get keys(): Record<string, string> {
+    this.decodedKeys ??= decodeHashes(this.rawKeys);
+    return this.decodedKeys;
+  }
+
+  get regions(): Record<string, string> {
+    this.decodedRegions ??= decodeHashes(this.rawRegions);
+    return this.decodedRegions;
+  }
+}
+
+/**
+ * A note as stored: `[path, paperHash, importedAt, keyHashes, regionHashes, removed, conflict]`. An array of
+ * strings parses several times faster than nested objects, and a 10,000-paper state is read on every sync.
+ */
+type StoredNote = [string, string, string, string, string, string, 0 | 1];
+
+function storeNote(n: NoteSyncState): StoredNote {
+  const w = n.written;
+  const keys = w instanceof StoredHashes ? w.rawKeys : encodeHashes(w.keys);
+  const regions = w instanceof StoredHashes ? w.rawRegions : encodeHashes(w.regions);
+  return [n.path, n.paperHash, n.importedAt, keys, regions, n.removed ?? '', n.conflict ? 1 : 0];
+}
+
+function readNote(v: unknown): NoteSyncState | null {
+  if (!Array.isArray(v) || typeof v[0] !== 'string' || v[0] === '' || typeof v[1] !== 'string') return null;
+  const note: NoteSyncState = {
+    path: v[0],
+    paperHash: v[1],
+    importedAt: typeof v[2] === 'string' ? v[2] : '',
+    written: new StoredHashes(typeof v[3] === 'string' ? v[3] : '', typeof v[4] === 'string' ? v[4] : ''),
+  };
+  if (typeof v[5] === 'string' && v[5] !== '') note.removed = v[5];
+  if (v[6] === 1) note.conflict = true;
+  return note;
+}
+
+function readLastExport(last: unknown): LastExport | null {
+  if (!isRecord(last) || typeof last.exportHash !== 'string' || typeof last.paperCount !== 'number' || last.paperCount < 0) return null;
+  return {
+    exportHash: last.exportHash,
+    paperCount: last.paperCount,
+    syncedAt: typeof last.syncedAt === 'string' ? last.syncedAt : '',
+    clean: last.clean === true,
+    notesListing: typeof last.notesListing === 'string' ? last.notesListing : '',
+  };
+}
+
+/**
+ * The head of stored state text, read from its first line only (the serializer writes the head there), so the
+ * notes are not parsed. Null when there is no usable head.
+ */
+export function parseSyncStateHead(text: string | null): SyncStateHead | null {
+  if (text === null) return null;
+  const firstLine = text.slice(0, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n')).trimEnd();
+  try {
+    const data: unknown = JSON.parse(firstLine.endsWith(',') ? `${firstLine.slice(0, -1)}}` : firstLine);
+    if (!isRecord(data) || data.version !== SYNC_STATE_VERSION) return null;
+    return { version: SYNC_STATE_VERSION, renderKey: typeof data.renderKey === 'string' ? data.renderKey : '', lastExport: readLastExport(data.lastExport) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Turn whatever was stored (parsed JSON, or null) into a valid state. Unknown or newer versions, and malformed
+ * parts, are dropped rather than trusted.
+ */
+export function normalizeSyncState(data: unknown): SyncState {
+  const state = emptySyncState();
+  if (!isRecord(data) || data.version !== SYNC_STATE_VERSION) return state;
+  if (typeof data.renderKey === 'string') state.renderKey = data.renderKey;
+  state.lastExport = readLastExport(data.lastExport);
+  if (isRecord(data.notes)) {
+    for (const [citekey, raw] of Object.entries(data.notes)) {
+      const note = readNote(raw);
+      if (note) state.notes[citekey] = note;
+    }
+  }
+  return state;
+}
+
+/** Parse stored JSON text; damaged text gives an empty state. */
+export function parseSyncState(text: string | null): SyncState | null {
+  if (text === null) return null;
+  try {
+    return normalizeSyncState(JSON.parse(text));
+  } catch {
+    return emptySyncState();
+  }
+}
+
+/** Stable JSON text of a state (one note per line keeps diffs and partial reads readable). */
+export function serializeSyncState(state: SyncState): string {
+  const head = JSON.stringify({ version: state.version, renderKey: state.renderKey, lastExport: state.lastExport });
+  const keys = Object.keys(state.notes).sort();
+  const notes = keys.map((k) => `    ${JSON.stringify(k)}: ${JSON.stringify(storeNote(state.notes[k]))}`);
+  return `${head.slice(0, -1)},\n  "notes": {\n${notes.join(',\n')}${notes.length ? '\n' : ''}  }\n}\n`;
+}
+
+/** Whether two states would be stored as the same text. */
+export function sameSyncState(a: SyncState | null, b: SyncState): boolean {
+  if (a === null || Object.keys(a.notes).length !== Object.keys(b.notes).length) return false;
+  return serializeSyncState(a) === serializeSyncState(b);
+}

@@ -1,0 +1,58 @@
+/**
+ * The unchanged-export fast path. A sync is skipped without parsing the export when its fingerprint is the one of
+ * the last clean full sync (no conflicts, no errors), the render inputs (template, language, settings the renderer
+ * reads) are the same, and every note the state knows is still at its recorded path. Two tiers:
+ *
+ * 1. The state's head alone (`SyncStateStore.loadHead`): the notes folder's listing is exactly what the last sync
+ *    left (same fingerprint), so every note is still there. Reads a few hundred bytes of the state.
+ * 2. Otherwise the whole state: each recorded note is looked up in the listing (a note moved out of the notes
+ *    folder is checked with `exists`). An unrelated note added to the folder lands here.
+ *
+ * Not looked at, by design: hand edits inside notes (a sync never touches a note whose paper did not change), and
+ * a note whose front matter the user rewrote to another citekey. A note deleted or moved by the user fails the
+ * check, so the full sync runs and recreates (deleted) or finds (moved) it.
+ */
+import type { Settings } from '../settings';
+import { isInFolder } from '../vault/vault-path';
+import type { VaultPort } from '../vault/vault-port';
+import { listingFingerprint, type SyncState, type SyncStateHead } from './sync-state';
+
+export class UnchangedExportCheck {
+  private listing: Promise<string[]> | null = null;
+
+  constructor(
+    private readonly vault: VaultPort,
+    private readonly settings: Settings,
+    private readonly exportHash: string,
+    private readonly renderKey: string,
+  ) {}
+
+  private notesListing(): Promise<string[]> {
+    this.listing ??= this.vault.list(this.settings.notesFolder, '.md');
+    return this.listing;
+  }
+
+  /** Whether the head says so: same export, same renderer, clean, and the notes folder exactly as left. */
+  async byHead(head: SyncStateHead | null): Promise<boolean> {
+    const last = head?.lastExport;
+    if (!head || !last || !this.sameInputs(head) || last.notesListing === '') return false;
+    return listingFingerprint(await this.notesListing()) === last.notesListing;
+  }
+
+  /** Whether the whole state says so: same inputs, and every recorded note still where it was. */
+  async byState(state: SyncState | null): Promise<boolean> {
+    if (!state || !this.sameInputs(state)) return false;
+    const folder = this.settings.notesFolder;
+    const listed = new Set(await this.notesListing());
+    for (const note of Object.values(state.notes)) {
+      if (note.removed !== undefined) continue;
+      if (isInFolder(note.path, folder) ? !listed.has(note.path) : !(await this.vault.exists(note.path))) return false;
+    }
+    return true;
+  }
+
+  private sameInputs(head: SyncStateHead): boolean {
+    const last = head.lastExport;
+    return last !== null && last.clean && last.exportHash === this.exportHash && head.renderKey === this.renderKey;
+  }
+}

@@ -1,0 +1,222 @@
+/**
+ * Everything the plugin runs, wired together: the vault adapter, the export reader and watcher, the library
+ * cache, the sync runner and the status bar. Created in onload (cheap: nothing is read), started after the
+ * layout is ready, stopped on unload. Reacts to settings changes at once, so no restart is ever needed.
+ */
+import { getLanguage, Notice, type App } from 'obsidian';
+import type { Settings } from '../core/settings';
+import { ExportFiles, ExportFileError, locateExport, nodeModules, type ExportLocation, type NodeModules } from './export-file';
+import type { SettleOutcome, SettleTimers } from './export-settler';
+import { ExportWatcher, nodeFileWatchFactory, type FileWatchFactory } from './export-watcher';
+import { LibraryCache, type LoadedLibrary } from './library-cache';
+import { loadLibraryReader, type ReadLibrary } from './library-reader';
+import { ObsidianVault } from './obsidian-vault';
+import type { PluginSettingsStore } from './plugin-settings';
+import type { NoteLanguage, PluginServices, ServiceContext, SyncProgress } from './plugin-services';
+import { errorMessage } from './sync-messages';
+import { isIncompleteExportError, SyncRunner, type SyncOutcome, type SyncTrigger } from './sync-runner';
+import { StatusBar } from './status-bar';
+
+export interface RuntimeOptions {
+  services: PluginServices;
+  /** Injectable for tests; default: the lazily imported reader. */
+  loadReader?: () => Promise<ReadLibrary>;
+  /** Injectable for tests; default: Node's modules on desktop, null on mobile. */
+  node?: () => NodeModules | null;
+  /** Injectable for tests; default: Node's fs.watch (desktop only). */
+  watchFile?: FileWatchFactory | null;
+}
+
+const windowTimers: SettleTimers = {
+  set: (callback, ms) => window.setTimeout(callback, ms),
+  clear: (handle) => window.clearTimeout(handle as number),
+};
+
+/** Resolve the headings language setting against Obsidian's language. */
+export function resolveLanguage(setting: Settings['headingsLanguage']): NoteLanguage {
+  if (setting !== 'auto') return setting;
+  return getLanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+export class PluginRuntime {
+  readonly vault: ObsidianVault;
+  readonly files: ExportFiles;
+  readonly library: LibraryCache;
+  readonly syncRunner: SyncRunner;
+  services: PluginServices;
+  private watcher: ExportWatcher | null = null;
+  private statusBar: StatusBar | null = null;
+  private lastSync: Date | null = null;
+  private syncView: { running: boolean; progress: SyncProgress | null } = { running: false, progress: null };
+  private started = false;
+  private stopped = false;
+  private readonly unsubscribers: (() => void)[] = [];
+  private readonly watchFile: FileWatchFactory | null;
+  private readonly node: () => NodeModules | null;
+
+  constructor(
+    private readonly app: App,
+    readonly settings: PluginSettingsStore,
+    options: RuntimeOptions,
+  ) {
+    this.services = options.services;
+    const node = options.node ?? nodeModules;
+    this.node = node;
+    this.vault = new ObsidianVault(app.vault);
+    this.files = new ExportFiles(app, node);
+    // Node is only looked up when an export outside the vault is watched, never during onload.
+    this.watchFile =
+      options.watchFile !== undefined
+        ? options.watchFile
+        : (path, onChange) => {
+            const modules = node();
+            if (!modules) throw new Error('watching a file outside the vault needs the desktop app');
+            return nodeFileWatchFactory(modules)(path, onChange);
+          };
+    this.library = new LibraryCache({
+      readExport: () => this.files.read(this.exportLocation()),
+      loadReader: options.loadReader ?? loadLibraryReader,
+      now: () => new Date(),
+      yieldToUi,
+    });
+    this.syncRunner = new SyncRunner({
+      prepare: () => this.prepareSync(),
+      sync: (request) => this.services.syncLibrary(request),
+      now: () => new Date(),
+    });
+    this.unsubscribers.push(
+      this.library.onChange(() => this.renderStatus()),
+      this.syncRunner.onChange((event) => this.onSyncEvent(event.running, event.progress, event.outcome)),
+      this.settings.onChange((next, previous) => this.onSettingsChanged(next, previous)),
+    );
+  }
+
+  /** Where the export is, per the settings ("unset" for an empty or invalid path). */
+  exportLocation(): ExportLocation {
+    try {
+      return locateExport(this.settings.settings.exportPath);
+    } catch {
+      return { kind: 'unset' };
+    }
+  }
+
+  /** What every core operation gets. */
+  context(): ServiceContext {
+    const settings = this.settings.settings;
+    return { vault: this.vault, settings, language: resolveLanguage(settings.headingsLanguage), now: new Date(), yieldToUi };
+  }
+
+  attachStatusBar(el: HTMLElement): void {
+    this.statusBar = new StatusBar(el);
+    this.renderStatus();
+  }
+
+  /** After the layout is ready: load the library, learn the last sync time, watch the export. */
+  start(): void {
+    if (this.started || this.stopped) return;
+    this.started = true;
+    void this.services.lastSyncedAt(this.context()).then((at) => {
+      this.lastSync ??= at;
+      this.renderStatus();
+    }, () => undefined);
+    this.watchExport();
+    if (this.exportLocation().kind === 'unset') return;
+    this.library.load().then(
+      () => {
+        // The export may have changed while Obsidian was closed: let the settled-export path decide.
+        if (this.settings.settings.autoSync) this.watcher?.poke();
+      },
+      (err: unknown) => new Notice(`Zotero Concept Notes: ${errorMessage(err)}`, 0),
+    );
+  }
+
+  /** Release the watcher, the listeners and any pending timer. */
+  stop(): void {
+    this.stopped = true;
+    this.watcher?.stop();
+    this.watcher = null;
+    for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
+  }
+
+  /** Sync now (ribbon, command, status bar) or because the export changed. */
+  sync(trigger: SyncTrigger): Promise<SyncOutcome> {
+    return this.syncRunner.run(trigger);
+  }
+
+  /** The library, loading it if needed (for the import modal and the settings check). */
+  loadLibrary(): Promise<LoadedLibrary> {
+    return this.library.load();
+  }
+
+  private async prepareSync() {
+    // A manual sync reads the export again; an unchanged text is not parsed twice (see LibraryCache).
+    const loaded = await this.library.reload();
+    return { ...this.context(), exportText: loaded.text, library: loaded.result };
+  }
+
+  private watchExport(): void {
+    this.watcher?.stop();
+    this.watcher = null;
+    const location = this.exportLocation();
+    if (!this.started || this.stopped || location.kind === 'unset') return;
+    // Mobile: an export outside the vault cannot be read at all; the library load already says so.
+    if (location.kind === 'external' && !this.node()) return;
+    this.watcher = new ExportWatcher({
+      app: this.app,
+      files: this.files,
+      location,
+      quietMs: this.settings.settings.autoSyncDelayMs,
+      timers: windowTimers,
+      watchFile: this.watchFile,
+      onSettled: () => this.onExportSettled(),
+      onProblem: (message) => new Notice(`Zotero Concept Notes: ${message}`, 0),
+    });
+    this.watcher.start();
+  }
+
+  /** The export changed and settled: reload the library, then sync if auto-sync is on. */
+  private async onExportSettled(): Promise<SettleOutcome> {
+    try {
+      await this.library.reload();
+    } catch (err) {
+      if (isIncompleteExportError(err)) return 'retry';
+      if (!(err instanceof ExportFileError)) new Notice(`Zotero Concept Notes: ${errorMessage(err)}`, 0);
+      return 'done';
+    }
+    if (!this.settings.settings.autoSync) return 'done';
+    const outcome = await this.sync('auto');
+    return outcome.status === 'failed' && isIncompleteExportError(outcome.error) ? 'retry' : 'done';
+  }
+
+  private onSettingsChanged(next: Settings, previous: Settings): void {
+    if (next.exportPath !== previous.exportPath) {
+      this.library.clear();
+      this.watchExport();
+      if (this.started && this.exportLocation().kind !== 'unset') void this.library.load().catch(() => undefined);
+    } else if (next.autoSyncDelayMs !== previous.autoSyncDelayMs) {
+      this.watchExport();
+    }
+    this.renderStatus();
+  }
+
+  private onSyncEvent(running: boolean, progress: SyncProgress | null, outcome?: SyncOutcome): void {
+    this.syncView = { running, progress };
+    if (outcome?.status === 'done') this.lastSync = outcome.finishedAt;
+    this.renderStatus();
+  }
+
+  private renderStatus(): void {
+    this.statusBar?.render({
+      exportSet: this.exportLocation().kind !== 'unset',
+      library: this.library.state,
+      syncing: this.syncView.running,
+      progress: this.syncView.progress,
+      lastSync: this.lastSync,
+    });
+  }
+}
+
+/** Give Obsidian a chance to paint between batches of work. */
+function yieldToUi(): Promise<void> {
+  return new Promise((resolve) => window.setTimeout(resolve, 0));
+}

@@ -1,0 +1,308 @@
+/**
+ * The settings tab: one row per setting of src/core/settings.ts, grouped under headings. Every change is saved
+ * at once and applied at once (the runtime listens to the settings store), so nothing needs a restart. Paths are
+ * normalised; the export path is checked on change and its format shown; the date format has a live preview.
+ */
+import { debounce, Platform, PluginSettingTab, Setting, type App, type Plugin, type SettingDefinitionItem } from 'obsidian';
+import type { Settings } from '../core/settings';
+import { isAbsoluteExportPath } from './export-file';
+import { resolveLanguage, type PluginRuntime } from './plugin-runtime';
+import { dateFormatPreview, describeLibrary, listInput, secondsInput, vaultPathInput, type Check } from './settings-checks';
+import { errorMessage } from './sync-messages';
+
+/** One setting row: what it is, and how to add its controls to a Setting. */
+export interface SettingRow {
+  /** The setting it edits (every key of Settings but `version` has one row). */
+  key: Exclude<keyof Settings, 'version'>;
+  name: string;
+  desc: string;
+  /** Adds the controls (what it returns is ignored). */
+  render(setting: Setting): unknown;
+}
+
+export interface SettingSection {
+  heading: string;
+  rows: SettingRow[];
+}
+
+/**
+ * Rendered from one list of rows two ways: declaratively (`getSettingDefinitions`, Obsidian 1.13+, which makes the
+ * settings searchable) and imperatively (`display`, the fallback for 1.8.7–1.12).
+ */
+export class ZoteroConceptNotesSettingTab extends PluginSettingTab {
+  private readonly messageEls = new WeakMap<Setting, HTMLElement>();
+  /** Bumped per export check, so a slow check of an older path never overwrites a newer one. */
+  private exportCheck = 0;
+
+  constructor(
+    app: App,
+    plugin: Plugin,
+    private readonly runtime: PluginRuntime,
+  ) {
+    super(app, plugin);
+  }
+
+  private get settings(): Readonly<Settings> {
+    return this.runtime.settings.settings;
+  }
+
+  private save(patch: Partial<Settings>): Promise<void> {
+    return this.runtime.settings.update(patch);
+  }
+
+  /** Every row, grouped under headings. */
+  sections(): SettingSection[] {
+    return [
+      { heading: 'Export from Zotero', rows: this.exportRows() },
+      { heading: 'Literature notes', rows: this.noteRows() },
+      { heading: 'Concepts', rows: this.conceptRows() },
+    ];
+  }
+
+  override getSettingDefinitions(): SettingDefinitionItem[] {
+    return this.sections().map((section) => ({
+      type: 'group' as const,
+      heading: section.heading,
+      items: section.rows.map((row) => ({
+        name: row.name,
+        desc: row.desc,
+        render: (setting: Setting) => {
+          row.render(setting);
+        },
+      })),
+    }));
+  }
+
+  /** The imperative rendering, for Obsidian before 1.13 (later versions render `getSettingDefinitions`). */
+  override display(): void {
+    const { containerEl } = this;
+    containerEl.empty();
+    for (const section of this.sections()) {
+      new Setting(containerEl).setName(section.heading).setHeading();
+      for (const row of section.rows) row.render(new Setting(containerEl).setName(row.name).setDesc(row.desc));
+    }
+  }
+
+  /** Show a message under a setting's description (replacing the previous one). */
+  private note(setting: Setting, check: Check | null): void {
+    let el = this.messageEls.get(setting);
+    if (!el) {
+      el = setting.descEl.createDiv({ cls: 'zotero-concept-notes-setting-message' });
+      this.messageEls.set(setting, el);
+    }
+    el.setText(check?.text ?? '');
+    el.toggleClass('mod-warning', check?.kind === 'warning' || check?.kind === 'error');
+  }
+
+  private exportRows(): SettingRow[] {
+    return [
+      {
+        key: 'exportPath',
+        name: 'Export file',
+        desc: 'Absolute path of the Better BibTeX export (.bib, .json or .yaml), or its path inside the vault. In Zotero, export the library with "Keep updated" on.',
+        render: (setting) => {
+          const check = debounce((value: string) => void this.saveAndCheckExport(setting, value), 600, true);
+          setting.addText((text) => text.setPlaceholder('/Users/me/Zotero/library.bib').setValue(this.settings.exportPath).onChange(check));
+          void this.checkExport(setting);
+        },
+      },
+      {
+        key: 'autoSync',
+        name: 'Sync when the export changes',
+        desc: 'Sync once the export has settled after each change. Outside the vault this needs the desktop app.',
+        render: (setting) => setting.addToggle((toggle) => toggle.setValue(this.settings.autoSync).onChange((autoSync) => this.save({ autoSync }))),
+      },
+      {
+        key: 'autoSyncDelayMs',
+        name: 'Wait after a change (seconds)',
+        desc: 'Quiet time after the export last changed before the automatic sync starts.',
+        render: (setting) =>
+          setting.addText((text) =>
+            text.setValue(String(this.settings.autoSyncDelayMs / 1000)).onChange(async (value) => {
+              const parsed = secondsInput(value);
+              if ('error' in parsed) return this.note(setting, { kind: 'error', text: parsed.error });
+              this.note(setting, null);
+              await this.save({ autoSyncDelayMs: parsed.ms });
+            }),
+          ),
+      },
+      {
+        key: 'minExportRatio',
+        name: 'Stop when the export shrinks',
+        desc: 'Refuse to sync when the export holds fewer than this share (%) of the papers of the last sync: a half-written or wrong file. Set it to 0 to turn the check off.',
+        render: (setting) =>
+          setting.addSlider((slider) =>
+            slider
+              .setLimits(0, 100, 5)
+              .setValue(Math.round(this.settings.minExportRatio * 100))
+              .onChange((percent) => this.save({ minExportRatio: percent / 100 })),
+          ),
+      },
+    ];
+  }
+
+  private noteRows(): SettingRow[] {
+    const obsidianLanguage = resolveLanguage('auto') === 'zh' ? '中文' : 'English';
+    return [
+      this.folderRow('notesFolder', 'Notes folder', 'Folder for literature notes, one per paper.'),
+      {
+        key: 'fileNameTemplate',
+        name: 'File name template',
+        desc: 'Handlebars template of a note\'s file name, without ".md", e.g. {{citekey}} or {{year}} {{title}}.',
+        render: (setting) =>
+          setting.addText((text) =>
+            text.setPlaceholder('{{citekey}}').setValue(this.settings.fileNameTemplate).onChange(async (value) => {
+              this.note(setting, value.includes('{{') ? null : { kind: 'warning', text: 'Without {{…}} every paper gets the same name (then numbered).' });
+              await this.save({ fileNameTemplate: value });
+            }),
+          ),
+      },
+      {
+        key: 'noteTemplatePath',
+        name: 'Note template file',
+        desc: 'A template file in the vault, in the syntax of the file name template, that replaces the built-in note format. Leave empty for the built-in one.',
+        render: (setting) =>
+          setting.addText((text) =>
+            text.setPlaceholder('Templates/Literature note.md').setValue(this.settings.noteTemplatePath).onChange(async (value) => {
+              const parsed = vaultPathInput(value);
+              if ('error' in parsed) return this.note(setting, { kind: 'error', text: parsed.error });
+              const missing = parsed.path !== '' && !this.app.vault.getFileByPath(parsed.path);
+              this.note(setting, missing ? { kind: 'warning', text: `No file at "${parsed.path}" yet.` } : null);
+              await this.save({ noteTemplatePath: parsed.path });
+            }),
+          ),
+      },
+      {
+        key: 'dateFormat',
+        name: 'Date format',
+        desc: 'Format of the "date" property (the import time), in date-fns tokens.',
+        render: (setting) => {
+          setting.addText((text) =>
+            text.setValue(this.settings.dateFormat).onChange(async (value) => {
+              const preview = dateFormatPreview(value, new Date());
+              this.note(setting, preview);
+              if (preview.kind !== 'error') await this.save({ dateFormat: value });
+            }),
+          );
+          this.note(setting, dateFormatPreview(this.settings.dateFormat, new Date()));
+        },
+      },
+      {
+        key: 'categories',
+        name: 'Categories',
+        desc: 'The "categories" list of new notes, as a blog generator reads it; separate them with commas.',
+        render: (setting) =>
+          setting.addText((text) =>
+            text.setPlaceholder('Papers').setValue(this.settings.categories.join(', ')).onChange((value) => this.save({ categories: listInput(value) })),
+          ),
+      },
+      {
+        key: 'summarySource',
+        name: 'Summary',
+        desc: 'What fills the summary section of a note.',
+        render: (setting) =>
+          setting.addDropdown((dropdown) =>
+            dropdown
+              .addOptions({ abstract: 'The abstract', 'first-note': 'The first Zotero note' })
+              .setValue(this.settings.summarySource)
+              .onChange((value) => this.save({ summarySource: value as Settings['summarySource'] })),
+          ),
+      },
+      {
+        key: 'headingsLanguage',
+        name: 'Headings language',
+        desc: 'Language of the headings of the built-in template.',
+        render: (setting) =>
+          setting.addDropdown((dropdown) =>
+            dropdown
+              .addOptions({ auto: `Same as Obsidian (${obsidianLanguage})`, en: 'English', zh: '中文' })
+              .setValue(this.settings.headingsLanguage)
+              .onChange((value) => this.save({ headingsLanguage: value as Settings['headingsLanguage'] })),
+          ),
+      },
+    ];
+  }
+
+  private conceptRows(): SettingRow[] {
+    return [
+      this.folderRow('conceptsFolder', 'Concepts folder', 'Folder of concept notes: a note\'s name and its aliases are the terms linked to it.'),
+      {
+        key: 'conceptScopeFolders',
+        name: 'More folders to link',
+        desc: 'Folders whose notes also get concept links, besides the notes and concepts folders. One per line.',
+        render: (setting) =>
+          setting.addTextArea((text) =>
+            text.setPlaceholder('Reading').setValue(this.settings.conceptScopeFolders.join('\n')).onChange(async (value) => {
+              const parsed = listInput(value).map(vaultPathInput);
+              const bad = parsed.find((p): p is { error: string } => 'error' in p);
+              if (bad) return this.note(setting, { kind: 'error', text: bad.error });
+              this.note(setting, null);
+              await this.save({ conceptScopeFolders: parsed.map((p) => ('path' in p ? p.path : '')).filter(Boolean) });
+            }),
+          ),
+      },
+      {
+        key: 'useBuiltinGlossary',
+        name: 'Built-in glossary',
+        desc: 'Offer the bilingual glossary of multimodal LLM terms (in-context learning, chain of thought, 指令微调…) to create concept notes from.',
+        render: (setting) =>
+          setting.addToggle((toggle) => toggle.setValue(this.settings.useBuiltinGlossary).onChange((useBuiltinGlossary) => this.save({ useBuiltinGlossary }))),
+      },
+      {
+        key: 'linkInHeadings',
+        name: 'Link concepts in headings',
+        desc: 'Off: headings are left alone.',
+        render: (setting) => setting.addToggle((toggle) => toggle.setValue(this.settings.linkInHeadings).onChange((linkInHeadings) => this.save({ linkInHeadings }))),
+      },
+    ];
+  }
+
+  private folderRow(key: 'notesFolder' | 'conceptsFolder', name: string, desc: string): SettingRow {
+    return {
+      key,
+      name,
+      desc,
+      render: (setting) =>
+        setting.addText((text) =>
+          text.setValue(this.settings[key]).onChange(async (value) => {
+            const parsed = vaultPathInput(value);
+            if ('error' in parsed) return this.note(setting, { kind: 'error', text: parsed.error });
+            if (parsed.path === '') return this.note(setting, { kind: 'error', text: 'Enter a folder name.' });
+            const exists = this.app.vault.getFolderByPath(parsed.path) !== null;
+            this.note(setting, exists ? null : { kind: 'ok', text: `"${parsed.path}" does not exist yet; it is created when needed.` });
+            await this.save({ [key]: parsed.path });
+          }),
+        ),
+    };
+  }
+
+  private async saveAndCheckExport(setting: Setting, value: string): Promise<void> {
+    const trimmed = value.trim();
+    if (!isAbsoluteExportPath(trimmed)) {
+      const parsed = vaultPathInput(trimmed);
+      if ('error' in parsed) return this.note(setting, { kind: 'error', text: parsed.error });
+      await this.save({ exportPath: parsed.path });
+    } else {
+      await this.save({ exportPath: trimmed });
+    }
+    await this.checkExport(setting);
+  }
+
+  /** Read the export (through the library cache: no second parse) and say what it is. */
+  private async checkExport(setting: Setting): Promise<void> {
+    const id = ++this.exportCheck;
+    const path = this.settings.exportPath;
+    if (path === '') return this.note(setting, { kind: 'warning', text: 'Not set yet.' });
+    if (isAbsoluteExportPath(path) && !Platform.isDesktopApp) {
+      return this.note(setting, { kind: 'error', text: 'Only the desktop app can read a file outside the vault. Use a vault path here.' });
+    }
+    this.note(setting, { kind: 'ok', text: 'Checking…' });
+    let check: Check;
+    try {
+      check = describeLibrary((await this.runtime.loadLibrary()).result);
+    } catch (err) {
+      check = { kind: 'error', text: errorMessage(err) };
+    }
+    if (id === this.exportCheck) this.note(setting, check);
+  }
+}

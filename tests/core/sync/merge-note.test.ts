@@ -1,0 +1,186 @@
+import { parse } from 'yaml';
+import { CREATION_ONLY_KEYS, MANAGED_KEYS } from '../../../src/core/notes/front-matter';
+import { readFrontMatterValue } from '../../../src/core/sync/front-matter-text';
+import { hashesOfFresh, mergeNote, type MergeOptions, type WrittenHashes } from '../../../src/core/sync/merge-note';
+import { makePaper, render } from './sync-support';
+
+const v1 = makePaper('yin2024', { title: 'Old title', abstract: 'Old abstract.' });
+const v2 = makePaper('yin2024', { title: 'New title', abstract: 'New abstract.' });
+const base = render(v1);
+const next = render(v2);
+
+function opts(recorded: WrittenHashes | null = hashesOfFresh(base.fresh), extra: Partial<MergeOptions> = {}): MergeOptions {
+  return { recorded, managedKeys: MANAGED_KEYS, createOnlyKeys: new Set<string>(CREATION_ONLY_KEYS), ...extra };
+}
+
+function frontMatterOf(text: string): Record<string, unknown> {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+  return parse(m![1]) as Record<string, unknown>;
+}
+
+describe('mergeNote', () => {
+  it('rewrites managed keys and regions and keeps user keys, comments and formatting byte for byte', () => {
+    const userKeys = "# my reading list\nstatus:   'reading'   # odd spacing kept\nrating: 5\nnested:\n    deep: [1, 2]\n";
+    const current = base.text
+      .replace('---\ntitle:', `---\n${userKeys}title:`)
+      .replace('## Notes\n', '## Notes\n\nMy own thoughts: **keep me**.\n');
+    const r = mergeNote(current, next.fresh, opts());
+    expect(r.conflicts).toEqual([]);
+    expect(r.changed).toBe(true);
+    // Exactly what changes: the title key, the aliases key, and the two regions' texts.
+    const expected = current
+      .replace('title: Old title', 'title: New title')
+      .replace('aliases:\n  - Old title', 'aliases:\n  - New title')
+      .replace('# Old title', '# New title')
+      .replace('Old abstract.', 'New abstract.');
+    expect(r.text).toBe(expected);
+    expect(r.text.startsWith(`---\n${userKeys}title: New title\n`)).toBe(true);
+    const fm = frontMatterOf(r.text);
+    expect(fm.status).toBe('reading');
+    expect(fm.nested).toEqual({ deep: [1, 2] });
+    expect(fm.title).toBe('New title');
+  });
+
+  it('keeps a region the user edited and reports it, while updating the rest', () => {
+    const current = base.text.replace('Old abstract.', 'Old abstract. My remark inside the summary.');
+    const r = mergeNote(current, next.fresh, opts());
+    expect(r.conflicts).toEqual(['region "summary" was edited by hand: kept']);
+    expect(r.text).toContain('Old abstract. My remark inside the summary.');
+    expect(r.text).not.toContain('New abstract.');
+    expect(r.text).toContain('# New title');
+    // The recorded hash stays the plugin's last text, so the conflict persists until resolved.
+    expect(r.written.regions.summary).toBe(hashesOfFresh(base.fresh).regions.summary);
+  });
+
+  it('keeps a managed key the user edited and reports it', () => {
+    const current = base.text.replace('title: Old title', 'title: My own title');
+    const r = mergeNote(current, next.fresh, opts());
+    expect(r.conflicts).toEqual(['front-matter key "title" was edited by hand: kept']);
+    expect(readFrontMatterValue(r.text, 'title')).toBe('My own title');
+    expect(readFrontMatterValue(r.text, 'aliases')).toEqual(['New title']);
+  });
+
+  it('does not count a re-serialised value (Obsidian rewriting the YAML) as an edit', () => {
+    const current = base.text.replace('title: Old title', 'title: "Old title"').replace('tags:\n  - 多模态', 'tags: [多模态]');
+    const r = mergeNote(current, next.fresh, opts());
+    expect(r.conflicts).toEqual([]);
+    expect(readFrontMatterValue(r.text, 'title')).toBe('New title');
+    // Unchanged values keep the user's formatting.
+    expect(r.text).toContain('tags: [多模态]\n');
+  });
+
+  it('keeps CRLF line endings everywhere, including in rewritten parts', () => {
+    const current = base.text.replace(/\n/g, '\r\n') + 'Tail without newline';
+    const r = mergeNote(current, next.fresh, opts());
+    expect(r.conflicts).toEqual([]);
+    expect(r.text.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(r.text).toBe(current.replace('title: Old title', 'title: New title').replace('  - Old title', '  - New title').replace('# Old title', '# New title').replace('Old abstract.', 'New abstract.'));
+    expect(r.text.endsWith('Tail without newline')).toBe(true);
+  });
+
+  it('keeps a missing final line break', () => {
+    const current = base.text.replace(/\n+$/, '');
+    const r = mergeNote(current, next.fresh, opts());
+    expect(r.text.endsWith('## Notes')).toBe(true);
+  });
+
+  it('does not bring back a region or a key the user deleted', () => {
+    const summary = /%% zcn:begin summary %%[\s\S]*?%% zcn:end summary %%\n/.exec(base.text)![0];
+    const current = base.text.replace(summary, '').replace('aliases:\n  - Old title\n', '');
+    const r = mergeNote(current, next.fresh, opts());
+    expect(r.conflicts).toEqual([]);
+    expect(r.text).not.toContain('zcn:begin summary');
+    expect(r.text).not.toContain('aliases');
+    expect(r.text).toContain('# New title');
+  });
+
+  it('adds a managed key it never wrote, after the managed key that precedes it', () => {
+    const withDoi = render(makePaper('yin2024', { title: 'Old title', abstract: 'Old abstract.', doi: '10.1093/nsr/nwae403' }));
+    const r = mergeNote(base.text, withDoi.fresh, opts());
+    expect(r.text).toContain('arxiv: https://arxiv.org/abs/2306.13549\ndoi: 10.1093/nsr/nwae403\nzotero:');
+    expect(r.written.keys.doi).toBeDefined();
+  });
+
+  it('removes a managed key the paper no longer has, unless the user edited it', () => {
+    const withDoi = render(makePaper('yin2024', { doi: '10.1/x' }));
+    const rec = hashesOfFresh(withDoi.fresh);
+    const gone = render(makePaper('yin2024'));
+    expect(mergeNote(withDoi.text, gone.fresh, opts(rec)).text).not.toContain('doi:');
+    const edited = withDoi.text.replace('doi: 10.1/x', 'doi: 10.1/mine');
+    const r = mergeNote(edited, gone.fresh, opts(rec));
+    expect(r.text).toContain('doi: 10.1/mine');
+    expect(r.conflicts).toEqual(['front-matter key "doi" was edited by hand: kept']);
+  });
+
+  it('never rewrites the import date or the categories of an existing note', () => {
+    const later = render(v2, new Date(2026, 0, 1, 8, 0, 0));
+    const current = base.text.replace('  - Papers', '  - NOVA');
+    const r = mergeNote(current, later.fresh, opts());
+    expect(readFrontMatterValue(r.text, 'date')).toBe('2025-09-30 21:14:40');
+    expect(readFrontMatterValue(r.text, 'categories')).toEqual(['NOVA']);
+    expect(r.conflicts).toEqual([]);
+  });
+
+  it('leaves front matter that is not valid YAML alone, reports it, and still updates the regions', () => {
+    const current = base.text.replace('citekey: yin2024', 'citekey: yin2024\nbroken: [unclosed');
+    const r = mergeNote(current, next.fresh, opts());
+    expect(r.conflicts).toEqual(['the front matter is not valid YAML (or too unusual to edit safely): left as is']);
+    expect(r.text.slice(0, r.text.indexOf('%% zcn'))).toBe(current.slice(0, current.indexOf('%% zcn')));
+    expect(r.text).toContain('# New title');
+  });
+
+  it('leaves regions with broken markers alone and reports them', () => {
+    const current = base.text.replace('%% zcn:end summary %%', '');
+    const r = mergeNote(current, next.fresh, opts());
+    expect(r.conflicts).toEqual(['the markers of region "summary" are broken: left as is']);
+    expect(r.text).toContain('Old abstract.');
+    expect(r.text).toContain('# New title');
+  });
+
+  it('refills a region the user emptied (the way to take the plugin text after a conflict)', () => {
+    const current = base.text.replace(/%% zcn:begin summary %%[\s\S]*?%% zcn:end summary %%/, '%% zcn:begin summary %%\n%% zcn:end summary %%');
+    const r = mergeNote(current, next.fresh, opts());
+    expect(r.conflicts).toEqual([]);
+    expect(r.text).toContain('New abstract.');
+  });
+
+  it('does not count concept links added inside a region as a hand edit, and keeps them when the text is unchanged', () => {
+    const linked = base.text.replace('Old abstract.', 'Old [[Abstracts|abstract]].');
+    const sameAbstract = render(makePaper('yin2024', { title: 'New title', abstract: 'Old abstract.' }));
+    const r1 = mergeNote(linked, sameAbstract.fresh, opts());
+    expect(r1.conflicts).toEqual([]);
+    expect(r1.text).toContain('Old [[Abstracts|abstract]].');
+    const r2 = mergeNote(linked, next.fresh, opts());
+    expect(r2.conflicts).toEqual([]);
+    expect(r2.text).toContain('New abstract.');
+  });
+
+  it('without a recorded state adopts only identical content and reports the rest as conflicts', () => {
+    const same = mergeNote(base.text, base.fresh, opts(null));
+    expect(same.changed).toBe(false);
+    expect(same.conflicts).toEqual([]);
+    const r = mergeNote(base.text, next.fresh, opts(null));
+    expect(r.changed).toBe(false);
+    expect(r.conflicts.sort()).toEqual([
+      'front-matter key "aliases" was edited by hand: kept',
+      'front-matter key "title" was edited by hand: kept',
+      'region "header" was edited by hand: kept',
+      'region "summary" was edited by hand: kept',
+    ]);
+  });
+
+  it('sets and clears the removed flag without touching anything else', () => {
+    const flag = { entries: [], regions: [] };
+    const set = mergeNote(base.text, flag, opts(null, { managedKeys: [], removedFlag: { key: 'zotero-removed', value: '2025-10-01' } }));
+    expect(set.text).toBe(base.text.replace('---\n%% zcn', 'zotero-removed: "2025-10-01"\n---\n%% zcn'));
+    const cleared = mergeNote(set.text, base.fresh, opts(hashesOfFresh(base.fresh), { removedFlag: { key: 'zotero-removed', value: null } }));
+    expect(cleared.text).toBe(base.text);
+  });
+
+  it('is a no-op on its own output', () => {
+    const r1 = mergeNote(base.text, next.fresh, opts());
+    const r2 = mergeNote(r1.text, next.fresh, opts(r1.written));
+    expect(r2.changed).toBe(false);
+    expect(r2.text).toBe(r1.text);
+  });
+});

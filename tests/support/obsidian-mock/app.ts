@@ -1,0 +1,146 @@
+/**
+ * `App` and the services hanging off it: `Workspace`, `MetadataCache`, `FileManager`
+ * (https://docs.obsidian.md/Reference/TypeScript+API/App). Each is as small as the tests that use it.
+ */
+import { Document, parseDocument } from 'yaml';
+import { Events } from './events';
+import { TFile, Vault } from './vault';
+
+/** A leading `---` block (possibly empty), as Obsidian recognises front matter. */
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)(?:\r?\n)?---(?:\r?\n|$)/;
+
+/** https://docs.obsidian.md/Reference/TypeScript+API/WorkspaceLeaf — records the files it opened. */
+export class WorkspaceLeaf {
+  constructor(private readonly workspace: Workspace) {}
+
+  /** https://docs.obsidian.md/Reference/TypeScript+API/WorkspaceLeaf/openFile */
+  openFile(file: TFile): Promise<void> {
+    this.workspace.activeFile = file;
+    this.workspace.openedFiles.push(file.path);
+    this.workspace.trigger('file-open', file);
+    return Promise.resolve();
+  }
+}
+
+/** https://docs.obsidian.md/Reference/TypeScript+API/Workspace */
+export class Workspace extends Events {
+  /** https://docs.obsidian.md/Reference/TypeScript+API/Workspace/layoutReady */
+  layoutReady = false;
+  /** Mock only: the file `getActiveFile` returns. */
+  activeFile: TFile | null = null;
+  /** Mock only: paths opened through `getLeaf().openFile`, in order. */
+  readonly openedFiles: string[] = [];
+  private readonly layoutCallbacks: (() => unknown)[] = [];
+
+  /**
+   * https://docs.obsidian.md/Reference/TypeScript+API/Workspace/onLayoutReady — queued until the test calls
+   * `triggerLayoutReady()`, then run at once (as Obsidian does once the layout is ready).
+   */
+  onLayoutReady(callback: () => unknown): void {
+    if (this.layoutReady) callback();
+    else this.layoutCallbacks.push(callback);
+  }
+
+  /** Mock only: Obsidian finished loading the workspace. */
+  triggerLayoutReady(): void {
+    this.layoutReady = true;
+    for (const cb of this.layoutCallbacks.splice(0)) cb();
+    this.trigger('layout-ready');
+  }
+
+  /** https://docs.obsidian.md/Reference/TypeScript+API/Workspace/getActiveFile */
+  getActiveFile(): TFile | null {
+    return this.activeFile;
+  }
+
+  /** https://docs.obsidian.md/Reference/TypeScript+API/Workspace/getLeaf */
+  getLeaf(): WorkspaceLeaf {
+    return new WorkspaceLeaf(this);
+  }
+}
+
+/** https://docs.obsidian.md/Reference/TypeScript+API/CachedMetadata (front matter only). */
+export interface CachedMetadata {
+  frontmatter?: Record<string, unknown>;
+}
+
+/**
+ * https://docs.obsidian.md/Reference/TypeScript+API/MetadataCache — parses front matter on demand instead of
+ * keeping an index; `resolvedLinks` stays empty until a test needs links.
+ */
+export class MetadataCache extends Events {
+  resolvedLinks: Record<string, Record<string, number>> = {};
+
+  constructor(private readonly vault: Vault) {
+    super();
+  }
+
+  /** https://docs.obsidian.md/Reference/TypeScript+API/MetadataCache/getFileCache */
+  getFileCache(file: TFile): CachedMetadata | null {
+    const text = this.vault.contentOf(file.path);
+    if (text === undefined) return null;
+    const match = FRONT_MATTER.exec(text);
+    if (!match) return {};
+    const value: unknown = parseDocument(match[1]).toJS();
+    return value !== null && typeof value === 'object' ? { frontmatter: value as Record<string, unknown> } : {};
+  }
+}
+
+/** https://docs.obsidian.md/Reference/TypeScript+API/FileManager */
+export class FileManager {
+  constructor(private readonly vault: Vault) {}
+
+  /**
+   * https://docs.obsidian.md/Reference/TypeScript+API/FileManager/processFrontMatter — YAML through the `yaml`
+   * package; the real one also keeps the rest of the note byte for byte, as this does.
+   */
+  async processFrontMatter(file: TFile, fn: (frontmatter: Record<string, unknown>) => void): Promise<void> {
+    await this.vault.process(file, (text) => {
+      const match = FRONT_MATTER.exec(text);
+      const body = match ? text.slice(match[0].length) : text;
+      const data = (match ? parseDocument(match[1]).toJS() : {}) as Record<string, unknown> | null;
+      const frontmatter = data ?? {};
+      fn(frontmatter);
+      return `---\n${new Document(frontmatter).toString()}---\n${body}`;
+    });
+  }
+
+  /**
+   * https://docs.obsidian.md/Reference/TypeScript+API/FileManager/generateMarkdownLink — Obsidian's defaults:
+   * wikilinks, shortest path (the base name when unique in the vault).
+   */
+  generateMarkdownLink(file: TFile, _sourcePath: string, subpath = '', alias = ''): string {
+    const sameName = this.vault.getFiles().filter((f) => f.basename === file.basename).length;
+    const target = sameName > 1 ? file.path.replace(/\.md$/, '') : file.basename;
+    return `[[${target}${subpath}${alias ? `|${alias}` : ''}]]`;
+  }
+}
+
+/** Mock only: the data each plugin saved, so a second plugin instance loads what the first saved. */
+export class PluginDataStore {
+  readonly data = new Map<string, string>();
+}
+
+/** https://docs.obsidian.md/Reference/TypeScript+API/App */
+export class App {
+  readonly vault = new Vault();
+  readonly workspace = new Workspace();
+  readonly metadataCache = new MetadataCache(this.vault);
+  readonly fileManager = new FileManager(this.vault);
+  /** Mock only: `data.json` per plugin id, shared by every plugin instance of this app. */
+  readonly pluginData = new PluginDataStore();
+}
+
+/**
+ * Mock only: an App whose vault holds `files` (vault path → text; parent folders are created).
+ * Files whose path starts with the config dir go to the adapter, as Obsidian does not index them.
+ */
+export async function createMockApp(files: Record<string, string> = {}): Promise<App> {
+  const app = new App();
+  for (const [path, text] of Object.entries(files)) {
+    if (path.startsWith(`${app.vault.configDir}/`)) await app.vault.adapter.write(path, text);
+    else await app.vault.setExternal(path, text);
+  }
+  app.vault.resetWrites();
+  return app;
+}
