@@ -10,7 +10,10 @@ import { CONCEPT_SECTION_ID } from './markdown-zones';
 
 export interface SectionNote {
   path: string;
+  /** The title, already safe as link text (see safeLinkText). */
   title: string;
+  /** Lower-case title, for sorting. */
+  sortKey: string;
 }
 
 export interface SectionConcept {
@@ -55,19 +58,6 @@ const LABELS: Record<ConceptLanguage, Record<string, string>> = {
   },
 };
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Sort notes by title (case-insensitive, code-point order so every platform agrees), then path. */
-export function sortNotes(notes: SectionNote[]): SectionNote[] {
-  return notes.sort((a, b) => compareText(a.title.toLowerCase(), b.title.toLowerCase()) || compareText(a.path, b.path));
-}
-
-export function sortConcepts<T extends SectionConcept>(concepts: T[]): T[] {
-  return concepts.sort((a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.path, b.path));
-}
-
 export interface SectionRenderOptions {
   language: ConceptLanguage;
   makeLink: MakeLink;
@@ -75,19 +65,25 @@ export interface SectionRenderOptions {
   sourcePath: string;
 }
 
-/** The section's content (without the region markers). */
-export function renderConceptSection(data: SectionData, options: SectionRenderOptions): string {
+/** The first part of the section: the notes that mention the concept. */
+export function renderNotesPart(notes: readonly SectionNote[], options: SectionRenderOptions): string {
   const l = LABELS[options.language];
-  const link = (path: string, text: string) => options.makeLink(path, safeLinkText(text) || text, options.sourcePath);
-  const lines: string[] = [`## ${l.notes} (${data.notes.length})`, ''];
-  if (data.notes.length === 0) lines.push(l.none);
-  for (const n of data.notes) lines.push(`- ${link(n.path, n.title)}`);
-  lines.push('', `## ${l.related}`, '');
-  const list = (items: SectionConcept[]) => items.map((c) => link(c.path, c.name)).join(', ');
+  const lines: string[] = [`## ${l.notes} (${notes.length})`, ''];
+  if (notes.length === 0) lines.push(l.none);
+  for (const n of notes) lines.push(`- ${options.makeLink(n.path, n.title, options.sourcePath)}`);
+  return lines.join('\n');
+}
+
+/** The second part: related concepts (mentioned, mentioning, appearing in the same notes, with counts). */
+export function renderRelatedPart(data: Omit<SectionData, 'notes'>, options: SectionRenderOptions): string {
+  const l = LABELS[options.language];
+  const lines: string[] = [`## ${l.related}`, ''];
+  const name = (c: SectionConcept) => options.makeLink(c.path, safeLinkText(c.name) || c.name, options.sourcePath);
+  const list = (items: SectionConcept[]) => items.map(name).join(', ');
   if (data.mentions.length > 0) lines.push(`- ${l.mentions}: ${list(data.mentions)}`);
   if (data.mentionedBy.length > 0) lines.push(`- ${l.mentionedBy}: ${list(data.mentionedBy)}`);
   if (data.cooccurring.length > 0) {
-    const shown = data.cooccurring.slice(0, MAX_COOCCURRING).map((c) => `${link(c.path, c.name)} (${c.count})`);
+    const shown = data.cooccurring.slice(0, MAX_COOCCURRING).map((c) => `${name(c)} (${c.count})`);
     const rest = data.cooccurring.length - MAX_COOCCURRING;
     if (rest > 0) shown.push(l.more.replace('{n}', String(rest)));
     lines.push(`- ${l.cooccurring}: ${shown.join(', ')}`);

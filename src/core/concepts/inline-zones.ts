@@ -74,7 +74,7 @@ export class InlineScanner {
       if (t >= to) return to;
       i = Math.max(this.construct(t, to, lineStart), t + 1);
     }
-    return i;
+    return Math.min(i, this.text.length);
   }
 
   /** Handle the construct starting at `i`; returns the offset after it (or i + 1 when it is plain text). */
@@ -210,7 +210,7 @@ export class InlineScanner {
       this.out.hard.push(start, paren + 1);
       return paren + 1;
     }
-    if (after === 0x5b) {
+    if (after === 0x5b && text.charCodeAt(close + 2) !== 0x5b) {
       const ref = this.matching(close + 1, 0x5b, 0x5d, lineEnd);
       if (ref < 0) return i + 1;
       this.out.hard.push(start, ref + 1);

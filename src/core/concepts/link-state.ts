@@ -4,15 +4,18 @@
  * leaves behind, the title and the concepts mentioned; per concept, the notes mentioning it and co-occurrence counts,
  * both maintained by difference, so one changed note costs O(its concepts²), not O(vault).
  */
-import type { SectionConcept, SectionData, SectionNote } from './concept-section';
-import { sortConcepts, sortNotes } from './concept-section';
+import { CooccurrenceMatrix } from './cooccurrence';
 import type { ConceptDef, TermIndex } from './term-index';
 
 export interface NoteRecord {
   /** Hash of the note's text as the last plan leaves it (or as read, when the note was not written). */
   hash: string;
-  /** Front-matter title, else the file name. */
+  /** Front-matter title, else the file name; made safe as link text. */
   title: string;
+  /** Lower-case title: the sort key of the concept sections. */
+  sortKey: string;
+  /** Position of the note in the vault-wide order of the concept sections (by sortKey, then path); -1: not ranked. */
+  rank: number;
   /** Concept note paths the note mentions or links, sorted. */
   mentions: string[];
   isConcept: boolean;
@@ -26,15 +29,31 @@ export interface ConceptLinkState {
   index: TermIndex | null;
   /** Concept definitions the index was built from, by concept note path. */
   conceptDefs: Map<string, ConceptDef>;
+  /** Position of each concept in name order (case-insensitive, then path), for sorting related concepts. */
+  conceptOrder: Map<string, number>;
   notes: Map<string, NoteRecord>;
   /** Concept path → paths of the notes (concept notes included) that mention it. */
   mentionedBy: Map<string, Set<string>>;
-  /** Concept path → concept path → number of (non-concept) notes mentioning both. */
-  cooccurrence: Map<string, Map<string, number>>;
+  /** Number of (non-concept) notes mentioning both of two concepts. */
+  cooccurrence: CooccurrenceMatrix;
   /** Notes that still need a run: skipped (being edited) or changed under a plan. */
   pending: Set<string>;
   /** Scope and settings the state belongs to; when they change, the next run is a full one. */
   configKey: string;
+  /** The two parts of each concept section as last planned, so an incremental run re-renders only what changed. */
+  sectionParts: Map<string, { list: string; related: string }>;
+  /** Note file names (lower case) shared by several notes, as last computed; null: compute again. */
+  ambiguousNames: Set<string> | null;
+}
+
+/** Concept sections a change touches: `lists` (the notes listed or their titles) and `related` (the rest). */
+export interface AffectedSections {
+  lists: Set<string>;
+  related: Set<string>;
+}
+
+export function noSections(): AffectedSections {
+  return { lists: new Set(), related: new Set() };
 }
 
 export function createConceptLinkState(): ConceptLinkState {
@@ -42,11 +61,14 @@ export function createConceptLinkState(): ConceptLinkState {
     indexVersion: 0,
     index: null,
     conceptDefs: new Map(),
+    conceptOrder: new Map(),
     notes: new Map(),
     mentionedBy: new Map(),
-    cooccurrence: new Map(),
+    cooccurrence: new CooccurrenceMatrix(),
     pending: new Set(),
     configKey: '',
+    sectionParts: new Map(),
+    ambiguousNames: null,
   };
 }
 
@@ -56,11 +78,14 @@ export function cloneConceptLinkState(s: ConceptLinkState): ConceptLinkState {
     indexVersion: s.indexVersion,
     index: s.index,
     conceptDefs: new Map(s.conceptDefs),
+    conceptOrder: new Map(s.conceptOrder),
     notes: new Map([...s.notes].map(([k, v]) => [k, { ...v, mentions: [...v.mentions] }])),
     mentionedBy: new Map([...s.mentionedBy].map(([k, v]) => [k, new Set(v)])),
-    cooccurrence: new Map([...s.cooccurrence].map(([k, v]) => [k, new Map(v)])),
+    cooccurrence: s.cooccurrence.clone(),
     pending: new Set(s.pending),
     configKey: s.configKey,
+    sectionParts: new Map(s.sectionParts),
+    ambiguousNames: s.ambiguousNames && new Set(s.ambiguousNames),
   };
 }
 
@@ -68,74 +93,69 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-function bumpPairs(state: ConceptLinkState, concepts: readonly string[], delta: number): void {
-  for (const a of concepts) {
-    let row = state.cooccurrence.get(a);
-    if (!row) state.cooccurrence.set(a, (row = new Map<string, number>()));
-    for (const b of concepts) {
-      if (a === b) continue;
-      const n = (row.get(b) ?? 0) + delta;
-      if (n > 0) row.set(b, n);
-      else row.delete(b);
-    }
-  }
-}
+const NONE: readonly string[] = [];
 
 /**
- * Replace (or, with null, remove) a note's record, keeping the reverse index and co-occurrence counts in step.
- * Returns the concept paths whose sections may change because of it.
+ * Replace (or, with null, remove) a note's record, keeping the reverse index and co-occurrence counts in step, and
+ * add to `affected` (unless null: a full run re-renders every section anyway) the concept sections it changes.
+ * Mention lists are sorted, so the difference is one merge, without allocating.
  */
-export function setNoteRecord(state: ConceptLinkState, path: string, record: NoteRecord | null): Set<string> {
+export function setNoteRecord(state: ConceptLinkState, path: string, record: NoteRecord | null, affected: AffectedSections | null): void {
   const old = state.notes.get(path);
-  const affected = new Set<string>();
-  const oldMentions = old?.mentions ?? [];
-  const newMentions = record?.mentions ?? [];
-  if (!sameList(oldMentions, newMentions) || old?.isConcept !== record?.isConcept) {
-    for (const c of oldMentions) {
-      state.mentionedBy.get(c)?.delete(path);
-      affected.add(c);
+  const before = old?.mentions ?? NONE;
+  const after = record?.mentions ?? NONE;
+  const concept = old?.isConcept === true || record?.isConcept === true;
+  if (!sameList(before, after) || old?.isConcept !== record?.isConcept) {
+    let i = 0;
+    let j = 0;
+    while (i < before.length || j < after.length) {
+      const a = before[i];
+      const b = after[j];
+      let c: string;
+      if (j >= after.length || (i < before.length && a < b)) {
+        c = a;
+        i++;
+        state.mentionedBy.get(c)?.delete(path);
+        if (!concept) affected?.lists.add(c);
+      } else if (i >= before.length || b < a) {
+        c = b;
+        j++;
+        let set = state.mentionedBy.get(c);
+        if (!set) state.mentionedBy.set(c, (set = new Set()));
+        set.add(path);
+        if (!concept) affected?.lists.add(c);
+      } else {
+        c = a;
+        i++;
+        j++;
+        if (concept) continue; // still mentioned by this concept note: nothing it shows changes
+      }
+      affected?.related.add(c);
     }
-    if (old && !old.isConcept) bumpPairs(state, oldMentions, -1);
-    for (const c of newMentions) {
-      let set = state.mentionedBy.get(c);
-      if (!set) state.mentionedBy.set(c, (set = new Set()));
-      set.add(path);
-      affected.add(c);
-    }
-    if (record && !record.isConcept) bumpPairs(state, newMentions, +1);
-    if (old?.isConcept || record?.isConcept) affected.add(path);
+    if (old && !old.isConcept) state.cooccurrence.add(before, -1);
+    if (record && !record.isConcept) state.cooccurrence.add(after, +1);
+    if (concept) affected?.related.add(path);
   } else if (record && !record.isConcept && old?.title !== record.title) {
-    for (const c of newMentions) affected.add(c);
+    for (const c of after) affected?.lists.add(c);
   }
   if (record) state.notes.set(path, record);
   else state.notes.delete(path);
-  return affected;
 }
 
-/** Everything the concept section of `conceptPath` shows, from the state. */
-export function sectionData(state: ConceptLinkState, conceptPath: string): SectionData {
-  const defs = state.conceptDefs;
-  const concept = (path: string): SectionConcept | null => {
-    const def = defs.get(path);
-    return def && path !== conceptPath ? { path, name: def.name } : null;
-  };
-  const notes: SectionNote[] = [];
-  const mentionedBy: SectionConcept[] = [];
-  for (const path of state.mentionedBy.get(conceptPath) ?? []) {
-    const rec = state.notes.get(path);
-    if (!rec) continue;
-    if (!rec.isConcept) notes.push({ path, title: rec.title });
-    else {
-      const c = concept(path);
-      if (c) mentionedBy.push(c);
+/**
+ * Rebuild the reverse index and co-occurrence counts from the records in one pass (full runs: cheaper than keeping
+ * them in step note by note, since every set is built at its final size).
+ */
+export function rebuildReverseIndex(state: ConceptLinkState): void {
+  const lists = new Map<string, string[]>();
+  state.cooccurrence = new CooccurrenceMatrix();
+  for (const [path, rec] of state.notes) {
+    for (const c of rec.mentions) {
+      const list = lists.get(c);
+      if (list) list.push(path);
+      else lists.set(c, [path]);
     }
+    if (!rec.isConcept) state.cooccurrence.add(rec.mentions, +1);
   }
-  const mentions = (state.notes.get(conceptPath)?.mentions ?? []).map(concept).filter((c): c is SectionConcept => c !== null);
-  const cooccurring: (SectionConcept & { count: number })[] = [];
-  for (const [path, count] of state.cooccurrence.get(conceptPath) ?? []) {
-    const c = concept(path);
-    if (c) cooccurring.push({ ...c, count });
-  }
-  sortConcepts(cooccurring).sort((a, b) => b.count - a.count);
-  return { notes: sortNotes(notes), mentions: sortConcepts(mentions), mentionedBy: sortConcepts(mentionedBy), cooccurring };
+  state.mentionedBy = new Map([...lists].map(([c, list]) => [c, new Set(list)]));
 }

@@ -5,7 +5,7 @@
  */
 import { defaultMakeLink, escapeTablePipes, type MakeLink } from './link-writer';
 import { findMatches, rangeAt } from './matcher';
-import { scanZones, type TextZones } from './markdown-zones';
+import { scanZones } from './markdown-zones';
 import type { TermIndex } from './term-index';
 
 export interface LinkTextOptions {
@@ -52,40 +52,86 @@ function decodeTarget(target: string, markdown: boolean): string {
   }
 }
 
-/** The concepts a text already links to (ids). */
-export function linkedConcepts(zones: TextZones, index: TermIndex): Set<number> {
-  const out = new Set<number>();
-  for (const l of zones.links) {
-    const id = index.resolveLinkTarget(decodeTarget(l.target, l.markdown));
-    if (id >= 0) out.add(id);
+const MENTIONED = 1;
+const LINKED_BEFORE = 2;
+const LINKED_NOW = 4;
+const SKIPPED = 8;
+
+/**
+ * Per-concept flags of one linkText call, cleared by bumping a stamp instead of reallocating: linkText runs once per
+ * note, and per-note Sets were a visible share of a full rebuild's garbage. One instance is pooled; a nested call
+ * (a `makeLink` that links text itself) gets its own.
+ */
+class ConceptFlags {
+  private stamp = 0;
+  private stampOf = new Int32Array(0);
+  private flagsOf = new Uint8Array(0);
+  mentioned: number[] = [];
+
+  begin(conceptCount: number): void {
+    if (this.stampOf.length < conceptCount || this.stamp > 0x3fffffff) {
+      this.stampOf = new Int32Array(Math.max(64, conceptCount * 2));
+      this.flagsOf = new Uint8Array(this.stampOf.length);
+      this.stamp = 0;
+    }
+    this.stamp++;
+    this.mentioned = [];
   }
-  return out;
+
+  get(id: number): number {
+    return this.stampOf[id] === this.stamp ? this.flagsOf[id] : 0;
+  }
+
+  set(id: number, bits: number): void {
+    if (this.stampOf[id] !== this.stamp) {
+      this.stampOf[id] = this.stamp;
+      this.flagsOf[id] = 0;
+    }
+    if ((bits & MENTIONED) !== 0 && (this.flagsOf[id] & MENTIONED) === 0) this.mentioned.push(id);
+    this.flagsOf[id] |= bits;
+  }
 }
+
+let pooledFlags: ConceptFlags | null = new ConceptFlags();
 
 /** Link the first mention of each concept in `text`. Pure: the same input gives the same output. */
 export function linkText(text: string, index: TermIndex, options: LinkTextOptions = {}): LinkTextResult {
+  const flags = pooledFlags ?? new ConceptFlags();
+  pooledFlags = null;
+  try {
+    return linkWith(flags, text, index, options);
+  } finally {
+    pooledFlags = flags;
+  }
+}
+
+function linkWith(flags: ConceptFlags, text: string, index: TermIndex, options: LinkTextOptions): LinkTextResult {
   const zones = scanZones(text, { linkInHeadings: options.linkInHeadings, linkManagedRegions: options.linkManagedRegions });
-  const linked = linkedConcepts(zones, index);
-  const self = options.sourcePath === undefined ? -1 : index.conceptId(options.sourcePath);
-  const skip = new Set<number>();
+  flags.begin(index.concepts.length);
+  for (const l of zones.links) {
+    const id = index.resolveLinkTarget(decodeTarget(l.target, l.markdown));
+    if (id >= 0) flags.set(id, LINKED_BEFORE | MENTIONED);
+  }
   for (const path of options.skipConcepts ?? []) {
     const id = index.conceptId(path);
-    if (id >= 0) skip.add(id);
+    if (id >= 0) flags.set(id, SKIPPED);
   }
-  const mentioned = new Set<number>(linked);
-  const done = new Set<number>();
+  const self = options.sourcePath === undefined ? -1 : index.conceptId(options.sourcePath);
+  if (self >= 0) flags.set(self, SKIPPED);
+  const matches = findMatches(text, index, zones);
   const makeLink = options.makeLink ?? defaultMakeLink;
   const sourcePath = options.sourcePath ?? '';
   const links: AddedLink[] = [];
-  let out = '';
+  // Pieces joined once: a flat string (cheap to hash and write) instead of a rope of concatenations.
+  const out: string[] = [];
   let last = 0;
   let line = 1;
   let counted = 0;
-  for (const m of findMatches(text, index, zones)) {
+  for (const m of matches) {
     const id = m.term.concept;
-    mentioned.add(id);
-    if (m.soft || id === self || linked.has(id) || done.has(id) || skip.has(id)) continue;
-    done.add(id);
+    flags.set(id, MENTIONED);
+    if (m.soft || (flags.get(id) & (LINKED_BEFORE | LINKED_NOW | SKIPPED)) !== 0) continue;
+    flags.set(id, LINKED_NOW);
     const concept = index.concepts[id];
     const surface = text.slice(m.start, m.end);
     let link = makeLink(concept.path, surface, sourcePath);
@@ -93,10 +139,11 @@ export function linkText(text: string, index: TermIndex, options: LinkTextOption
     for (let k = text.indexOf('\n', counted); k >= 0 && k < m.start; k = text.indexOf('\n', k + 1)) line++;
     counted = m.start;
     links.push({ concept: concept.name, conceptPath: concept.path, surface, line, offset: m.start });
-    out += text.slice(last, m.start) + link;
+    out.push(text.slice(last, m.start), link);
     last = m.end;
   }
-  mentioned.delete(self);
-  const mentions = [...mentioned].map((id) => index.concepts[id].path).sort();
-  return { text: links.length === 0 ? text : out + text.slice(last), links, mentions };
+  // Concept ids follow path order, so sorting ids sorts paths.
+  const mentions = flags.mentioned.filter((id) => id !== self).sort((a, b) => a - b).map((id) => index.concepts[id].path);
+  if (links.length > 0) out.push(text.slice(last));
+  return { text: links.length === 0 ? text : out.join(''), links, mentions };
 }

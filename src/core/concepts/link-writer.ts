@@ -20,9 +20,15 @@ export function linkName(path: string): string {
  * `ambiguous` (lower case: several notes share them) are written as a path, `[[Concepts/ICL|…]]`, so they resolve.
  */
 export function wikilinkMaker(ambiguous: ReadonlySet<string> = new Set()): MakeLink {
+  // Link targets are cached: a full rebuild writes one link per note in each concept section it appears in.
+  const targets = new Map<string, string>();
   return (target, surface) => {
-    const name = linkName(target);
-    const linkTarget = ambiguous.has(name.toLowerCase()) ? target.replace(/\.md$/i, '') : name;
+    let linkTarget = targets.get(target);
+    if (linkTarget === undefined) {
+      const name = linkName(target);
+      linkTarget = ambiguous.has(name.toLowerCase()) ? target.replace(/\.md$/i, '') : name;
+      targets.set(target, linkTarget);
+    }
     return surface === linkTarget ? `[[${linkTarget}]]` : `[[${linkTarget}|${surface}]]`;
   };
 }

@@ -36,9 +36,15 @@ const HTML_OPEN = /<\/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)/y;
 const COMPLETE_TAG_LINE = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>[ \t\r]*$/y;
 const TABLE_DELIMITER = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t\r]*$/;
 const REF_DEFINITION = /[ \t]{0,3}\[[^\]\n]+\]:[ \t]/y;
+const LIST_ITEM = /[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/my;
 
-/** Merge [start, end) pairs into sorted, disjoint ones. */
+/** Merge [start, end) pairs into sorted, disjoint ones (returned as is when they already are: the usual case). */
 export function mergeRanges(flat: number[]): number[] {
+  let ordered = true;
+  for (let i = 0; i < flat.length && ordered; i += 2) {
+    if (flat[i + 1] <= flat[i] || (i > 0 && flat[i] < flat[i - 1])) ordered = false;
+  }
+  if (ordered) return flat;
   const pairs: [number, number][] = [];
   for (let i = 0; i < flat.length; i += 2) if (flat[i + 1] > flat[i]) pairs.push([flat[i], flat[i + 1]]);
   pairs.sort((a, b) => a[0] - b[0]);
@@ -55,6 +61,8 @@ class BlockScanner {
   private readonly out: ZoneCollector = { hard: [], soft: [], table: [], links: [] };
   private readonly inline: InlineScanner;
   private prevParagraph: [number, number] | null = null;
+  /** The last non-blank line was a list item or its indented continuation: an indented line continues the list. */
+  private listContext = false;
   private nextPipe = -1;
 
   constructor(private readonly text: string, private readonly options: ZoneOptions) {
@@ -75,6 +83,33 @@ class BlockScanner {
     return this.nextPipe;
   }
 
+  /** Indentation width of a line (a tab counts to the next multiple of 4). */
+  private indentWidth(pos: number, end: number): number {
+    let width = 0;
+    for (let i = pos; i < end; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c === 0x20) width++;
+      else if (c === 0x09) width += 4 - (width % 4);
+      else break;
+    }
+    return width;
+  }
+
+  /** An indented code block (4+ spaces, not after a paragraph or inside a list): to its last indented line. */
+  private indentedCode(pos: number): number {
+    let line = pos;
+    let last = pos;
+    while (line < this.text.length) {
+      const end = this.lineEnd(line);
+      const blank = isBlank(this.text, line, end);
+      if (!blank && this.indentWidth(line, end) < 4) break;
+      if (!blank) last = end;
+      line = end + 1;
+    }
+    this.out.hard.push(pos, last);
+    return last + 1;
+  }
+
   /** Offset after blockquote markers and indentation. */
   private contentStart(pos: number, end: number): number {
     let p = pos;
@@ -89,7 +124,7 @@ class BlockScanner {
   private inlineLine(lineStart: number, from: number, end: number): number {
     let stop = this.inline.scan(from, end, lineStart);
     let lineEnd = end;
-    while (stop > lineEnd) {
+    while (stop > lineEnd && lineEnd < this.text.length) {
       const ls = this.text.lastIndexOf('\n', stop - 1) + 1;
       lineEnd = this.lineEnd(stop);
       stop = this.inline.scan(stop, lineEnd, ls);
@@ -113,6 +148,13 @@ class BlockScanner {
         pos = end + 1;
         continue;
       }
+      const indent = this.indentWidth(pos, end);
+      if (indent >= 4 && this.prevParagraph === null && !this.listContext) {
+        pos = this.indentedCode(pos);
+        continue;
+      }
+      LIST_ITEM.lastIndex = pos;
+      this.listContext = LIST_ITEM.test(text) || (this.listContext && indent > 0);
       const next = this.block(pos, p, end);
       if (next >= 0) {
         this.prevParagraph = null;

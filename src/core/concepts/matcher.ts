@@ -6,6 +6,7 @@
  */
 import { FOLD, HYPHEN, SEP, WIDTH, WORD } from './char-class';
 import type { TermIndex, TermInfo } from './term-index';
+import type { TermTrie } from './term-trie';
 import type { TextZones } from './markdown-zones';
 
 export interface TermMatch {
@@ -19,6 +20,9 @@ export interface TermMatch {
 const MAX_DEPTH = 1024;
 const stackNode = new Int32Array(MAX_DEPTH);
 const stackEnd = new Int32Array(MAX_DEPTH);
+const stackTrie = new Uint8Array(MAX_DEPTH);
+const FOLDED = 0;
+const EXACT = 1;
 
 const DOT = 0x2e;
 const COMMA = 0x2c;
@@ -36,14 +40,12 @@ function isDigit(code: number): boolean {
   return w >= 0x30 && w <= 0x39;
 }
 
-/** Case check for exact and mixed terms (phrases are fully checked by the folded trie walk). */
+/**
+ * Case check for mixed terms ("Multimodal LLM"): the folded walk matched them in any case, their acronym part must
+ * match as written. Phrases need no check and exact terms come from the exact trie.
+ */
 function caseMatches(text: string, start: number, end: number, term: TermInfo): boolean {
   const t = term.text;
-  if (term.cls === 'exact') {
-    if (end - start !== t.length) return false;
-    for (let k = 0; k < t.length; k++) if (WIDTH[text.charCodeAt(start + k)] !== WIDTH[t.charCodeAt(k)]) return false;
-    return true;
-  }
   const mask = term.caseMask!;
   let j = start;
   for (let k = 0; k < t.length; k++) {
@@ -84,7 +86,7 @@ function leftBoundary(text: string, start: number, term: TermInfo): boolean {
 
 /** The end of an accepted match (plural included), or -1. */
 function accept(text: string, start: number, end: number, term: TermInfo, ies: boolean, limit: number): number {
-  if (!ies && term.cls !== 'phrase' && !caseMatches(text, start, end, term)) return -1;
+  if (term.cls === 'mixed' && !caseMatches(text, start, end, term)) return -1;
   if (!leftBoundary(text, start, term)) return -1;
   if (!ies && term.plural !== 'none' && end < limit) {
     const s = text.charCodeAt(end);
@@ -111,67 +113,109 @@ export function rangeAt(soft: readonly number[], pos: number): number {
   return -1;
 }
 
-/** Every mention of a concept term outside hard zones, leftmost-longest, in text order. */
-export function findMatches(text: string, index: TermIndex, zones: TextZones): TermMatch[] {
-  const { trie, terms } = index;
-  const { root, termFirst, termCount, termIds, termIes } = trie;
-  const hard = zones.hard;
-  const soft = zones.soft;
-  const out: TermMatch[] = [];
-  const length = text.length;
-  let h = 0;
-  let hardStart = hard.length > 0 ? hard[0] : length;
-  let prevWord = 0;
-  for (let i = 0; i < length; i++) {
-    if (i >= hardStart) {
-      i = Math.max(i, hard[h + 1]) - 1;
-      h += 2;
-      hardStart = h < hard.length ? hard[h] : length;
-      prevWord = WORD[text.charCodeAt(i)];
-      continue;
-    }
-    const c = text.charCodeAt(i);
-    const w = WORD[c];
-    if (w & prevWord) continue;
-    prevWord = w;
-    let node = root[c];
-    if (node < 0) continue;
-    let depth = 0;
-    let j = i + 1;
-    if (termCount[node] > 0) {
+/**
+ * Walk `trie` from `node` (the child of the root for the character at `i`), pushing every terminal passed and the
+ * offset after it. The folded trie treats a run of separators as one; the exact trie matches them as written.
+ */
+function walk(trie: TermTrie, node: number, text: string, i: number, to: number, depth: number, which: number): number {
+  const { termCount, edgeFirst, edgeCount, edgeCode, edgeNext, table } = trie;
+  const collapse = which === FOLDED;
+  let j = i + 1;
+  for (;;) {
+    if (termCount[node] > 0 && depth < MAX_DEPTH) {
       stackNode[depth] = node;
-      stackEnd[depth++] = j;
+      stackEnd[depth] = j;
+      stackTrie[depth++] = which;
     }
-    while (j < hardStart && depth < MAX_DEPTH) {
-      const d = FOLD[text.charCodeAt(j)];
-      let k = j + 1;
-      if (d === SEP) while (k < hardStart && FOLD[text.charCodeAt(k)] === SEP) k++;
-      node = trie.child(node, d);
-      if (node < 0) break;
-      j = k;
-      if (termCount[node] > 0) {
-        stackNode[depth] = node;
-        stackEnd[depth++] = j;
-      }
+    if (j >= to) return depth;
+    const d = table[text.charCodeAt(j)];
+    let k = j + 1;
+    if (collapse && d === SEP) while (k < to && FOLD[text.charCodeAt(k)] === SEP) k++;
+    // The child along d: bisect wide nodes, then a short linear scan.
+    let lo = edgeFirst[node];
+    let hi = lo + edgeCount[node] - 1;
+    while (hi - lo > 6) {
+      const mid = (lo + hi) >> 1;
+      if (edgeCode[mid] < d) lo = mid + 1;
+      else hi = mid;
     }
-    let found: TermMatch | null = null;
-    for (let s = depth - 1; s >= 0 && !found; s--) {
-      const n = stackNode[s];
-      for (let e = termFirst[n]; e < termFirst[n] + termCount[n]; e++) {
-        const term = terms[termIds[e]];
-        const end = accept(text, i, stackEnd[s], term, termIes[e] === 1, hardStart);
-        if (end < 0) continue;
-        const zone = soft.length > 0 ? rangeAt(soft, i) : -1;
-        if (zone < 0 ? soft.length > 0 && rangeAt(soft, end - 1) >= 0 : end > soft[zone * 2 + 1]) continue;
-        found = { start: i, end, term, soft: zone >= 0 };
+    node = -1;
+    for (; lo <= hi; lo++) {
+      if (edgeCode[lo] === d) {
+        node = edgeNext[lo];
         break;
       }
     }
+    if (node < 0) return depth;
+    j = k;
+  }
+}
+
+/** The longest accepted term starting at `i` among the terminals collected by the walks, or null. */
+function bestAt(text: string, i: number, depth: number, index: TermIndex, soft: readonly number[], limit: number): TermMatch | null {
+  // Longest first: order the (few) terminals by end, descending.
+  for (let a = 1; a < depth; a++) {
+    for (let b = a; b > 0 && stackEnd[b] > stackEnd[b - 1]; b--) {
+      const n = stackNode[b], e = stackEnd[b], t = stackTrie[b];
+      stackNode[b] = stackNode[b - 1];
+      stackEnd[b] = stackEnd[b - 1];
+      stackTrie[b] = stackTrie[b - 1];
+      stackNode[b - 1] = n;
+      stackEnd[b - 1] = e;
+      stackTrie[b - 1] = t;
+    }
+  }
+  for (let s = 0; s < depth; s++) {
+    const trie = stackTrie[s] === FOLDED ? index.foldedTrie : index.exactTrie;
+    const n = stackNode[s];
+    for (let e = trie.termFirst[n]; e < trie.termFirst[n] + trie.termCount[n]; e++) {
+      const term = index.terms[trie.termIds[e]];
+      const end = accept(text, i, stackEnd[s], term, trie.termIes[e] === 1, limit);
+      if (end < 0) continue;
+      const zone = soft.length > 0 ? rangeAt(soft, i) : -1;
+      if (zone < 0 ? soft.length > 0 && rangeAt(soft, end - 1) >= 0 : end > soft[zone * 2 + 1]) continue;
+      return { start: i, end, term, soft: zone >= 0 };
+    }
+  }
+  return null;
+}
+
+/** Scan [from, to), a stretch between hard zones, adding matches to `out`. */
+function scanStretch(text: string, from: number, to: number, index: TermIndex, soft: readonly number[], out: TermMatch[]): void {
+  const folded = index.foldedTrie;
+  const exact = index.exactTrie;
+  const foldedRoot = folded.root;
+  const exactRoot = exact.root;
+  let prevWord = from > 0 ? WORD[text.charCodeAt(from - 1)] : 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const w = WORD[c];
+    if (w & prevWord) continue; // inside a Latin word: no term starts here
+    prevWord = w;
+    const f = foldedRoot[c];
+    const x = exactRoot[c];
+    if (f < 0 && x < 0) continue;
+    let depth = f < 0 ? 0 : walk(folded, f, text, i, to, 0, FOLDED);
+    if (x >= 0) depth = walk(exact, x, text, i, to, depth, EXACT);
+    if (depth === 0) continue;
+    const found = bestAt(text, i, depth, index, soft, to);
     if (found) {
       out.push(found);
       i = found.end - 1;
       prevWord = WORD[text.charCodeAt(i)];
     }
   }
+}
+
+/** Every mention of a concept term outside hard zones, leftmost-longest, in text order. */
+export function findMatches(text: string, index: TermIndex, zones: TextZones): TermMatch[] {
+  const out: TermMatch[] = [];
+  const hard = zones.hard;
+  let from = 0;
+  for (let h = 0; h < hard.length; h += 2) {
+    if (hard[h] > from) scanStretch(text, from, hard[h], index, zones.soft, out);
+    from = Math.max(from, hard[h + 1]);
+  }
+  if (from < text.length) scanStretch(text, from, text.length, index, zones.soft, out);
   return out;
 }

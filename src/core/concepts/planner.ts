@@ -6,13 +6,14 @@
 import { hashText } from '../text/hash';
 import type { VaultPort } from '../vault/vault-port';
 import { isInFolder, normalizeVaultPath } from '../vault/vault-path';
-import { renderConceptSection, writeConceptSection } from './concept-section';
 import { fieldString, readFrontMatterFields } from './front-matter';
-import { cloneConceptLinkState, createConceptLinkState, sectionData, setNoteRecord, type ConceptLinkState } from './link-state';
+import { cloneConceptLinkState, createConceptLinkState, noSections, rebuildReverseIndex, setNoteRecord, type ConceptLinkState } from './link-state';
 import { linkText } from './link-text';
-import { defaultMakeLink, linkName, wikilinkMaker, type MakeLink } from './link-writer';
+import { defaultMakeLink, linkName, safeLinkText, wikilinkMaker, type MakeLink } from './link-writer';
 import type { ConceptLinkOptions, ConceptLinkPlan, ConceptProblem, PlannedNoteEdit, SkippedNote } from './plan-types';
 import { inScope, listScopeNotes, resolveScope } from './scope';
+import { orderConcepts, rankNotes } from './section-data';
+import { planSections } from './section-planner';
 import { buildTermIndex, parseConceptNote, type ConceptDef, type TermIndex } from './term-index';
 import { addedTermsIndex, conceptTermChanges, containsAnyTerm } from './term-changes';
 
@@ -40,7 +41,11 @@ function ambiguousNames(paths: Iterable<string>): Set<string> {
 class PlanRun {
   private readonly texts = new Map<string, string>();
   private readonly edits = new Map<string, PlannedNoteEdit>();
-  private readonly affected = new Set<string>();
+  private readonly affected = noSections();
+  /** Full runs store records only and rebuild the reverse index at the end (see rebuildReverseIndex). */
+  private bulk = false;
+  /** Notes linked (read and recorded) in this run. */
+  private readonly linked = new Set<string>();
   private readonly problems: ConceptProblem[] = [];
   private readonly skipped: SkippedNote[] = [];
   private readonly skip: Set<string>;
@@ -96,33 +101,43 @@ class PlanRun {
     if (this.state.index && defsEqual(defs, this.state.conceptDefs)) return false;
     this.state.index = buildTermIndex([...defs.values()]);
     this.state.conceptDefs = defs;
+    this.state.conceptOrder = orderConcepts(defs);
     this.state.indexVersion++;
     return true;
   }
 
+  /** The title shown in concept sections: front-matter `title`, else the file name, safe as link text. */
   private title(path: string, text: string): string {
-    if (this.isConcept(path)) return linkName(path);
-    return fieldString(readFrontMatterFields(text, ['title']).values.get('title')) ?? linkName(path);
+    const title = this.isConcept(path) ? null : fieldString(readFrontMatterFields(text, ['title']).values.get('title'));
+    return safeLinkText(title ?? '') || linkName(path);
   }
 
   /** Link one note (or forget it when it is gone) and record what it mentions. */
   private linkNote(path: string, text: string | null): void {
     this.scanned++;
+    this.linked.add(path);
     if (text === null) {
-      for (const c of setNoteRecord(this.state, path, null)) this.affected.add(c);
+      if (this.bulk) this.state.notes.delete(path);
+      else setNoteRecord(this.state, path, null, this.affected);
       this.state.pending.delete(path);
       return;
     }
     const result = linkText(text, this.index, { sourcePath: path, makeLink: this.makeLink, linkInHeadings: this.options.settings.linkInHeadings });
     const skip = this.skip.has(path);
+    const title = this.title(path, text);
+    const old = this.state.notes.get(path);
     const record = {
       hash: hashText(skip ? text : result.text),
-      title: this.title(path, text),
+      title,
+      sortKey: title.toLowerCase(),
+      // Unchanged title: the note keeps its place in the order; otherwise it is ranked again by the next full run.
+      rank: old && old.sortKey === title.toLowerCase() ? old.rank : -1,
       mentions: result.mentions,
       isConcept: this.isConcept(path),
       indexVersion: this.state.indexVersion,
     };
-    for (const c of setNoteRecord(this.state, path, record)) this.affected.add(c);
+    if (this.bulk) this.state.notes.set(path, record);
+    else setNoteRecord(this.state, path, record, this.affected);
     this.state.pending.delete(path);
     if (result.links.length === 0) return;
     if (skip) {
@@ -145,40 +160,22 @@ class PlanRun {
     }
   }
 
-  /** Render the sections of the affected concepts and fold them into the edits. */
-  private async planSections(): Promise<string[]> {
-    const changed: string[] = [];
-    const language = this.options.language ?? 'en';
-    for (const path of [...this.affected].sort()) {
-      if (!this.state.conceptDefs.has(path)) continue;
-      const text = await this.read(path);
-      if (text === null) continue;
-      const content = renderConceptSection(sectionData(this.state, path), { language, makeLink: this.makeLink, sourcePath: path });
-      const edit = this.edits.get(path);
-      const base = edit?.after ?? text;
-      const written = writeConceptSection(base, content);
-      if ('problem' in written) {
-        this.problems.push({ path, message: written.problem });
-        continue;
-      }
-      if (written.text === base) continue;
-      if (this.skip.has(path)) {
-        const s = this.skipped.find((x) => x.path === path);
-        if (s) s.section = true;
-        else this.skipped.push({ path, links: 0, section: true });
-        this.state.pending.add(path);
-        continue;
-      }
-      this.edits.set(path, { path, before: text, after: written.text, links: edit?.links ?? [], section: content });
-      const rec = this.state.notes.get(path);
-      if (rec) rec.hash = hashText(written.text);
-      changed.push(path);
-    }
-    return changed;
-  }
-
   private async finish(mode: ConceptLinkPlan['mode']): Promise<ConceptLinkPlan> {
-    const sections = await this.planSections();
+    const sections = await planSections(
+      {
+        state: this.state,
+        language: this.options.language ?? 'en',
+        makeLink: this.makeLink,
+        verifyAll: mode === 'full',
+        read: (path) => this.read(path),
+        wasRead: (path) => this.linked.has(path),
+        edits: this.edits,
+        skip: this.skip,
+        skipped: this.skipped,
+        problems: this.problems,
+      },
+      this.affected,
+    );
     const index = this.index;
     return {
       mode,
@@ -191,25 +188,32 @@ class PlanRun {
       scanned: this.scanned,
       state: this.state,
       index,
-      linkOptions: { makeLink: this.options.makeLink, linkInHeadings: this.options.settings.linkInHeadings },
+      linkOptions: { makeLink: this.makeLink, linkInHeadings: this.options.settings.linkInHeadings },
     };
   }
 
   async full(): Promise<ConceptLinkPlan> {
+    this.bulk = true;
     const conceptPaths = (await this.vault.list(this.conceptsFolder, '.md')).filter((p) => inScope(p, [this.conceptsFolder]));
     this.useDefs(await this.readDefs(conceptPaths, new Map()));
     const notes = await listScopeNotes(this.vault, this.folders);
-    if (!this.options.makeLink) this.makeLink = wikilinkMaker(ambiguousNames(notes));
+    this.state.ambiguousNames = ambiguousNames(notes);
+    if (!this.options.makeLink) this.makeLink = wikilinkMaker(this.state.ambiguousNames);
     await this.linkNotes(notes, true);
     const present = new Set(notes);
     for (const path of [...this.state.notes.keys()]) if (!present.has(path)) this.linkNote(path, null);
-    for (const path of this.state.conceptDefs.keys()) this.affected.add(path);
+    rebuildReverseIndex(this.state);
+    rankNotes(this.state);
     return this.finish('full');
   }
 
   async incremental(changedPaths: readonly string[]): Promise<ConceptLinkPlan> {
-    if (!this.options.makeLink) this.makeLink = wikilinkMaker(ambiguousNames(this.state.notes.keys()));
     const changed = [...new Set(changedPaths.map((p) => normalizeVaultPath(p)))];
+    // File names only become ambiguous when notes appear: reuse the last answer unless a path is new.
+    if (!this.state.ambiguousNames || changed.some((p) => !this.state.notes.has(p))) {
+      this.state.ambiguousNames = ambiguousNames([...this.state.notes.keys(), ...changed]);
+    }
+    if (!this.options.makeLink) this.makeLink = wikilinkMaker(this.state.ambiguousNames);
     const toLink = new Set<string>(changed.filter((p) => inScope(p, this.folders)));
     for (const p of changed) if (!toLink.has(p) && this.state.notes.has(p)) this.linkNote(p, null); // moved out of scope
     const changedConcepts = changed.filter((p) => this.isConcept(p) && inScope(p, [this.conceptsFolder]));

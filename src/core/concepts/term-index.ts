@@ -3,8 +3,9 @@
  * trie. A term two concepts share is linked for neither and reported as a conflict.
  */
 import { vaultBasename } from '../vault/vault-path';
+import { FOLD, WIDTH } from './char-class';
 import { fieldList, readFrontMatterFields } from './front-matter';
-import { foldKey, rejectTerm, shapeTerm, termsOverlap, type TermShape } from './term-rules';
+import { foldKey, rejectTerm, shapeTerm, termsOverlap, widthKey, type TermShape } from './term-rules';
 import { TermTrie, type TrieKey } from './term-trie';
 
 /** A concept as its note defines it. */
@@ -44,7 +45,10 @@ export interface TermInfo extends TermShape {
 export class TermIndex {
   readonly concepts: readonly ConceptEntry[];
   readonly terms: readonly TermInfo[];
-  readonly trie: TermTrie;
+  /** Phrases and mixed terms, over case-folded keys. */
+  readonly foldedTrie: TermTrie;
+  /** Acronyms and CJK terms, as written (full-width letters aside). */
+  readonly exactTrie: TermTrie;
   readonly conflicts: readonly TermConflict[];
   readonly rejected: readonly RejectedTerm[];
   private readonly byPath = new Map<string, number>();
@@ -56,12 +60,18 @@ export class TermIndex {
     this.terms = terms;
     this.conflicts = conflicts;
     this.rejected = rejected;
-    const keys: TrieKey[] = [];
+    const folded: TrieKey[] = [];
+    const exact: TrieKey[] = [];
     for (const t of terms) {
-      keys.push({ key: t.key, term: t.id, ies: false });
-      if (t.iesKey) keys.push({ key: t.iesKey, term: t.id, ies: true });
+      if (t.cls === 'exact') {
+        exact.push({ key: widthKey(t.text), term: t.id, ies: false });
+        continue;
+      }
+      folded.push({ key: t.key, term: t.id, ies: false });
+      if (t.iesKey) folded.push({ key: t.iesKey, term: t.id, ies: true });
     }
-    this.trie = new TermTrie(keys);
+    this.foldedTrie = new TermTrie(folded, FOLD);
+    this.exactTrie = new TermTrie(exact, WIDTH);
     const ambiguous = -1;
     const claim = (map: Map<string, number>, key: string, id: number) => {
       const had = map.get(key);
@@ -114,6 +124,7 @@ export function parseConceptNote(path: string, text: string): { def: ConceptDef;
 
 /** Build the index from concept definitions (order does not matter: concepts are sorted by path). */
 export function buildTermIndex(defs: readonly ConceptDef[]): TermIndex {
+  // Sorted by path: concept ids then follow path order (link-text relies on it).
   const sorted = [...defs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const concepts: ConceptEntry[] = sorted.map((d, id) => ({ ...d, aliases: [...d.aliases], id, terms: [] }));
   const rejected: RejectedTerm[] = [];

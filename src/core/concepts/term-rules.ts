@@ -94,6 +94,13 @@ export function foldKey(text: string): string {
   return out.endsWith(' ') ? out.slice(0, -1) : out;
 }
 
+/** The term as written, with full-width ASCII folded to ASCII (code unit by code unit): the exact trie's key. */
+export function widthKey(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += String.fromCharCode(WIDTH[text.charCodeAt(i)]);
+  return out;
+}
+
 /** Split at separator runs, keeping each token's start offset. */
 function tokens(text: string): { start: number; token: string }[] {
   const out: { start: number; token: string }[] = [];

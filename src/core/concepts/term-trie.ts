@@ -1,9 +1,10 @@
 /**
- * A character trie over folded term keys, flattened into typed arrays. Measured on 25 MB of mixed text against
+ * A character trie over term keys, flattened into typed arrays. Measured on 25 MB of mixed text against
  * 1,000 terms (Node 20): one compiled alternation per class took 1.0–3.3 s, this trie 0.13–0.14 s, because V8's
  * regex engine tries every alternative at every position while the trie rejects most positions with one table read.
+ * Two tries are built: one over case-folded keys (phrases, mixed terms), one over the terms as written (acronyms,
+ * CJK), so that ordinary lower-case words never walk into acronyms ("cotton" never reaches "CoT").
  */
-import { FOLD, SEP } from './char-class';
 
 /** A key inserted into the trie: the term id it stands for and whether it is the "…ies" plural form. */
 export interface TrieKey {
@@ -26,7 +27,11 @@ export class TermTrie {
   readonly termIes: Uint8Array;
   readonly nodeCount: number;
 
-  constructor(keys: readonly TrieKey[]) {
+  /**
+   * @param keys the keys, already mapped through `table`.
+   * @param table how a text code unit maps to a key code unit (FOLD or WIDTH).
+   */
+  constructor(keys: readonly TrieKey[], readonly table: Uint16Array) {
     const kids: Map<number, number>[] = [new Map<number, number>()];
     const ends: TrieKey[][] = [[]];
     for (const k of keys) {
@@ -57,7 +62,8 @@ export class TermTrie {
     for (let i = 0; i < n; i++) {
       this.edgeFirst[i] = codes.length;
       this.edgeCount[i] = kids[i].size;
-      for (const [code, next] of kids[i]) {
+      // Sorted by code so that wide nodes (a Han character followed by many others) are searched by bisection.
+      for (const [code, next] of [...kids[i]].sort((a, b) => a[0] - b[0])) {
         codes.push(code);
         nexts.push(next);
       }
@@ -75,17 +81,8 @@ export class TermTrie {
     this.root = new Int32Array(0x10000).fill(-1);
     const rootKids = kids[0];
     for (let c = 0; c < 0x10000; c++) {
-      const folded = FOLD[c];
-      if (folded === SEP) continue;
-      const next = rootKids.get(folded);
+      const next = rootKids.get(table[c]);
       if (next !== undefined) this.root[c] = next;
     }
-  }
-
-  /** The child of `node` along folded code `code`, or -1. */
-  child(node: number, code: number): number {
-    const end = this.edgeFirst[node] + this.edgeCount[node];
-    for (let e = this.edgeFirst[node]; e < end; e++) if (this.edgeCode[e] === code) return this.edgeNext[e];
-    return -1;
   }
 }

@@ -9,7 +9,7 @@ import { forEachLimited } from './note-locator';
 import { noteState } from './plan-sync';
 import { REMOVED_FLAG_KEY, SYNC_CREATE_ONLY_KEYS } from './note-renderer';
 import { emptyReport, type CreateAction, type FlagAction, type MergeAction, type SyncPlan, type SyncReport } from './sync-plan';
-import { emptySyncState, listingFingerprint, sameSyncState, type SyncState, type SyncStateStore } from './sync-state';
+import { emptySyncState, listingFingerprint, noteMap, sameSyncState, type SyncState, type SyncStateStore } from './sync-state';
 import { isInFolder } from '../vault/vault-path';
 
 /** A VaultPort that can create a file only when none exists (Obsidian's `vault.create`); used when present. */
@@ -22,6 +22,8 @@ export interface ApplyOptions {
   concurrency?: number;
   /** Called after each note is handled (for progress), with the count done and the total. */
   onProgress?: (done: number, total: number) => void;
+  /** Awaited every few notes (the plugin yields to the event loop there). */
+  pause?: () => Promise<void>;
 }
 
 type Outcome =
@@ -79,7 +81,7 @@ async function applyFlag(vault: VaultPort, f: FlagAction): Promise<Outcome> {
  * are reported, never thrown; the rest of the plan is still applied.
  */
 export async function applySync(vault: CreatingVault, plan: SyncPlan, store: SyncStateStore, options: ApplyOptions = {}): Promise<SyncReport> {
-  const state: SyncState = { ...plan.nextState, notes: { ...plan.nextState.notes } };
+  const state: SyncState = { ...plan.nextState, notes: noteMap(plan.nextState.notes) };
   const work: { citekey: string; path: string; run: () => Promise<Outcome> }[] = [];
   for (const a of plan.actions) {
     if (a.kind === 'create') work.push({ citekey: a.citekey, path: a.path, run: () => applyCreate(vault, a) });
@@ -96,7 +98,7 @@ export async function applySync(vault: CreatingVault, plan: SyncPlan, store: Syn
     }
     done++;
     options.onProgress?.(done, work.length);
-  });
+  }, options.pause);
   const report = emptyReport();
   for (const a of plan.actions) {
     if (a.kind === 'unchanged') report.unchanged++;

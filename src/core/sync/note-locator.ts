@@ -8,13 +8,29 @@ import type { VaultPort } from '../vault/vault-port';
 import { isInFolder, normalizeVaultPath } from '../vault/vault-path';
 import { readFrontMatterValue } from './front-matter-text';
 
-/** Run `task` over `items` with at most `limit` promises in flight. */
-export async function forEachLimited<T>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
+/** Items handled between two pauses. */
+export const PAUSE_EVERY = 50;
+
+/**
+ * Run `task` over `items` with at most `limit` promises in flight. `pause`, when given, is awaited after every
+ * PAUSE_EVERY items: the plugin passes a yield to the event loop so a 10,000-paper sync never freezes Obsidian.
+ */
+export async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<void>,
+  pause?: () => Promise<void>,
+): Promise<void> {
   let next = 0;
+  let sincePause = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) {
       const i = next++;
       await task(items[i], i);
+      if (pause && ++sincePause >= PAUSE_EVERY) {
+        sincePause = 0;
+        await pause();
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));

@@ -16,7 +16,7 @@ import { forEachLimited, NoteLocator } from './note-locator';
 import { createSyncRenderer, REMOVED_FLAG_KEY, SYNC_CREATE_ONLY_KEYS, SYNC_MANAGED_KEYS, type RenderedForSync, type SyncRenderer, type TemplateInput } from './note-renderer';
 import { bodyRegions, regionHash } from './region-text';
 import type { FlagAction, NoteLinker, SyncAction, SyncPlan } from './sync-plan';
-import { emptySyncState, type NoteSyncState, type SyncState } from './sync-state';
+import { emptySyncState, noteMap, type NoteSyncState, type SyncState } from './sync-state';
 import { findFrontMatter } from './front-matter-text';
 
 export interface PlanSyncInput {
@@ -42,6 +42,8 @@ export interface PlanSyncInput {
   unreadable?: readonly string[];
   /** Reads in flight at once. */
   concurrency?: number;
+  /** Awaited every few papers (the plugin yields to the event loop there). */
+  pause?: () => Promise<void>;
 }
 
 /** The hash of a paper's data: same hash, same note (with the same renderer). */
@@ -101,7 +103,7 @@ class Planner {
     this.prev = input.state ?? emptySyncState();
     this.renderer = createSyncRenderer(input.settings, input.language, input.template);
     // A partial sync (import) leaves the render key alone: the other notes were rendered with the old one.
-    this.next = { ...this.prev, renderKey: input.only ? this.prev.renderKey : this.renderer.key, notes: { ...this.prev.notes } };
+    this.next = { ...this.prev, renderKey: input.only ? this.prev.renderKey : this.renderer.key, notes: noteMap(this.prev.notes) };
     this.locator = new NoteLocator(input.vault, input.settings.notesFolder, input.concurrency ?? 16);
   }
 
@@ -231,7 +233,7 @@ export async function planSync(input: PlanSyncInput): Promise<SyncPlan> {
     planner.actions.push({ kind: 'error', citekey: paper.citekey, path: null, reasons: ['not planned'] });
     work.push({ paper, index });
   });
-  await forEachLimited(work, input.concurrency ?? 16, ({ paper, index }) => planner.planPaper(paper, index));
+  await forEachLimited(work, input.concurrency ?? 16, ({ paper, index }) => planner.planPaper(paper, index), input.pause);
   await planner.allocateCreates();
   const flagged = full ? await planner.planRemovals(new Set([...seen, ...(input.unreadable ?? [])])) : [];
   const next = planner.next;

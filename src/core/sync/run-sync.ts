@@ -75,7 +75,7 @@ export async function runSync(input: RunSyncInput): Promise<SyncOutcome> {
   checkLibrary(text, library, state?.lastExport?.paperCount ?? null, input.settings.minExportRatio);
   const unreadable = library.errors.flatMap((e) => (e.citekey === null ? [] : [e.citekey]));
   const plan = await planSync({ ...input, papers: library.papers, state, exportHash, exportClean: library.errors.length === 0, unreadable });
-  const report = input.dryRun ? reportOfPlan(plan) : await applySync(input.vault, plan, input.store, input.apply);
+  const report = input.dryRun ? reportOfPlan(plan) : await applySync(input.vault, plan, input.store, { pause: input.pause, ...input.apply });
   // Entries of the export that could not be read are errors of this sync too (when syncing everything).
   if (input.only === undefined) report.errors.unshift(...libraryErrorEntries(library.errors));
   else {

@@ -66,8 +66,16 @@ export function listingFingerprint(paths: readonly string[]): string {
   return hashString(paths.join('\n'));
 }
 
+/**
+ * A notes map without a prototype, copied from `from`: citekeys are data, and "__proto__" or "constructor" must be
+ * keys like any other (on a plain object they would read inherited members or set the prototype).
+ */
+export function noteMap(from?: Record<string, NoteSyncState>): Record<string, NoteSyncState> {
+  return Object.assign(Object.create(null) as Record<string, NoteSyncState>, from);
+}
+
 export function emptySyncState(): SyncState {
-  return { version: SYNC_STATE_VERSION, renderKey: '', lastExport: null, notes: {} };
+  return { version: SYNC_STATE_VERSION, renderKey: '', lastExport: null, notes: noteMap() };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -178,6 +186,7 @@ export function normalizeSyncState(data: unknown): SyncState {
   if (typeof data.renderKey === 'string') state.renderKey = data.renderKey;
   state.lastExport = readLastExport(data.lastExport);
   if (isRecord(data.notes)) {
+    // JSON.parse defines "__proto__" as an own key, so Object.entries sees it like any citekey.
     for (const [citekey, raw] of Object.entries(data.notes)) {
       const note = readNote(raw);
       if (note) state.notes[citekey] = note;

@@ -6,7 +6,7 @@ import { bodyRegions } from '../../../src/core/sync/region-text';
 import { InMemoryVault } from '../../../src/core/vault/memory-vault';
 import { makePaper, MemoryStateStore, settings } from './sync-support';
 
-const HOSTILE_KEYS = ['../../etc/passwd', 'a/b/c', 'C:\\Windows\\x', 'key:with:colons', 'CON', 'nul.txt', '.hidden', '..', '...', 'ä/../ü', 'LPT1', ' ', 'a|b*c?"d<e>f'];
+const HOSTILE_KEYS = ['__proto__', 'constructor', 'toString', '../../etc/passwd', 'a/b/c', 'C:\\Windows\\x', 'key:with:colons', 'CON', 'nul.txt', '.hidden', '..', '...', 'ä/../ü', 'LPT1', ' ', 'a|b*c?"d<e>f'];
 
 const HOSTILE_TITLES = [
   'Title: with colon',

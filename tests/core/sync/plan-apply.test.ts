@@ -187,6 +187,22 @@ describe('planSync + applySync', () => {
     expect(vault.writes).toEqual([]);
   });
 
+  it('pauses every 50 papers when asked (the plugin yields to the event loop there) and reports progress', async () => {
+    const vault = new InMemoryVault();
+    let pauses = 0;
+    const pause = () => {
+      pauses++;
+      return Promise.resolve();
+    };
+    const progress: number[] = [];
+    const plan = await planSync({ papers: library(120), vault, settings: settings(), state: null, now: NOW, language: 'en', pause });
+    expect(pauses).toBe(2);
+    await applySync(vault, plan, new MemoryStateStore(), { pause, onProgress: (done, total) => progress.push(done / total) });
+    expect(pauses).toBe(4);
+    expect(progress).toHaveLength(120);
+    expect(progress[119]).toBe(1);
+  });
+
   it('imports only the requested citekeys and flags nothing', async () => {
     const vault = new InMemoryVault();
     const store = new MemoryStateStore();

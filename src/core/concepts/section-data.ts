@@ -1,0 +1,65 @@
+/**
+ * What a concept section lists, read from the state, in a stable order: notes by title (case-insensitive, then
+ * path), related concepts by name, co-occurring concepts by count then name. Sorting uses ranks computed once per
+ * run (a vault-wide note order, a concept order), so 300 sections of a 5,000-note vault sort integers, not strings.
+ */
+import type { SectionConcept, SectionData, SectionNote } from './concept-section';
+import type { ConceptDef } from './term-index';
+import type { ConceptLinkState } from './link-state';
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Give every (non-concept) note its rank in the vault-wide order. */
+export function rankNotes(state: ConceptLinkState): void {
+  const records = [...state.notes].filter(([, r]) => !r.isConcept);
+  records.sort(([pa, a], [pb, b]) => compareText(a.sortKey, b.sortKey) || compareText(pa, pb));
+  records.forEach(([, r], i) => (r.rank = i));
+}
+
+/** The concept order (by name, case-insensitive, then path). */
+export function orderConcepts(defs: ReadonlyMap<string, ConceptDef>): Map<string, number> {
+  const keyed = [...defs.values()].map((d) => ({ path: d.path, key: d.name.toLowerCase() }));
+  keyed.sort((a, b) => compareText(a.key, b.key) || compareText(a.path, b.path));
+  return new Map(keyed.map((k, i) => [k.path, i]));
+}
+
+/** The notes (not concept notes) that mention `conceptPath`, sorted by title. */
+export function sectionNotes(state: ConceptLinkState, conceptPath: string): SectionNote[] {
+  const notes: (SectionNote & { rank: number })[] = [];
+  let ranked = true;
+  for (const path of state.mentionedBy.get(conceptPath) ?? []) {
+    const rec = state.notes.get(path);
+    if (!rec || rec.isConcept) continue;
+    notes.push({ path, title: rec.title, sortKey: rec.sortKey, rank: rec.rank });
+    if (rec.rank < 0) ranked = false;
+  }
+  // Ranks agree with the full comparison; a note added since the last ranking forces the full comparison.
+  if (ranked) notes.sort((a, b) => a.rank - b.rank);
+  else notes.sort((a, b) => compareText(a.sortKey, b.sortKey) || compareText(a.path, b.path));
+  return notes;
+}
+
+/** The related concepts of `conceptPath`: those its note mentions, those mentioning it, those appearing with it. */
+export function sectionRelated(state: ConceptLinkState, conceptPath: string): Omit<SectionData, 'notes'> {
+  const order = state.conceptOrder;
+  const concept = (path: string): SectionConcept | null => {
+    const def = state.conceptDefs.get(path);
+    return def && path !== conceptPath ? { path, name: def.name } : null;
+  };
+  const byName = (a: SectionConcept, b: SectionConcept) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0);
+  const mentionedBy: SectionConcept[] = [];
+  for (const path of state.mentionedBy.get(conceptPath) ?? []) {
+    const c = state.notes.get(path)?.isConcept ? concept(path) : null;
+    if (c) mentionedBy.push(c);
+  }
+  const mentions = (state.notes.get(conceptPath)?.mentions ?? []).map(concept).filter((c): c is SectionConcept => c !== null);
+  const cooccurring: (SectionConcept & { count: number })[] = [];
+  for (const [path, count] of state.cooccurrence.row(conceptPath)) {
+    const c = concept(path);
+    if (c) cooccurring.push({ path: c.path, name: c.name, count });
+  }
+  cooccurring.sort((a, b) => b.count - a.count || byName(a, b));
+  return { mentions: mentions.sort(byName), mentionedBy: mentionedBy.sort(byName), cooccurring };
+}

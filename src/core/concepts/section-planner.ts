@@ -1,0 +1,75 @@
+/**
+ * Planning the concept sections of a run. A full run renders every section and compares it with the note. An
+ * incremental run re-renders only the parts a change touched (the note list, or the related concepts) and reads a
+ * concept note only when its section differs from the one last planned, or when the note itself was read (changed):
+ * one changed note then costs a few section renders, not a read of every concept note it mentions.
+ */
+import { hashText } from '../text/hash';
+import { renderNotesPart, renderRelatedPart, writeConceptSection } from './concept-section';
+import type { ConceptLanguage } from './glossary';
+import type { AffectedSections, ConceptLinkState } from './link-state';
+import { sectionNotes, sectionRelated } from './section-data';
+import type { MakeLink } from './link-writer';
+import type { ConceptProblem, PlannedNoteEdit, SkippedNote } from './plan-types';
+
+export interface SectionRun {
+  state: ConceptLinkState;
+  language: ConceptLanguage;
+  makeLink: MakeLink;
+  /** Render and check every section against its note (full runs). */
+  verifyAll: boolean;
+  read(path: string): Promise<string | null>;
+  /** Whether the run read (and so re-linked) this note. */
+  wasRead(path: string): boolean;
+  edits: Map<string, PlannedNoteEdit>;
+  skip: ReadonlySet<string>;
+  skipped: SkippedNote[];
+  problems: ConceptProblem[];
+}
+
+function noteSkipped(run: SectionRun, path: string): void {
+  const s = run.skipped.find((x) => x.path === path);
+  if (s) s.section = true;
+  else run.skipped.push({ path, links: 0, section: true });
+  run.state.pending.add(path);
+}
+
+/** Fold the section changes into `run.edits`; returns the concept notes whose section changes. */
+export async function planSections(run: SectionRun, affected: AffectedSections): Promise<string[]> {
+  const { state } = run;
+  const options = (sourcePath: string) => ({ language: run.language, makeLink: run.makeLink, sourcePath });
+  const targets = run.verifyAll ? [...state.conceptDefs.keys()] : [...new Set([...affected.lists, ...affected.related])];
+  const changed: string[] = [];
+  for (const path of targets.sort()) {
+    if (!state.conceptDefs.has(path)) {
+      state.sectionParts.delete(path);
+      continue;
+    }
+    const cached = run.verifyAll ? undefined : state.sectionParts.get(path);
+    const list = cached && !affected.lists.has(path) ? cached.list : renderNotesPart(sectionNotes(state, path), options(path));
+    const related = cached && !affected.related.has(path) ? cached.related : renderRelatedPart(sectionRelated(state, path), options(path));
+    state.sectionParts.set(path, { list, related });
+    const asPlanned = cached !== undefined && cached.list === list && cached.related === related;
+    if (asPlanned && !run.wasRead(path)) continue;
+    const text = await run.read(path);
+    if (text === null) continue;
+    const edit = run.edits.get(path);
+    const base = edit?.after ?? text;
+    const content = `${list}\n\n${related}`;
+    const written = writeConceptSection(base, content);
+    if ('problem' in written) {
+      run.problems.push({ path, message: written.problem });
+      continue;
+    }
+    if (written.text === base) continue;
+    if (run.skip.has(path)) {
+      noteSkipped(run, path);
+      continue;
+    }
+    run.edits.set(path, { path, before: text, after: written.text, links: edit?.links ?? [], section: content });
+    const rec = state.notes.get(path);
+    if (rec) rec.hash = hashText(written.text);
+    changed.push(path);
+  }
+  return changed;
+}
