@@ -64,8 +64,6 @@ writeIfChanged(join(vault, '.obsidian', 'community-plugins.json'), JSON.stringif
 
 // 3. Concept notes from the built-in glossary first, so that the sync links new literature notes as it creates them;
 //    then the literature notes, through the CLI like any user would; then the concept notes' "mentioned in" lists.
-const help = runCli(['help']);
-const hasConcepts = /^\s+concepts\s/m.test(help.out);
 const conceptLines = [];
 function concepts(args, what) {
   const r = runCli(['concepts', '--vault', vault, ...args, '--json']);
@@ -73,8 +71,7 @@ function concepts(args, what) {
   const out = JSON.parse(r.out);
   conceptLines.push(`concepts (${what}): ${out.updated.length} notes updated${out.conflicts?.length ? `, ${out.conflicts.length} conflicts` : ''}`);
 }
-if (hasConcepts) concepts(['--glossary'], 'glossary notes');
-else conceptLines.push('concepts: skipped (this build has no "concepts" command yet)'); // TODO(lead): remove once it ships
+concepts(['--glossary'], 'glossary notes');
 
 const sync = runCli(['sync', '--export', join(vault, exportInVault), '--vault', vault, '--json']);
 if (sync.code === 2) {
@@ -85,7 +82,7 @@ const report = JSON.parse(sync.out);
 const syncLine =
   `sync: ${report.created.length} created, ${report.updated.length} updated, ${report.unchanged} unchanged, ` +
   `${report.conflicts.length} conflicts, ${report.errors.length} errors${report.skipped ? ' (export unchanged since the last sync)' : ''}`;
-if (hasConcepts) concepts([], 'links and backlinks');
+concepts([], 'links and backlinks');
 
 console.log(`Zotero Concept Notes demo vault: ${show(vault)}/\n`);
 for (const line of done) console.log(`  ${line}`);

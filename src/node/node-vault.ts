@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import * as fsSync from 'node:fs';
 import { constants, promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
-import type { VaultPort } from '../core/vault/vault-port';
+import { FileExistsError, type VaultPort } from '../core/vault/vault-port';
 import { normalizeVaultPath, vaultBasename, vaultDirname, VaultPathError } from '../core/vault/vault-path';
 import { errorCode, isInsideRoot, MISSING } from './fs-util';
 import { listFiles } from './list-files';
@@ -61,6 +61,29 @@ export class NodeVault implements VaultPort {
     const key = normalizeVaultPath(vaultPath);
     if (key === '') throw new VaultPathError(vaultPath, 'the vault root is not a file');
     await this.withLock(key, () => this.writeUnlocked(key, content));
+  }
+
+  /**
+   * A new note is written in place with O_EXCL ("wx"): the OS refuses if anything is there (no overwrite race),
+   * and there are no user bytes to protect in a file that did not exist, so the temp-and-rename dance of `write`
+   * (which would overwrite) is not needed. A symlink at the path counts as "something is there".
+   */
+  async create(vaultPath: string, content: string): Promise<void> {
+    const key = normalizeVaultPath(vaultPath);
+    if (key === '') throw new VaultPathError(vaultPath, 'the vault root is not a file');
+    await this.withLock(key, async () => {
+      const vaultDir = vaultDirname(key);
+      const target = path.join(await this.ensureDir(vaultDir), vaultBasename(key));
+      try {
+        fsSync.writeFileSync(target, content, { encoding: 'utf8', flag: 'wx' });
+      } catch (err) {
+        const code = errorCode(err);
+        if (code === 'EEXIST' || code === 'EISDIR') throw new FileExistsError(key);
+        if (code !== 'ENOENT') throw err;
+        this.realDirs.delete(vaultDir); // the folder was removed behind our back: create it again
+        fsSync.writeFileSync(path.join(await this.ensureDir(vaultDir), vaultBasename(key)), content, { encoding: 'utf8', flag: 'wx' });
+      }
+    });
   }
 
   async process(vaultPath: string, fn: (current: string) => string): Promise<string> {

@@ -1,36 +1,17 @@
 /**
  * The plugin's commands (no default hotkeys; ids without the plugin id, names without the plugin name). Each
  * handler is thin: it gathers what the core needs from the runtime, calls a PluginServices method and turns the
- * outcome into a notice, an opened note or an edit at the cursor.
+ * outcome into a notice, an opened note or an edit at the cursor. The concept commands are in concept-commands.ts.
  */
-import { Notice, TFile, type Editor, type Plugin } from 'obsidian';
+import { Notice, type Editor, type Plugin, type TFile } from 'obsidian';
 import { zoteroSelectUri, type Paper } from '../core/library/paper';
+import { attempt, COMMAND_IDS } from './command-support';
+import { registerConceptCommands } from './concept-commands';
 import { PaperSuggestModal } from './paper-suggest-modal';
 import type { PluginRuntime } from './plugin-runtime';
-import { FeatureUnavailableError } from './plugin-services';
-import { errorMessage, formatProgress } from './sync-messages';
+import { summaryPlacement } from './summary-placement';
 
-/** Command ids, for tests and for anyone binding hotkeys. */
-export const COMMAND_IDS = {
-  importPaper: 'import-paper',
-  syncLibrary: 'sync-library',
-  insertPaperSummary: 'insert-paper-summary',
-  openInZotero: 'open-in-zotero',
-  linkConceptsInNote: 'link-concepts-in-current-note',
-  rebuildConceptLinks: 'rebuild-concept-links',
-  createConceptNotes: 'create-concept-notes-from-glossary',
-} as const;
-
-/** Run a core operation; any failure becomes a notice the user can act on. */
-async function attempt<T>(label: string, operation: () => Promise<T>): Promise<T | null> {
-  try {
-    return await operation();
-  } catch (err) {
-    if (err instanceof FeatureUnavailableError) new Notice(err.message);
-    else new Notice(`${label} failed: ${errorMessage(err)}`, 0);
-    return null;
-  }
-}
+export { COMMAND_IDS };
 
 export function registerCommands(plugin: Plugin, runtime: PluginRuntime): void {
   const { app } = plugin;
@@ -39,7 +20,7 @@ export function registerCommands(plugin: Plugin, runtime: PluginRuntime): void {
     new PaperSuggestModal(app, {
       current: runtime.library.current,
       load: () => runtime.loadLibrary(),
-      noted: () => runtime.services.notedCitekeys(runtime.context()),
+      noted: () => runtime.services.notedCitekeys(),
       placeholder,
       onChoose,
     }).open();
@@ -52,7 +33,8 @@ export function registerCommands(plugin: Plugin, runtime: PluginRuntime): void {
         void attempt('Import paper', async () => {
           const library = await runtime.loadLibrary();
           const result = await runtime.services.importPaper({ ...runtime.context(), exportText: library.text, library: library.result, citekey: paper.citekey });
-          if (result.status === 'conflict') new Notice(result.message ?? `Your edits in ${result.path} were kept; the note was not updated.`);
+          if (result.status === 'conflict') new Notice(result.message ?? `Your edits in ${result.path} were kept.`, 10000);
+          for (const warning of result.warnings ?? []) new Notice(warning, 10000);
           const file = app.vault.getFileByPath(result.path);
           if (file) await app.workspace.getLeaf(false).openFile(file);
         });
@@ -70,9 +52,11 @@ export function registerCommands(plugin: Plugin, runtime: PluginRuntime): void {
     name: 'Insert paper summary',
     editorCallback: (editor: Editor) =>
       pickPaper('Paper to summarise at the cursor…', (paper) => {
-        void attempt('Insert paper summary', () => {
-          editor.replaceSelection(runtime.services.renderPaperSummary(paper, runtime.context()));
-          return Promise.resolve();
+        void attempt('Insert paper summary', async () => {
+          const cursor = editor.getCursor();
+          const place = summaryPlacement((n) => editor.getLine(n), cursor.line, cursor.ch);
+          const entry = await runtime.services.renderPaperSummary(paper, place.number, runtime.context());
+          editor.replaceSelection(place.prefix + entry);
         });
       }),
   });
@@ -84,58 +68,13 @@ export function registerCommands(plugin: Plugin, runtime: PluginRuntime): void {
       const file = app.workspace.getActiveFile();
       const uri = file ? zoteroLinkOf(plugin, file) : null;
       if (!uri) return false;
+      // Obsidian hands custom schemes (zotero://) to the system on desktop and mobile.
       if (!checking) window.open(uri);
       return true;
     },
   });
 
-  plugin.addCommand({
-    id: COMMAND_IDS.linkConceptsInNote,
-    name: 'Link concepts in current note',
-    checkCallback: (checking) => {
-      const file = app.workspace.getActiveFile();
-      if (!(file instanceof TFile) || file.extension !== 'md') return false;
-      if (!checking) {
-        void attempt('Link concepts', async () => {
-          const result = await runtime.services.linkConceptsInNote({ ...runtime.context(), path: file.path });
-          const added = result.links[file.path]?.length ?? 0;
-          new Notice(added === 0 ? 'No new concept links in this note.' : `Linked ${added} concept${added === 1 ? '' : 's'}.`);
-        });
-      }
-      return true;
-    },
-  });
-
-  plugin.addCommand({
-    id: COMMAND_IDS.rebuildConceptLinks,
-    name: 'Rebuild concept links',
-    callback: () => {
-      const notice = new Notice('Linking concepts…', 0);
-      void attempt('Rebuild concept links', async () => {
-        const result = await runtime.services.rebuildConceptLinks({
-          ...runtime.context(),
-          onProgress: (p) => notice.setMessage(formatProgress('Linking concepts', p)),
-        });
-        const conflicts = result.conflicts.length > 0 ? ` ${result.conflicts.length} alias conflicts, see the concept notes.` : '';
-        new Notice(`Concept links rebuilt: ${result.updated.length} notes updated.${conflicts}`, 10000);
-      }).finally(() => notice.hide());
-    },
-  });
-
-  plugin.addCommand({
-    id: COMMAND_IDS.createConceptNotes,
-    name: 'Create concept notes from glossary',
-    checkCallback: (checking) => {
-      if (!runtime.settings.settings.useBuiltinGlossary) return false;
-      if (!checking) {
-        void attempt('Create concept notes', async () => {
-          const created = await runtime.services.createConceptNotesFromGlossary(runtime.context());
-          new Notice(created.length === 0 ? 'Every glossary concept already has a note.' : `Created ${created.length} concept notes.`);
-        });
-      }
-      return true;
-    },
-  });
+  registerConceptCommands(plugin, runtime);
 }
 
 /** The Zotero link of a literature note: its `zotero` property, else one built from its `citekey`. */

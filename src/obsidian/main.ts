@@ -1,14 +1,18 @@
 /**
  * The plugin's lifecycle, nothing else. `onload` registers (settings tab, commands, ribbon icon, status bar)
- * and returns: nothing is read or parsed there. The library is loaded and the export watched once the layout is
- * ready; everything taken is released on unload through `register`.
+ * and returns: nothing is read or parsed there, and the core (reader, sync, concepts) is imported on first use.
+ * The library is loaded and the export and concept notes watched once the layout is ready; everything taken is
+ * released on unload through `register`/`registerEvent`.
  */
 import { Plugin } from 'obsidian';
 import { registerCommands } from './commands';
-import { PluginRuntime, type RuntimeOptions } from './plugin-runtime';
+import { PluginConfigFile } from './config-file';
+import { createObsidianServices } from './obsidian-services';
+import { ObsidianVault } from './obsidian-vault';
+import { PluginRuntime, yieldToUi, type RuntimeOptions } from './plugin-runtime';
 import { PluginSettingsStore } from './plugin-settings';
-import { unavailableServices } from './plugin-services';
 import { ZoteroConceptNotesSettingTab } from './settings-tab';
+import { SYNC_STATE_FILE } from './sync-state-file';
 
 export default class ZoteroConceptNotesPlugin extends Plugin {
   readonly settingsStore = new PluginSettingsStore(this);
@@ -16,7 +20,7 @@ export default class ZoteroConceptNotesPlugin extends Plugin {
 
   override async onload(): Promise<void> {
     await this.settingsStore.load();
-    this.runtime = new PluginRuntime(this.app, this.settingsStore, this.runtimeOptions());
+    this.runtime = new PluginRuntime(this, this.settingsStore, this.runtimeOptions());
     this.register(() => this.runtime.stop());
 
     this.addSettingTab(new ZoteroConceptNotesSettingTab(this.app, this, this.runtime));
@@ -34,8 +38,14 @@ export default class ZoteroConceptNotesPlugin extends Plugin {
     await this.settingsStore.reloadFromDisk();
   }
 
-  /** What the runtime is built with; the core operations are wired here. */
+  /** What the runtime is built with: the core services over this vault, the sync state shared with the CLI. */
   protected runtimeOptions(): RuntimeOptions {
-    return { services: unavailableServices() };
+    const services = createObsidianServices({
+      app: this.app,
+      vault: new ObsidianVault(this.app.vault),
+      stateFile: PluginConfigFile.inPluginFolder(this, SYNC_STATE_FILE),
+      yieldToUi,
+    });
+    return { services };
   }
 }

@@ -4,7 +4,7 @@
  * folders through `createFolder`. Never `vault.adapter`: Obsidian's index and events stay right.
  */
 import { normalizePath, TFile, TFolder, type Vault } from 'obsidian';
-import type { VaultPort } from '../core/vault/vault-port';
+import { FileExistsError, type VaultPort } from '../core/vault/vault-port';
 import { normalizeVaultPath, vaultDirname, VaultPathError } from '../core/vault/vault-path';
 
 export class ObsidianVault implements VaultPort {
@@ -34,6 +34,19 @@ export class ObsidianVault implements VaultPort {
       const created = this.vault.getFileByPath(key);
       if (!created) throw err;
       await this.vault.modify(created, content);
+    }
+  }
+
+  async create(path: string, content: string): Promise<void> {
+    const key = ObsidianVault.toVaultPath(path);
+    if (key === '') throw new VaultPathError(path, 'the vault root is not a file');
+    if (this.vault.getAbstractFileByPath(key)) throw new FileExistsError(key);
+    await this.ensureFolder(vaultDirname(key));
+    try {
+      await this.vault.create(key, content);
+    } catch (err) {
+      if (this.vault.getAbstractFileByPath(key)) throw new FileExistsError(key);
+      throw err;
     }
   }
 

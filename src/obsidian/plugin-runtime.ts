@@ -1,10 +1,12 @@
 /**
  * Everything the plugin runs, wired together: the vault adapter, the export reader and watcher, the library
- * cache, the sync runner and the status bar. Created in onload (cheap: nothing is read), started after the
- * layout is ready, stopped on unload. Reacts to settings changes at once, so no restart is ever needed.
+ * cache, the sync runner, the concept watcher and the status bar. Created in onload (cheap: nothing is read),
+ * started after the layout is ready, stopped on unload. Reacts to settings changes at once, so no restart is needed.
  */
-import { getLanguage, Notice, type App } from 'obsidian';
+import { getLanguage, Notice, type App, type Plugin } from 'obsidian';
+import { resolveNoteLanguage } from '../core/notes/i18n';
 import type { Settings } from '../core/settings';
+import { ConceptWatcher } from './concept-watcher';
 import { ExportFiles, ExportFileError, locateExport, nodeModules, type ExportLocation, type NodeModules } from './export-file';
 import type { SettleOutcome, SettleTimers } from './export-settler';
 import { ExportWatcher, nodeFileWatchFactory, type FileWatchFactory } from './export-watcher';
@@ -34,17 +36,37 @@ const windowTimers: SettleTimers = {
 
 /** Resolve the headings language setting against Obsidian's language. */
 export function resolveLanguage(setting: Settings['headingsLanguage']): NoteLanguage {
-  if (setting !== 'auto') return setting;
-  return getLanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  return resolveNoteLanguage(setting, getLanguage());
+}
+
+/** A folder or file setting as Obsidian writes vault paths (`normalizePath`); left as typed when it is unusable. */
+function vaultPathSetting(path: string): string {
+  if (path.trim() === '') return path;
+  try {
+    return ObsidianVault.toVaultPath(path);
+  } catch {
+    return path; // the core rejects it with a clear message (e.g. "..")
+  }
+}
+
+/** The settings with every vault path in Obsidian's form, so the core compares them with the vault's own paths. */
+export function withVaultPaths(settings: Settings): Settings {
+  return {
+    ...settings,
+    notesFolder: vaultPathSetting(settings.notesFolder),
+    conceptsFolder: vaultPathSetting(settings.conceptsFolder),
+    noteTemplatePath: vaultPathSetting(settings.noteTemplatePath),
+    conceptScopeFolders: settings.conceptScopeFolders.map(vaultPathSetting),
+  };
 }
 
 export class PluginRuntime {
-  readonly vault: ObsidianVault;
   readonly files: ExportFiles;
   readonly library: LibraryCache;
   readonly syncRunner: SyncRunner;
-  services: PluginServices;
+  readonly services: PluginServices;
   private watcher: ExportWatcher | null = null;
+  private readonly conceptWatcher: ConceptWatcher;
   private statusBar: StatusBar | null = null;
   private lastSync: Date | null = null;
   private syncView: { running: boolean; progress: SyncProgress | null } = { running: false, progress: null };
@@ -53,16 +75,18 @@ export class PluginRuntime {
   private readonly unsubscribers: (() => void)[] = [];
   private readonly watchFile: FileWatchFactory | null;
   private readonly node: () => NodeModules | null;
+  private readonly app: App;
 
   constructor(
-    private readonly app: App,
+    /** The plugin: its app, and `registerEvent`/`register` so unload releases what the runtime takes. */
+    private readonly plugin: Plugin,
     readonly settings: PluginSettingsStore,
     options: RuntimeOptions,
   ) {
+    const app = (this.app = plugin.app);
     this.services = options.services;
     const node = options.node ?? nodeModules;
     this.node = node;
-    this.vault = new ObsidianVault(app.vault);
     this.files = new ExportFiles(app, node);
     // Node is only looked up when an export outside the vault is watched, never during onload.
     this.watchFile =
@@ -84,6 +108,7 @@ export class PluginRuntime {
       sync: (request) => this.services.syncLibrary(request),
       now: () => new Date(),
     });
+    this.conceptWatcher = new ConceptWatcher({ app, services: this.services, context: () => this.context() });
     this.unsubscribers.push(
       this.library.onChange(() => this.renderStatus()),
       this.syncRunner.onChange((event) => this.onSyncEvent(event.running, event.progress, event.outcome)),
@@ -100,10 +125,11 @@ export class PluginRuntime {
     }
   }
 
-  /** What every core operation gets. */
+  /** What every core operation gets, taken now (settings, language, the note being edited). */
   context(): ServiceContext {
-    const settings = this.settings.settings;
-    return { vault: this.vault, settings, language: resolveLanguage(settings.headingsLanguage), now: new Date(), yieldToUi };
+    const settings = withVaultPaths(this.settings.settings);
+    const activePath = this.app.workspace.activeEditor?.file?.path ?? null;
+    return { settings, language: resolveLanguage(settings.headingsLanguage), now: new Date(), activePath };
   }
 
   attachStatusBar(el: HTMLElement): void {
@@ -111,11 +137,12 @@ export class PluginRuntime {
     this.renderStatus();
   }
 
-  /** After the layout is ready: load the library, learn the last sync time, watch the export. */
+  /** After the layout is ready: load the library, learn the last sync time, watch the export and the concepts. */
   start(): void {
     if (this.started || this.stopped) return;
     this.started = true;
-    void this.services.lastSyncedAt(this.context()).then((at) => {
+    this.conceptWatcher.start(this.plugin);
+    void this.services.lastSyncedAt().then((at) => {
       this.lastSync ??= at;
       this.renderStatus();
     }, () => undefined);
@@ -130,9 +157,10 @@ export class PluginRuntime {
     );
   }
 
-  /** Release the watcher, the listeners and any pending timer. */
+  /** Release the watchers, the listeners and any pending timer. */
   stop(): void {
     this.stopped = true;
+    this.conceptWatcher.stop();
     this.watcher?.stop();
     this.watcher = null;
     for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
@@ -217,6 +245,6 @@ export class PluginRuntime {
 }
 
 /** Give Obsidian a chance to paint between batches of work. */
-function yieldToUi(): Promise<void> {
+export function yieldToUi(): Promise<void> {
   return new Promise((resolve) => window.setTimeout(resolve, 0));
 }

@@ -4,8 +4,8 @@
  * the export watcher can tell "the export looked half written, try again" from a real failure.
  */
 import { Notice } from 'obsidian';
-import { errorMessage, formatProgress, formatSyncSummary, summaryIsNoteworthy } from './sync-messages';
-import { FeatureUnavailableError, type SyncProgress, type SyncRequest, type SyncSummary } from './plugin-services';
+import { describeSyncError, formatProgress, formatSyncSummary, summaryIsNoteworthy } from './sync-messages';
+import type { SyncProgress, SyncRequest, SyncSummary } from './plugin-services';
 
 export type SyncTrigger = 'manual' | 'auto';
 
@@ -83,13 +83,13 @@ export class SyncRunner {
     return outcome;
   }
 
-  /** Manual syncs always explain a failure; automatic ones stay quiet about what will be retried or is not built. */
+  /** Manual syncs always explain a failure; automatic ones stay quiet about a half-written export (retried). */
   private report(trigger: SyncTrigger, error: Error): void {
-    if (trigger === 'auto' && (error instanceof FeatureUnavailableError || isIncompleteExportError(error))) {
+    if (trigger === 'auto' && isIncompleteExportError(error)) {
       console.debug(`Zotero Concept Notes: automatic sync skipped: ${error.message}`);
       return;
     }
-    new Notice(`Sync failed: ${errorMessage(error)}`, 0);
+    new Notice(describeSyncError(error), 0);
   }
 
   private emit(event: Parameters<SyncListener>[0]): void {

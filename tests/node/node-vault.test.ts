@@ -14,13 +14,19 @@ describeVaultContract('NodeVault', async () => {
   const root = await tempDir();
   const realRoot = await fsp.realpath(root);
   const rename = jest.spyOn(fs, 'renameSync');
+  const writeFile = jest.spyOn(fs, 'writeFileSync');
   const vault = new NodeVault(root);
+  const relative = (to: unknown) => path.relative(realRoot, String(to)).split(path.sep).join('/');
   return {
     vault,
-    // Every write ends in exactly one rename of its temp file onto the note.
-    writes: () => rename.mock.calls.map(([, to]) => path.relative(realRoot, String(to)).split(path.sep).join('/')),
+    // A rewrite ends in one rename of its temp file onto the note; a create writes the new note in place.
+    writes: () => [
+      ...rename.mock.calls.map(([, to]) => relative(to)),
+      ...writeFile.mock.calls.map(([to]) => relative(to)).filter((p) => !p.endsWith('.tmp')),
+    ],
     cleanup: async () => {
       rename.mockRestore();
+      writeFile.mockRestore();
       await fsp.rm(root, { recursive: true, force: true });
     },
   };

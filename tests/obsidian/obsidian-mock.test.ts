@@ -1,7 +1,18 @@
 /** The mock's own promises, where other tests rely on them matching Obsidian. */
-import { Component, createMockApp, debounce, normalizePath, TFile } from '../__mocks__/obsidian';
+import { Component, createMockApp, debounce, Editor, normalizePath, TFile } from '../__mocks__/obsidian';
 
 describe('obsidian mock', () => {
+  it('Editor transactions use the coordinates before the edit, reject overlaps and carry the cursor along', () => {
+    const editor = new Editor('ab\ncd\nef');
+    editor.setCursor(2, 1);
+    editor.transaction({ changes: [{ from: { line: 0, ch: 1 }, to: { line: 0, ch: 2 }, text: 'BBB' }, { from: { line: 1, ch: 0 }, text: '>' }] });
+    expect(editor.getValue()).toBe('aBBB\n>cd\nef');
+    expect(editor.getCursor()).toEqual({ line: 2, ch: 1 });
+    expect(editor.offsetToPos(editor.posToOffset({ line: 1, ch: 2 }))).toEqual({ line: 1, ch: 2 });
+    expect(() => editor.transaction({ changes: [{ from: { line: 0, ch: 0 }, to: { line: 0, ch: 3 }, text: '' }, { from: { line: 0, ch: 2 }, text: 'x' }] })).toThrow(/overlapping/);
+    expect(editor.log).toEqual([{ kind: 'transaction', changes: 2 }]);
+  });
+
   it('normalizePath behaves like Obsidian: slashes, edges, non-breaking spaces, NFC; ".." kept', () => {
     expect(normalizePath('//Lit\\\\2024//a.md/')).toBe('Lit/2024/a.md');
     expect(normalizePath('')).toBe('/');

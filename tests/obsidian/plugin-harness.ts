@@ -1,6 +1,8 @@
 /**
- * Runs the real plugin class against the obsidian mock: an App over an in-memory vault, the plugin's manifest,
- * recording fakes for the core services (until the lead wires the real ones) and for the Node file watcher.
+ * Runs the real plugin class, with its real services (sync, notes, concepts), against the obsidian mock: an App over
+ * an in-memory vault and the plugin's manifest. Tests can replace runtime options (the reader loader, the Node file
+ * watcher) and watch the services: every sync request and concept update is recorded, and a sync can be held to
+ * test what happens while one runs.
  */
 import type { App as ObsidianApp } from 'obsidian';
 import manifest from '../../manifest.json';
@@ -10,12 +12,18 @@ import type { RuntimeOptions } from '../../src/obsidian/plugin-runtime';
 import type { FileWatchFactory } from '../../src/obsidian/export-watcher';
 import { createMockApp, type App, type Plugin as MockPlugin } from '../__mocks__/obsidian';
 
-/** The plugin with its runtime options replaced by the test's. */
+/** The sync state file, where the plugin and the CLI both keep it. */
+export const STATE_PATH = '.obsidian/plugins/zotero-concept-notes/sync-state.json';
+
+/** The plugin with some runtime options replaced and its services watched. */
 export class TestPlugin extends ZoteroConceptNotesPlugin {
-  options: RuntimeOptions | null = null;
+  overrides: Partial<RuntimeOptions> = {};
+  wrapServices: ((real: PluginServices) => PluginServices) | null = null;
 
   protected override runtimeOptions(): RuntimeOptions {
-    return this.options ?? super.runtimeOptions();
+    const own = super.runtimeOptions();
+    const services = this.wrapServices ? this.wrapServices(own.services) : own.services;
+    return { ...own, ...this.overrides, services };
   }
 
   /** The mock-only side of the plugin (commands, ribbon icons, lifecycle counts). */
@@ -28,35 +36,41 @@ export function emptySummary(overrides: Partial<SyncSummary> = {}): SyncSummary 
   return { created: [], updated: [], unchanged: 0, conflicts: [], errors: [], ...overrides };
 }
 
-/** Core services that record their calls; `sync` can be replaced to control timing or failures. */
-export function recordingServices() {
+/** Watches the real services: records sync requests and their summaries; `hold()` makes the next syncs wait. */
+export function watchServices() {
   const syncCalls: SyncRequest[] = [];
-  let sync: (request: SyncRequest) => Promise<SyncSummary> = (request) => {
-    request.onProgress({ done: request.library?.papers.length ?? 0, total: request.library?.papers.length ?? 0 });
-    return Promise.resolve(emptySummary({ unchanged: request.library?.papers.length ?? 0 }));
-  };
-  const services: PluginServices = {
-    syncLibrary: (request) => {
+  const summaries: SyncSummary[] = [];
+  /** Each concept update asked for (by the concept watcher), and whether it found anything to do. */
+  const conceptUpdates: { paths: string[]; ran: boolean }[] = [];
+  let held: Promise<void> | null = null;
+  const wrap = (real: PluginServices): PluginServices => ({
+    ...real,
+    async syncLibrary(request) {
       syncCalls.push(request);
-      return sync(request);
+      if (held) await held;
+      const summary = await real.syncLibrary(request);
+      summaries.push(summary);
+      return summary;
     },
-    importPaper: async (request) => {
-      const path = `${request.settings.notesFolder}/${request.citekey}.md`;
-      await request.vault.write(path, `# ${request.library.papers.find((p) => p.citekey === request.citekey)?.title ?? ''}\n`);
-      return { path, status: 'created' };
+    async updateConceptLinks(paths, context) {
+      const result = await real.updateConceptLinks(paths, context);
+      conceptUpdates.push({ paths: [...paths], ran: result !== null });
+      return result;
     },
-    notedCitekeys: () => Promise.resolve(new Set<string>()),
-    renderPaperSummary: (paper) => `1. ${paper.title}\n`,
-    lastSyncedAt: () => Promise.resolve(null),
-    linkConceptsInNote: () => Promise.resolve({ updated: [], links: {}, conflicts: [] }),
-    rebuildConceptLinks: () => Promise.resolve({ updated: [], links: {}, conflicts: [] }),
-    createConceptNotesFromGlossary: () => Promise.resolve([]),
-  };
+  });
   return {
-    services,
+    wrap,
     syncCalls,
-    setSync(fn: (request: SyncRequest) => Promise<SyncSummary>) {
-      sync = fn;
+    summaries,
+    conceptUpdates,
+    /** Syncs wait until the returned function is called. */
+    hold(): () => void {
+      let release: () => void = () => undefined;
+      held = new Promise((resolve) => (release = resolve));
+      return () => {
+        held = null;
+        release();
+      };
     },
   };
 }
@@ -81,11 +95,13 @@ export function fakeFileWatcher() {
 
 /** A plugin instance on `app` (a new mock app with `files` when none is given), not loaded yet. */
 export async function makePlugin(options: Partial<RuntimeOptions> & { app?: App; files?: Record<string, string> } = {}) {
-  const app = options.app ?? (await createMockApp(options.files ?? {}));
+  const { app: given, files, ...overrides } = options;
+  const app = given ?? (await createMockApp(files ?? {}));
   const plugin = new TestPlugin(app as unknown as ObsidianApp, manifest);
-  const recorded = recordingServices();
-  plugin.options = { services: recorded.services, ...options };
-  return { app, plugin, ...recorded };
+  const watched = watchServices();
+  plugin.overrides = overrides;
+  plugin.wrapServices = watched.wrap;
+  return { app, plugin, ...watched };
 }
 
 /** Load the plugin as Obsidian does (Component.load runs onload and returns its promise). */

@@ -1,6 +1,6 @@
 import type { LoadedLibrary } from '../../src/obsidian/library-cache';
 import { statusText, type StatusView } from '../../src/obsidian/status-bar';
-import { formatSyncSummary, summaryIsNoteworthy } from '../../src/obsidian/sync-messages';
+import { describeSyncError, formatConceptRun, formatSyncSummary, summaryIsNoteworthy } from '../../src/obsidian/sync-messages';
 import { emptySummary } from './plugin-harness';
 
 function library(n: number): LoadedLibrary {
@@ -56,5 +56,39 @@ describe('sync summary', () => {
     expect(summaryIsNoteworthy(emptySummary({ skipped: true }))).toBe(false);
     expect(summaryIsNoteworthy(emptySummary({ updated: ['a'] }))).toBe(true);
     expect(formatSyncSummary(emptySummary({ skipped: true }))).toBe('Library synced: the export has not changed since the last sync.');
+  });
+});
+
+describe('more sync words', () => {
+  it('counts flagged notes and adds the warnings', () => {
+    const text = formatSyncSummary(emptySummary({ unchanged: 3, flagged: ['Literature/gone.md'], warnings: ['citekey "x" is in two notes'] }));
+    expect(text).toBe(
+      'Library synced: 0 created, 0 updated, 3 unchanged, 0 conflicts, 0 errors, 1 flagged.\n' +
+        'No longer in the export (flagged, not deleted): Literature/gone.md\n' +
+        'citekey "x" is in two notes',
+    );
+    expect(summaryIsNoteworthy(emptySummary({ flagged: ['a'] }))).toBe(true);
+    expect(summaryIsNoteworthy(emptySummary({ unchanged: 3, warnings: ['w'] }))).toBe(false);
+  });
+
+  it('explains a bad template or date format, and says nothing was written', () => {
+    const template = Object.assign(new Error('Templates/paper.md, line 4: unknown variable "autorString"'), { name: 'TemplateError' });
+    expect(describeSyncError(template)).toBe('The note template has an error (Templates/paper.md, line 4: unknown variable "autorString"). Nothing was written.');
+    const date = Object.assign(new Error('Invalid date format "YYYY" (date-fns tokens): use yyyy'), { name: 'DateFormatError' });
+    expect(describeSyncError(date)).toBe('Invalid date format "YYYY" (date-fns tokens): use yyyy. Nothing was written; fix the date format in the settings.');
+    expect(describeSyncError(new Error('disk full'))).toBe('Sync failed: disk full');
+  });
+
+  it('describes a concept run', () => {
+    const run = { conceptCount: 3, updated: ['a.md', 'b.md'], links: { 'a.md': ['ICL', 'CoT'] }, newConflicts: ['"LM" is a term of "Concepts/LLM.md" and "Concepts/LM.md", so it is not linked.'], skipped: ['c.md'], failed: [{ path: 'd.md', message: 'gone' }] };
+    expect(formatConceptRun('Concept links rebuilt', run)).toBe(
+      'Concept links rebuilt: 2 links added, 2 notes updated.\n' +
+        'Left alone while open in the editor (linked later): c.md\n' +
+        '"LM" is a term of "Concepts/LLM.md" and "Concepts/LM.md", so it is not linked.\n' +
+        'Not linked: d.md (gone)',
+    );
+    expect(formatConceptRun('Concept links rebuilt', { ...run, conceptCount: 0 })).toBe(
+      'Concept links rebuilt: there are no concept notes yet. Add notes to the concepts folder, or run "Create concept notes from glossary".',
+    );
   });
 });

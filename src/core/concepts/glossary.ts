@@ -5,7 +5,7 @@
 import { stringify } from 'yaml';
 import type { Settings } from '../settings';
 import { wrapRegion } from '../text/managed-region';
-import type { VaultPort } from '../vault/vault-port';
+import { FileExistsError, type VaultPort } from '../vault/vault-port';
 import { joinVaultPath } from '../vault/vault-path';
 import { GLOSSARY, type GlossaryEntry } from './glossary-data';
 import { CONCEPT_SECTION_ID } from './markdown-zones';
@@ -74,7 +74,13 @@ export async function createGlossaryNotes(
       result.skipped.push({ name: entry.name, reason: `"${taken}" is already a term of ${claimed.get(taken)}` });
       continue;
     }
-    await vault.write(path, renderConceptNote(entry, options.language));
+    try {
+      await vault.create(path, renderConceptNote(entry, options.language));
+    } catch (err) {
+      if (!(err instanceof FileExistsError)) throw err;
+      result.skipped.push({ name: entry.name, reason: `${path} exists` });
+      continue;
+    }
     existingPaths.add(path.toLowerCase());
     for (const k of keys) claimed.set(k, path);
     result.created.push(path);

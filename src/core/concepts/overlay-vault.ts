@@ -2,7 +2,7 @@
  * A VaultPort that reads through to another one and keeps every write in memory: a dry run can create glossary
  * notes and plan links against them without touching the real vault.
  */
-import type { VaultPort } from '../vault/vault-port';
+import { FileExistsError, type VaultPort } from '../vault/vault-port';
 import { isInFolder, normalizeVaultPath } from '../vault/vault-path';
 
 export class OverlayVault implements VaultPort {
@@ -23,6 +23,12 @@ export class OverlayVault implements VaultPort {
   write(path: string, content: string): Promise<void> {
     this.written.set(normalizeVaultPath(path), content);
     return Promise.resolve();
+  }
+
+  async create(path: string, content: string): Promise<void> {
+    const key = normalizeVaultPath(path);
+    if (await this.exists(key)) throw new FileExistsError(key);
+    this.written.set(key, content);
   }
 
   async process(path: string, fn: (current: string) => string): Promise<string> {

@@ -5,6 +5,8 @@
  * them as one tag.
  */
 
+import { memoizeByString } from '../text/memo';
+
 // Letters, combining marks (Devanagari, Hangul jamo…), digits, `_ - /`, and emoji with their joiners.
 const TAG_CHAR = /^[\p{L}\p{M}\p{N}_\-/\p{Extended_Pictographic}]$/u;
 const EMOJI_JOINERS = new Set(['\u200d', '\ufe0f']);
@@ -17,7 +19,9 @@ function keepTagChars(text: string): string {
 const ONLY_DIGITS = /^[\p{N}/]*$/u;
 
 /** One Zotero tag as an Obsidian tag (without `#`); null when nothing usable is left. */
-export function toObsidianTag(tag: string): string | null {
+export const toObsidianTag: (tag: string) => string | null = memoizeByString(convertTag);
+
+function convertTag(tag: string): string | null {
   let t = tag.normalize('NFC').trim().replace(/\s+/g, '-');
   t = keepTagChars(t);
   t = t.replace(/-{2,}/g, '-').replace(/\/{2,}/g, '/').replace(/-*\/-*/g, '/');

@@ -3,6 +3,7 @@
  */
 import type { Paper } from '../library/paper';
 import type { SummarySource } from '../settings';
+import { memoizeByString } from '../text/memo';
 
 const CJK_CLASS = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}]';
 const ENDS_CJK = new RegExp(`${CJK_CLASS}$`, 'u');
@@ -12,7 +13,9 @@ const STARTS_CJK = new RegExp(`^${CJK_CLASS}`, 'u');
  * A Paper author ("Family, Given", or one field kept whole) as it is read: "Given Family"; CJK names keep their
  * order without a space ("林, 秀贞" → "林秀贞"); "King, Jr., Martin Luther" → "Martin Luther King Jr.".
  */
-export function displayName(author: string): string {
+export const displayName: (author: string) => string = memoizeByString(readableName);
+
+function readableName(author: string): string {
   const parts = author.split(',').map((p) => p.trim());
   if (parts.length < 2 || parts.some((p) => p === '')) return author.trim();
   const [family, second] = parts;
@@ -23,9 +26,8 @@ export function displayName(author: string): string {
 
 /** Authors for a byline: all of them up to `max`, else the first `max` and "et al." / "等". */
 export function shortAuthorList(authors: readonly string[], etAl: string, max = 3): string {
-  const names = authors.map(displayName);
-  if (names.length <= max) return names.join(', ');
-  return `${names.slice(0, max).join(', ')} ${etAl}`;
+  if (authors.length <= max) return authors.map(displayName).join(', ');
+  return `${authors.slice(0, max).map(displayName).join(', ')} ${etAl}`;
 }
 
 /** One attachment as the templates see it. */
@@ -93,7 +95,8 @@ export function primaryAttachment(links: readonly AttachmentLink[]): AttachmentL
  */
 export function resolveSummary(paper: Pick<Paper, 'abstract' | 'notes'>, source: SummarySource): string | null {
   const clean = (s: string | null | undefined): string | null => {
-    const t = (s ?? '').replace(/\r\n?/g, '\n').replace(/^\s*\n/, '').trimEnd();
+    const text = s ?? '';
+    const t = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).replace(/^\s*\n/, '').trimEnd();
     return t === '' ? null : t;
   };
   if (source === 'first-note') {

@@ -5,7 +5,6 @@
 import { parse, YAMLParseError } from 'yaml';
 import type { Paper } from '../library/paper';
 import type { Settings } from '../settings';
-import { findRegions } from '../text/managed-region';
 import { defaultNoteTemplate } from './default-template';
 import { frontMatterValues, MANAGED_KEYS, serializeFrontMatterEntry } from './front-matter';
 import type { NoteLanguage } from './i18n';
@@ -49,10 +48,10 @@ export interface RenderedNote {
 
 const MANAGED = new Set<string>(MANAGED_KEYS);
 
-/** Split a front-matter block the template rendered at the top of the body. */
-function splitTemplateFrontMatter(rendered: string, templateName: string): { data: Record<string, unknown>; body: string } {
-  const m = /^---[ \t]*\n([\s\S]*?\n)?---[ \t]*(?:\n|$)/.exec(rendered);
-  if (!m) return { data: {}, body: rendered };
+/** Split a front-matter block the template rendered at the top of the body; `bodyStart` is the body's offset. */
+function splitTemplateFrontMatter(rendered: string, templateName: string): { data: Record<string, unknown>; body: string; bodyStart: number } {
+  const m = rendered.startsWith('---') ? /^---[ \t]*\n([\s\S]*?\n)?---[ \t]*(?:\n|$)/.exec(rendered) : null;
+  if (!m) return { data: {}, body: rendered, bodyStart: 0 };
   let data: unknown;
   try {
     data = parse(m[1] ?? '', { uniqueKeys: true });
@@ -67,7 +66,7 @@ function splitTemplateFrontMatter(rendered: string, templateName: string): { dat
   }
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries((data ?? {}) as Record<string, unknown>)) if (!MANAGED.has(key)) out[key] = value;
-  return { data: out, body: rendered.slice(m[0].length) };
+  return { data: out, body: rendered.slice(m[0].length), bodyStart: m[0].length };
 }
 
 /**
@@ -78,13 +77,23 @@ export function renderNote(paper: Paper, ctx: RenderContext): RenderedNote {
   const template = ctx.template ?? defaultNoteTemplate();
   const frontMatter = frontMatterValues(paper, ctx);
   const context = buildTemplateContext(paper, ctx);
-  const rendered = template.render(context).replace(/\r\n?/g, '\n');
-  const split = splitTemplateFrontMatter(rendered, template.name);
+  const rendered = template.renderWithRegions(context);
+  const split = splitTemplateFrontMatter(rendered.text, template.name);
   let body = split.body;
   if (body !== '' && !body.endsWith('\n')) body += '\n';
-  const entries = Object.entries(frontMatter).map(([key, value]) => ({ key, value, yaml: serializeFrontMatterEntry(key, value) }));
-  const extra = Object.entries(split.data).map(([key, value]) => serializeFrontMatterEntry(key, value));
-  const text = `---\n${entries.map((e) => e.yaml).join('')}${extra.join('')}---\n${body}`;
-  const regions = findRegions(body).regions.map(({ id, content }) => ({ id, content }));
+  const parts = ['---\n'];
+  const entries: FrontMatterEntry[] = [];
+  for (const key of Object.keys(frontMatter)) {
+    const entry = { key, value: frontMatter[key], yaml: serializeFrontMatterEntry(key, frontMatter[key]) };
+    entries.push(entry);
+    parts.push(entry.yaml);
+  }
+  for (const key of Object.keys(split.data)) parts.push(serializeFrontMatterEntry(key, split.data[key]));
+  parts.push('---\n', body);
+  // One join makes the note one flat string: concatenation would leave a rope that every later reader (the hash,
+  // the file write) flattens again, and a sync holds 10,000 of them.
+  const text = parts.join('');
+  // The body's regions: those after a front-matter block the template wrote (its text is the user's).
+  const regions = rendered.regions.filter((r) => r.start >= split.bodyStart).map(({ id, content }) => ({ id, content }));
   return { frontMatter, entries, templateFrontMatter: split.data, body, regions, text };
 }

@@ -105,8 +105,13 @@ function splitName(author: string): CitationsAuthor {
 const defuseText = (s: string): string => (s.includes('%%') ? s.replace(/%%/g, '%\u200B%') : s);
 const defuseOrNull = (s: string | null): string | null => (s === null ? null : defuseText(s));
 
+const hasDoublePercent = (list: readonly (string | null)[]): boolean => list.some((s) => s !== null && s.includes('%%'));
+
 /** The paper with `%%` defused in every text field: `%%` would open an Obsidian comment or forge a region marker. */
 function defusePaper(p: Paper): Paper {
+  const text = [p.citekey, p.title, p.venue, p.abstract, p.doi, p.url, p.zoteroUri];
+  const lists = [p.authors, p.tags, p.collections, p.attachments, p.notes];
+  if (!hasDoublePercent(text) && !lists.some(hasDoublePercent)) return p; // the usual case: no copy
   return {
     ...p,
     citekey: defuseText(p.citekey),

@@ -9,7 +9,7 @@
  * helper errors (bad date pattern), and the region markers of the result.
  */
 import Handlebars from 'handlebars';
-import { findRegions } from '../text/managed-region';
+import { findRegions, type ManagedRegion } from '../text/managed-region';
 import { BUILTIN_HELPERS, HelperError, NOTE_HELPERS, REGION_ID } from './template-helpers';
 
 /** A template that cannot be compiled or rendered. `line` is 1-based, when known. */
@@ -34,11 +34,27 @@ export interface CompiledTemplate {
   readonly regionIds: readonly string[];
   /** Render; throws TemplateError. */
   render(context: object): string;
+  /** Render with line ends made LF, and the managed regions of the result (found once); throws TemplateError. */
+  renderWithRegions(context: object): RenderedTemplate;
+}
+
+export interface RenderedTemplate {
+  text: string;
+  regions: ManagedRegion[];
 }
 
 const env = Handlebars.create();
 for (const [name, fn] of Object.entries(NOTE_HELPERS)) env.registerHelper(name, fn);
 const KNOWN_HELPERS = new Set([...BUILTIN_HELPERS, ...Object.keys(NOTE_HELPERS)]);
+// Every helper is known when compiling (unknown ones are rejected first), so Handlebars calls helpers directly and
+// reads `{{title}}` straight from the context instead of looking for a helper of that name on every render.
+const COMPILE_OPTIONS: CompileOptions = {
+  noEscape: true,
+  strict: true,
+  preventIndent: true,
+  knownHelpers: Object.fromEntries([...KNOWN_HELPERS].map((name) => [name, true])),
+  knownHelpersOnly: true,
+};
 
 type Node = hbs.AST.Node;
 type Loc = { start: { line: number; column: number } } | undefined;
@@ -144,22 +160,34 @@ export function compileTemplate(source: string, name = 'template'): CompiledTemp
   const regionIds = checkTemplate(ast, name);
   let fn: HandlebarsTemplateDelegate;
   try {
-    fn = env.compile(ast, { noEscape: true, strict: true, preventIndent: true });
+    fn = env.compile(ast, COMPILE_OPTIONS);
   } catch (e) {
     throw toTemplateError(e, name);
   }
-  const render = (context: object): string => {
-    let out: string;
+  const run = (context: object): string => {
     try {
-      out = fn(context);
+      return fn(context);
     } catch (e) {
       throw toTemplateError(e, name);
     }
-    const { broken } = findRegions(out);
+  };
+  const regionsOf = (text: string): ManagedRegion[] => {
+    const { regions, broken } = findRegions(text);
     if (broken.length > 0) {
       throw new TemplateError(name, null, `the rendered note has unbalanced region markers (${broken.join(', ')}); write regions with {{#managed "id"}}…{{/managed}}`);
     }
+    return regions;
+  };
+  const render = (context: object): string => {
+    const out = run(context);
+    regionsOf(out);
     return out;
   };
-  return Object.freeze({ name, source, regionIds: Object.freeze(regionIds), render });
+  const renderWithRegions = (context: object): RenderedTemplate => {
+    const out = run(context);
+    // Markers hold no \r, so normalising line ends first finds the same regions.
+    const text = out.includes('\r') ? out.replace(/\r\n?/g, '\n') : out;
+    return { text, regions: regionsOf(text) };
+  };
+  return Object.freeze({ name, source, regionIds: Object.freeze(regionIds), render, renderWithRegions });
 }

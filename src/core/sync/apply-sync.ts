@@ -3,7 +3,7 @@
  * `process`, recomputing the merge from the note's text at that moment (the user may have typed since the plan).
  * Nothing is ever deleted. The state is saved only when it changed.
  */
-import type { VaultPort } from '../vault/vault-port';
+import { FileExistsError, type VaultPort } from '../vault/vault-port';
 import { mergeNote, type MergeResult } from './merge-note';
 import { forEachLimited } from './note-locator';
 import { noteState } from './plan-sync';
@@ -11,11 +11,6 @@ import { REMOVED_FLAG_KEY, SYNC_CREATE_ONLY_KEYS } from './note-renderer';
 import { emptyReport, type CreateAction, type FlagAction, type MergeAction, type SyncPlan, type SyncReport } from './sync-plan';
 import { emptySyncState, listingFingerprint, noteMap, sameSyncState, type SyncState, type SyncStateStore } from './sync-state';
 import { isInFolder } from '../vault/vault-path';
-
-/** A VaultPort that can create a file only when none exists (Obsidian's `vault.create`); used when present. */
-export interface CreatingVault extends VaultPort {
-  create?(path: string, content: string): Promise<void>;
-}
 
 export interface ApplyOptions {
   /** Writes in flight at once. */
@@ -36,13 +31,13 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-async function applyCreate(vault: CreatingVault, a: CreateAction): Promise<Outcome> {
-  if (vault.create) {
+async function applyCreate(vault: VaultPort, a: CreateAction): Promise<Outcome> {
+  try {
     await vault.create(a.path, a.text);
-  } else {
-    // Never overwrite: a file may have appeared at this path since the plan.
-    if (await vault.exists(a.path)) return { kind: 'error', citekey: a.citekey, path: a.path, message: 'a file appeared at this path since the sync was planned; not overwritten' };
-    await vault.write(a.path, a.text);
+  } catch (err) {
+    // A file appeared at this path since the plan: it is never overwritten.
+    if (err instanceof FileExistsError) return { kind: 'error', citekey: a.citekey, path: a.path, message: 'a file appeared at this path since the sync was planned; not overwritten' };
+    throw err;
   }
   return { kind: 'created', path: a.path };
 }
@@ -80,7 +75,7 @@ async function applyFlag(vault: VaultPort, f: FlagAction): Promise<Outcome> {
  * Apply `plan` to the vault and save the resulting state through `store` (only if it changed). Per-note failures
  * are reported, never thrown; the rest of the plan is still applied.
  */
-export async function applySync(vault: CreatingVault, plan: SyncPlan, store: SyncStateStore, options: ApplyOptions = {}): Promise<SyncReport> {
+export async function applySync(vault: VaultPort, plan: SyncPlan, store: SyncStateStore, options: ApplyOptions = {}): Promise<SyncReport> {
   const state: SyncState = { ...plan.nextState, notes: noteMap(plan.nextState.notes) };
   const work: { citekey: string; path: string; run: () => Promise<Outcome> }[] = [];
   for (const a of plan.actions) {

@@ -5,6 +5,9 @@
  * about one in 2^60.
  */
 
+const P1 = 0x01000193;
+const P2 = 0x5bd1e995;
+
 /** The fingerprint of a byte array. */
 export function hashBytes(input: Uint8Array): string {
   // Words are read in place, so the data must start on a 4-byte boundary; a copy fixes the rare unaligned view.
@@ -17,17 +20,65 @@ export function hashBytes(input: Uint8Array): string {
     const view = new Uint32Array(bytes.buffer, bytes.byteOffset, words);
     for (let i = 0; i < words; i++) {
       const w = view[i];
-      h1 = Math.imul(h1 ^ w, 0x01000193);
-      h2 = Math.imul(h2 ^ w, 0x5bd1e995);
+      h1 = Math.imul(h1 ^ w, P1);
+      h2 = Math.imul(h2 ^ w, P2);
       h2 ^= h2 >>> 15;
     }
   }
   for (let i = words * 4; i < bytes.length; i++) {
-    h1 = Math.imul(h1 ^ bytes[i], 0x01000193);
-    h2 = Math.imul(h2 ^ bytes[i], 0x5bd1e995);
+    h1 = Math.imul(h1 ^ bytes[i], P1);
+    h2 = Math.imul(h2 ^ bytes[i], P2);
     h2 ^= h2 >>> 15;
   }
   return finish(h1, h2);
+}
+
+/*
+ * Reading a string with charCodeAt is fast only while V8 has seen few kinds of string at that call site; the sync
+ * hashes strings of every kind (sliced from the export, concatenated, two-byte…) and the loop then ran at 5–10 ns
+ * per character. So longer strings are first copied into a typed array by TextEncoder (native code) and the code
+ * units read from there; the hash is the same, unit for unit.
+ */
+const COPY_MIN = 24;
+const COPY_MAX = 1 << 20;
+const encoder = new TextEncoder();
+let utf8 = new Uint8Array(3 * 1024);
+let utf16 = new Uint16Array(1024);
+
+/**
+ * The UTF-16 code units of `s` (the first s.length items), or null when they cannot be recovered from its UTF-8:
+ * a lone surrogate is encoded as U+FFFD, so any U+FFFD sends the string to the charCodeAt loop.
+ */
+function codeUnitsOf(s: string): Uint8Array | Uint16Array | null {
+  if (utf8.length < 3 * s.length) utf8 = new Uint8Array(3 * s.length);
+  const { written } = encoder.encodeInto(s, utf8);
+  if (written === s.length) return utf8; // ASCII: one byte per code unit
+  if (utf16.length < s.length) utf16 = new Uint16Array(s.length);
+  let n = 0;
+  for (let i = 0; i < written; ) {
+    const b = utf8[i];
+    let cp: number;
+    if (b < 0x80) {
+      cp = b;
+      i += 1;
+    } else if (b < 0xe0) {
+      cp = ((b & 0x1f) << 6) | (utf8[i + 1] & 0x3f);
+      i += 2;
+    } else if (b < 0xf0) {
+      cp = ((b & 0x0f) << 12) | ((utf8[i + 1] & 0x3f) << 6) | (utf8[i + 2] & 0x3f);
+      i += 3;
+    } else {
+      cp = ((b & 0x07) << 18) | ((utf8[i + 1] & 0x3f) << 12) | ((utf8[i + 2] & 0x3f) << 6) | (utf8[i + 3] & 0x3f);
+      i += 4;
+    }
+    if (cp === 0xfffd) return null;
+    if (cp < 0x10000) utf16[n++] = cp;
+    else {
+      utf16[n++] = 0xd800 + ((cp - 0x10000) >> 10);
+      utf16[n++] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+    }
+  }
+  return utf16;
 }
 
 /** A streaming fingerprint: feed strings and JS values, then take the digest. */
@@ -37,31 +88,60 @@ export class Fingerprinter {
 
   /** Mix one 32-bit word. */
   word(w: number): this {
-    this.h1 = Math.imul(this.h1 ^ w, 0x01000193);
-    this.h2 = Math.imul(this.h2 ^ w, 0x5bd1e995);
+    this.h1 = Math.imul(this.h1 ^ w, P1);
+    this.h2 = Math.imul(this.h2 ^ w, P2);
     this.h2 ^= this.h2 >>> 15;
     return this;
   }
 
   /** Mix a string, two UTF-16 code units per step, its length first (so "ab"+"c" and "a"+"bc" differ). */
   text(s: string): this {
-    let h1 = Math.imul(this.h1 ^ s.length, 0x01000193);
-    let h2 = Math.imul(this.h2 ^ s.length, 0x5bd1e995);
+    this.h1 = Math.imul(this.h1 ^ s.length, P1);
+    this.h2 = Math.imul(this.h2 ^ s.length, P2);
+    const units = s.length >= COPY_MIN && s.length <= COPY_MAX ? codeUnitsOf(s) : null;
+    if (units) this.units(units, s.length);
+    else this.unitsOfString(s);
+    return this;
+  }
+
+  /** The step loop over `count` code units held in a typed array (see codeUnitsOf). */
+  private units(u: Uint8Array | Uint16Array, count: number): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    const last = count - 1;
+    let i = 0;
+    for (; i < last; i += 2) {
+      const w = u[i] | (u[i + 1] << 16);
+      h1 = Math.imul(h1 ^ w, P1);
+      h2 = Math.imul(h2 ^ w, P2);
+      h2 ^= h2 >>> 15;
+    }
+    if (i === last) {
+      h1 = Math.imul(h1 ^ u[i], P1);
+      h2 = Math.imul(h2 ^ u[i], P2);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+  }
+
+  /** The same step loop reading the string itself (short strings, and the rare ones codeUnitsOf declines). */
+  private unitsOfString(s: string): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
     const last = s.length - 1;
     let i = 0;
     for (; i < last; i += 2) {
       const w = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
-      h1 = Math.imul(h1 ^ w, 0x01000193);
-      h2 = Math.imul(h2 ^ w, 0x5bd1e995);
+      h1 = Math.imul(h1 ^ w, P1);
+      h2 = Math.imul(h2 ^ w, P2);
       h2 ^= h2 >>> 15;
     }
     if (i === last) {
-      h1 = Math.imul(h1 ^ s.charCodeAt(i), 0x01000193);
-      h2 = Math.imul(h2 ^ s.charCodeAt(i), 0x5bd1e995);
+      h1 = Math.imul(h1 ^ s.charCodeAt(i), P1);
+      h2 = Math.imul(h2 ^ s.charCodeAt(i), P2);
     }
     this.h1 = h1;
     this.h2 = h2;
-    return this;
   }
 
   /** Mix a JSON-like value (strings, numbers, booleans, null, arrays, plain objects), its type included. */

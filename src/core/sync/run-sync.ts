@@ -4,7 +4,8 @@
  */
 import { readLibrary } from '../library/read-library';
 import type { LibraryError, LibraryReadResult } from '../library/paper';
-import { applySync, type ApplyOptions, type CreatingVault } from './apply-sync';
+import { applySync, type ApplyOptions } from './apply-sync';
+import type { VaultPort } from '../vault/vault-port';
 import { exportFingerprint, exportText, type ExportContent } from './export-bytes';
 import { checkExportText, checkLibrary, readFailure, SyncAbortedError } from './export-safety';
 import { renderKeyOf } from './note-renderer';
@@ -17,7 +18,7 @@ import { UnchangedExportCheck } from './unchanged-export';
 export const NOT_IN_EXPORT = 'not in the export';
 
 export interface RunSyncInput extends Omit<PlanSyncInput, 'papers' | 'state' | 'exportHash' | 'exportClean' | 'unreadable'> {
-  vault: CreatingVault;
+  vault: VaultPort;
   /** The export file's content: its text, or (faster for an unchanged export) its raw UTF-8 bytes. */
   exportText: ExportContent;
   store: SyncStateStore;

@@ -1,4 +1,4 @@
-import type { VaultPort } from './vault-port';
+import { FileExistsError, type VaultPort } from './vault-port';
 import { isInFolder, normalizeVaultPath } from './vault-path';
 
 /** A VaultPort over a Map: the backend for tests and for dry runs. Counts writes so tests can assert on them. */
@@ -31,6 +31,12 @@ export class InMemoryVault implements VaultPort {
     this.files.set(key, content);
     this.writes.push(key);
     return Promise.resolve();
+  }
+
+  create(path: string, content: string): Promise<void> {
+    const key = normalizeVaultPath(path);
+    if (this.files.has(key) || this.folders.has(key)) return Promise.reject(new FileExistsError(key));
+    return this.write(key, content);
   }
 
   process(path: string, fn: (current: string) => string): Promise<string> {

@@ -9,6 +9,11 @@ export interface VaultPort {
   /** Create or overwrite `path`, creating missing parent folders. */
   write(path: string, content: string): Promise<void>;
   /**
+   * Create a new file at `path` (and missing parent folders). Never overwrites: rejects with FileExistsError when
+   * anything is already there, so a note that appeared since a sync was planned is never clobbered.
+   */
+  create(path: string, content: string): Promise<void>;
+  /**
    * Atomically replace an existing file's text with `fn(current)`. Returns the text now stored.
    * When `fn` returns its input unchanged, nothing is written. Rejects when the file does not exist.
    */
@@ -17,4 +22,12 @@ export interface VaultPort {
   list(folder: string, extension?: string): Promise<string[]>;
   /** Whether a file (not a folder) exists at `path`. */
   exists(path: string): Promise<boolean>;
+}
+
+/** `create` found something already at the path. */
+export class FileExistsError extends Error {
+  constructor(readonly path: string) {
+    super(`A file already exists at "${path}"`);
+    this.name = 'FileExistsError';
+  }
 }

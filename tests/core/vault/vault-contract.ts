@@ -2,7 +2,7 @@
  * The behaviour every VaultPort backend must share (in-memory, Node filesystem, Obsidian). Each backend's test
  * file calls `describeVaultContract` with a factory; a backend that passes can replace any other.
  */
-import type { VaultPort } from '../../../src/core/vault/vault-port';
+import { FileExistsError, type VaultPort } from '../../../src/core/vault/vault-port';
 import { VaultPathError } from '../../../src/core/vault/vault-path';
 
 export interface VaultUnderTest {
@@ -75,6 +75,26 @@ export function describeVaultContract(name: string, makeVault: () => Promise<Vau
         await vault.write('Folder/a.md', 'a');
         await expect(attempt(() => vault.write('Folder', 'oops'))).rejects.toThrow();
         expect(await vault.read('Folder/a.md')).toBe('a');
+      });
+    });
+
+    describe('create', () => {
+      it('creates a new file and its missing parent folders', async () => {
+        await vault.create('Literature/新/smith2024.md', '# 新');
+        expect(await vault.read('Literature/新/smith2024.md')).toBe('# 新');
+        expect(t.writes()).toHaveLength(1);
+      });
+
+      it('never overwrites: rejects with FileExistsError and keeps the existing text', async () => {
+        await vault.write('a.md', 'the user wrote this');
+        await expect(attempt(() => vault.create('a.md', 'plugin text'))).rejects.toThrow(FileExistsError);
+        expect(await vault.read('a.md')).toBe('the user wrote this');
+      });
+
+      it('rejects where a folder has that name', async () => {
+        await vault.write('Folder/a.md', 'a');
+        await expect(attempt(() => vault.create('Folder', 'x'))).rejects.toThrow(FileExistsError);
+        expect(await vault.list('')).toEqual(['Folder/a.md']);
       });
     });
 
@@ -175,6 +195,7 @@ export function describeVaultContract(name: string, makeVault: () => Promise<Vau
       it.each(escapes)('%s', async (bad) => {
         await expect(attempt(() => vault.read(bad))).rejects.toThrow(VaultPathError);
         await expect(attempt(() => vault.write(bad, 'x'))).rejects.toThrow(VaultPathError);
+        await expect(attempt(() => vault.create(bad, 'x'))).rejects.toThrow(VaultPathError);
         await expect(attempt(() => vault.process(bad, (s) => s))).rejects.toThrow(VaultPathError);
         await expect(attempt(() => vault.list(bad))).rejects.toThrow(VaultPathError);
         await expect(attempt(() => vault.exists(bad))).rejects.toThrow(VaultPathError);

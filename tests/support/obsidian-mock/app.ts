@@ -3,6 +3,7 @@
  * (https://docs.obsidian.md/Reference/TypeScript+API/App). Each is as small as the tests that use it.
  */
 import { Document, parseDocument } from 'yaml';
+import { Editor } from './editor';
 import { Events } from './events';
 import { TFile, Vault } from './vault';
 
@@ -22,6 +23,12 @@ export class WorkspaceLeaf {
   }
 }
 
+/** https://docs.obsidian.md/Reference/TypeScript+API/MarkdownFileInfo — a note open in an editor. */
+export interface MarkdownFileInfo {
+  file: TFile | null;
+  editor?: Editor;
+}
+
 /** https://docs.obsidian.md/Reference/TypeScript+API/Workspace */
 export class Workspace extends Events {
   /** https://docs.obsidian.md/Reference/TypeScript+API/Workspace/layoutReady */
@@ -30,6 +37,8 @@ export class Workspace extends Events {
   activeFile: TFile | null = null;
   /** Mock only: paths opened through `getLeaf().openFile`, in order. */
   readonly openedFiles: string[] = [];
+  /** https://docs.obsidian.md/Reference/TypeScript+API/Workspace/activeEditor — set by `openInEditor`. */
+  activeEditor: MarkdownFileInfo | null = null;
   private readonly layoutCallbacks: (() => unknown)[] = [];
 
   /**
@@ -46,6 +55,18 @@ export class Workspace extends Events {
     this.layoutReady = true;
     for (const cb of this.layoutCallbacks.splice(0)) cb();
     this.trigger('layout-ready');
+  }
+
+  /**
+   * Mock only: the user opened `file` in an editor holding `text` (the note's content): it becomes the active file
+   * and the active editor, and `file-open` fires. Returns what commands get as their editor context.
+   */
+  openInEditor(file: TFile, text: string): MarkdownFileInfo & { editor: Editor } {
+    const info = { file, editor: new Editor(text) };
+    this.activeFile = file;
+    this.activeEditor = info;
+    this.trigger('file-open', file);
+    return info;
   }
 
   /** https://docs.obsidian.md/Reference/TypeScript+API/Workspace/getActiveFile */

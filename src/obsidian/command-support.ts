@@ -1,0 +1,24 @@
+/** What every command module shares: the command ids and the way a failure reaches the user. */
+import { Notice } from 'obsidian';
+import { errorMessage } from './sync-messages';
+
+/** Command ids, for tests and for anyone binding hotkeys. */
+export const COMMAND_IDS = {
+  importPaper: 'import-paper',
+  syncLibrary: 'sync-library',
+  insertPaperSummary: 'insert-paper-summary',
+  openInZotero: 'open-in-zotero',
+  linkConceptsInNote: 'link-concepts-in-current-note',
+  rebuildConceptLinks: 'rebuild-concept-links',
+  createConceptNotes: 'create-concept-notes-from-glossary',
+} as const;
+
+/** Run a core operation; any failure becomes a notice the user can act on (and null). */
+export async function attempt<T>(label: string, operation: () => Promise<T>): Promise<T | null> {
+  try {
+    return await operation();
+  } catch (err) {
+    new Notice(`${label} failed: ${errorMessage(err)}`, 0);
+    return null;
+  }
+}
