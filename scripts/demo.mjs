@@ -11,6 +11,7 @@ const vault = join(root, 'example-vault');
 const pluginId = 'zotero-concept-notes';
 const pluginDir = join(vault, '.obsidian', 'plugins', pluginId);
 const exportInVault = 'Zotero/library.bib';
+const userNotesFolder = 'Notes';
 const cli = join(root, 'dist', 'cli.js');
 const done = [];
 
@@ -56,7 +57,17 @@ writeIfChanged(join(vault, exportInVault), readFileSync(join(root, 'example', 'l
 // 2. The plugin: its files, its settings pointing at that export, and enabled.
 for (const file of ['main.js', 'manifest.json', 'styles.css']) writeIfChanged(join(pluginDir, file), readFileSync(join(root, file)), 'built plugin');
 const data = readJson(join(pluginDir, 'data.json'), {});
-writeIfChanged(join(pluginDir, 'data.json'), JSON.stringify({ version: 1, ...data, exportPath: exportInVault }, null, 2) + '\n', 'plugin settings');
+const scope = [...new Set([...(Array.isArray(data.conceptScopeFolders) ? data.conceptScopeFolders : []), userNotesFolder])];
+writeIfChanged(
+  join(pluginDir, 'data.json'),
+  JSON.stringify({ version: 1, ...data, exportPath: exportInVault, conceptScopeFolders: scope }, null, 2) + '\n',
+  'plugin settings',
+);
+
+// The user's own survey note (the note this plugin was designed from), so concept links show on real writing too.
+// It lives in ../shared/seed beside the repository; without it the demo simply has no such note.
+const surveyNote = join(root, '..', 'shared', 'seed', 'survey-note.md');
+if (existsSync(surveyNote)) writeIfChanged(join(vault, userNotesFolder, '多模态综述.md'), readFileSync(surveyNote), "the user's survey note");
 const enabled = readJson(join(vault, '.obsidian', 'community-plugins.json'), []);
 const plugins = Array.isArray(enabled) ? enabled : [];
 if (!plugins.includes(pluginId)) plugins.push(pluginId);

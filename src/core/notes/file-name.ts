@@ -38,7 +38,8 @@ function characters(text: string): string[] {
 }
 
 function truncateBytes(text: string, max: number): string {
-  if (byteLength(text) <= max) return text;
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: short names need no encoding to be known to fit.
+  if (text.length * 3 <= max || byteLength(text) <= max) return text;
   let out = '';
   let bytes = 0;
   for (const ch of characters(text)) {
@@ -111,6 +112,8 @@ export function allocateNotePaths(papers: readonly Paper[], existingPaths: Itera
   const taken = new Set<string>();
   for (const p of existingPaths) taken.add(pathKey(p));
   const names = papers.map((paper) => noteFileName(paper, ctx));
+  const distinct = distinctFreePaths(names, taken, ctx.settings.notesFolder);
+  if (distinct) return distinct;
   const order = papers.map((_, i) => i).sort((a, b) => {
     const ka = papers[a].citekey;
     const kb = papers[b].citekey;
@@ -128,4 +131,27 @@ export function allocateNotePaths(papers: readonly Paper[], existingPaths: Itera
     out[i] = path;
   }
   return out;
+}
+
+/**
+ * The paths `<folder>/<name>.md` when they are all free and distinct (then the order of allocation cannot matter:
+ * every paper gets its own name), else null. Spares sorting a large library by citekey when nothing collides.
+ */
+function distinctFreePaths(names: readonly string[], taken: ReadonlySet<string>, notesFolder: string): string[] | null {
+  if (names.length === 0) return [];
+  let folder: string;
+  try {
+    folder = joinVaultPath(notesFolder);
+  } catch {
+    return null; // a bad folder: the general path reports it, naming the note's path
+  }
+  // A safe name is one path segment (no slash, no leading dot, never empty), so it joins without normalising.
+  const paths = names.map((name) => (folder === '' ? `${name}.md` : `${folder}/${name}.md`));
+  const keys = new Set<string>();
+  for (const path of paths) {
+    const key = pathKey(path);
+    if (taken.has(key) || keys.has(key)) return null;
+    keys.add(key);
+  }
+  return paths;
 }

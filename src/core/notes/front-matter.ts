@@ -16,6 +16,7 @@ import type { Paper } from '../library/paper';
 import type { Settings } from '../settings';
 import { displayName } from './paper-format';
 import { toObsidianTags } from './obsidian-tags';
+import { memoizeByString } from '../text/memo';
 
 /** The front-matter keys the plugin owns, in the order they are written. */
 export const MANAGED_KEYS = [
@@ -116,11 +117,13 @@ export function frontMatterValues(paper: Paper, ctx: FrontMatterContext): Record
   const out: Record<string, unknown> = {};
   for (const key of MANAGED_KEYS) {
     const value = values[key];
-    if (OPTIONAL_KEYS.includes(key) && (value === null || value === undefined || value === '')) continue;
+    if ((value === null || value === undefined || value === '') && OPTIONAL.has(key)) continue;
     out[key] = value;
   }
   return out;
 }
+
+const OPTIONAL: ReadonlySet<string> = new Set(OPTIONAL_KEYS);
 
 // Only strings starting like a number/date (`e1` too: the yaml library's 1.1 float pattern takes it), the merge key
 // or a YAML 1.1 boolean/null can change type under YAML 1.1.
@@ -191,9 +194,13 @@ function scalarText(key: string, text: string): string | null {
   return null;
 }
 
+const plainKey = memoizeByString((key) => PLAIN_KEY.test(key) && !MAYBE_TYPED_IN_YAML_1_1.test(key));
+// List items (author names, tags, categories) repeat across a library.
+const listItemText = memoizeByString((item) => scalarText('', item));
+
 /** The entry's text for plain values (text, safe integers, null, lists of text), else null. */
 function plainEntry(key: string, value: unknown): string | null {
-  if (!PLAIN_KEY.test(key) || MAYBE_TYPED_IN_YAML_1_1.test(key)) return null;
+  if (!plainKey(key)) return null;
   if (value === null || value === undefined) return `${key}: null\n`;
   if (typeof value === 'number') return Number.isSafeInteger(value) && !Object.is(value, -0) ? `${key}: ${value}\n` : null;
   if (typeof value === 'string') {
@@ -204,7 +211,7 @@ function plainEntry(key: string, value: unknown): string | null {
   if (value.length === 0) return `${key}: []\n`;
   let out = `${key}:\n`;
   for (const item of value) {
-    const text = typeof item === 'string' ? scalarText('', item) : null;
+    const text = typeof item === 'string' ? listItemText(item) : null;
     if (text === null) return null;
     out += `  - ${text}\n`;
   }

@@ -53,6 +53,11 @@ const HEADINGS: Readonly<Record<NoteLanguage, Readonly<Headings>>> = Object.free
   }),
 });
 
+/** The strings for a language, shared and frozen (templates only read them; a render needs no copy). */
+export function frozenHeadings(language: NoteLanguage): Readonly<Headings> {
+  return HEADINGS[language];
+}
+
 /** The strings for a language (a fresh copy, safe to hand to templates). */
 export function headingsFor(language: NoteLanguage): Headings {
   return { ...HEADINGS[language] };

@@ -44,13 +44,11 @@ export interface AttachmentLink {
 const URL_SCHEME = /^[a-z][a-z0-9+.-]+:/i;
 const WINDOWS_DRIVE = /^[a-z]:[\\/]/i;
 
-function encodeSegment(segment: string): string {
-  // Parentheses would end a Markdown link destination early.
-  return encodeURIComponent(segment).replace(/\(/g, '%28').replace(/\)/g, '%29');
-}
-
+/** Every `/`-separated segment percent-encoded, in one call: `/` is the only character that encodes to `%2F`. */
 function encodePath(path: string): string {
-  return path.split('/').map(encodeSegment).join('/');
+  const encoded = encodeURIComponent(path).replace(/%2F/g, '/');
+  // Parentheses would end a Markdown link destination early.
+  return encoded.includes('(') || encoded.includes(')') ? encoded.replace(/\(/g, '%28').replace(/\)/g, '%29') : encoded;
 }
 
 /**
@@ -63,7 +61,7 @@ export function attachmentUrl(rawPath: string): string {
   if (URL_SCHEME.test(path) && !WINDOWS_DRIVE.test(path)) {
     return path.replace(/[ <>()]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
   }
-  const slashed = path.replace(/\\/g, '/');
+  const slashed = path.includes('\\') ? path.replace(/\\/g, '/') : path;
   if (WINDOWS_DRIVE.test(path)) {
     return `file:///${slashed.slice(0, 2)}${encodePath(slashed.slice(2))}`;
   }
@@ -74,14 +72,17 @@ export function attachmentUrl(rawPath: string): string {
 
 /** The attachments of a paper as links, in export order. */
 export function attachmentLinks(paper: Pick<Paper, 'attachments'>): AttachmentLink[] {
-  return paper.attachments
-    .filter((p) => p.trim() !== '')
-    .map((path) => {
-      const trimmed = path.trim();
-      const isUrl = URL_SCHEME.test(trimmed) && !WINDOWS_DRIVE.test(trimmed);
-      const name = isUrl ? trimmed : trimmed.replace(/\\/g, '/').split('/').pop() ?? trimmed;
-      return { path, url: attachmentUrl(trimmed), name, isPdf: /\.pdf$/i.test(trimmed.replace(/[?#].*$/, '')) };
-    });
+  const links: AttachmentLink[] = [];
+  for (const path of paper.attachments) {
+    const trimmed = path.trim();
+    if (trimmed === '') continue;
+    const isUrl = URL_SCHEME.test(trimmed) && !WINDOWS_DRIVE.test(trimmed);
+    // The last segment, `/` or `\` separated.
+    const name = isUrl ? trimmed : trimmed.slice(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
+    const withoutQuery = trimmed.includes('?') || trimmed.includes('#') ? trimmed.replace(/[?#].*$/, '') : trimmed;
+    links.push({ path, url: attachmentUrl(trimmed), name, isPdf: /\.pdf$/i.test(withoutQuery) });
+  }
+  return links;
 }
 
 /** The attachment the "PDF" link opens: the first PDF, else the first attachment, else null. */

@@ -5,10 +5,11 @@
 import { parse, YAMLParseError } from 'yaml';
 import type { Paper } from '../library/paper';
 import type { Settings } from '../settings';
-import { defaultNoteTemplate } from './default-template';
+import { defaultBodyParts } from './default-body';
+import { DEFAULT_TEMPLATE_NAME, defaultNoteTemplate } from './default-template';
 import { frontMatterValues, MANAGED_KEYS, serializeFrontMatterEntry } from './front-matter';
 import type { NoteLanguage } from './i18n';
-import { TemplateError, type CompiledTemplate } from './template';
+import { TemplateError, withRegions, type CompiledTemplate } from './template';
 import { buildTemplateContext } from './template-context';
 
 export interface RenderContext {
@@ -76,24 +77,32 @@ function splitTemplateFrontMatter(rendered: string, templateName: string): { dat
 export function renderNote(paper: Paper, ctx: RenderContext): RenderedNote {
   const template = ctx.template ?? defaultNoteTemplate();
   const frontMatter = frontMatterValues(paper, ctx);
-  const context = buildTemplateContext(paper, ctx);
-  const rendered = template.renderWithRegions(context);
+  const entries = Object.keys(frontMatter).map((key) => ({ key, value: frontMatter[key], yaml: serializeFrontMatterEntry(key, frontMatter[key]) }));
+  const head = ['---\n', ...entries.map((e) => e.yaml)];
+  if (template === defaultNoteTemplate()) return builtInNote(paper, ctx, { frontMatter, entries, head });
+  const rendered = template.renderWithRegions(buildTemplateContext(paper, ctx));
   const split = splitTemplateFrontMatter(rendered.text, template.name);
   let body = split.body;
   if (body !== '' && !body.endsWith('\n')) body += '\n';
-  const parts = ['---\n'];
-  const entries: FrontMatterEntry[] = [];
-  for (const key of Object.keys(frontMatter)) {
-    const entry = { key, value: frontMatter[key], yaml: serializeFrontMatterEntry(key, frontMatter[key]) };
-    entries.push(entry);
-    parts.push(entry.yaml);
-  }
-  for (const key of Object.keys(split.data)) parts.push(serializeFrontMatterEntry(key, split.data[key]));
-  parts.push('---\n', body);
+  for (const key of Object.keys(split.data)) head.push(serializeFrontMatterEntry(key, split.data[key]));
   // One join makes the note one flat string: concatenation would leave a rope that every later reader (the hash,
   // the file write) flattens again, and a sync holds 10,000 of them.
-  const text = parts.join('');
+  const text = [...head, '---\n', body].join('');
   // The body's regions: those after a front-matter block the template wrote (its text is the user's).
   const regions = rendered.regions.filter((r) => r.start >= split.bodyStart).map(({ id, content }) => ({ id, content }));
   return { frontMatter, entries, templateFrontMatter: split.data, body, regions, text };
+}
+
+/**
+ * The note of the built-in template, rendered in code (the same text as through Handlebars, see default-body.ts)
+ * and joined with the front matter in one go; its regions are read from the body part of the note.
+ */
+function builtInNote(paper: Paper, ctx: RenderContext, front: { frontMatter: Record<string, unknown>; entries: FrontMatterEntry[]; head: string[] }): RenderedNote {
+  const head = [...front.head, '---\n'];
+  const bodyStart = head.reduce((length, part) => length + part.length, 0);
+  const joined = [...head, ...defaultBodyParts(paper, ctx)].join('');
+  const raw = joined.slice(bodyStart);
+  const { text: body, regions } = withRegions(raw, DEFAULT_TEMPLATE_NAME);
+  const text = body === raw ? joined : joined.slice(0, bodyStart) + body;
+  return { frontMatter: front.frontMatter, entries: front.entries, templateFrontMatter: {}, body, regions: regions.map(({ id, content }) => ({ id, content })), text };
 }

@@ -15,7 +15,7 @@ import type { Paper } from '../library/paper';
 import type { SummarySource } from '../settings';
 import { headingsFor, type NoteLanguage } from './i18n';
 import { resolveSummary } from './paper-format';
-import { markdownUrl } from './template-context';
+import { markdownUrl } from './paper-parts';
 
 export interface SummaryEntryOptions {
   language: NoteLanguage;

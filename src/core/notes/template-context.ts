@@ -2,16 +2,15 @@
  * The variables a note template sees (docs/templates.md documents each one). The Citations plugin's names come
  * first, with its meanings, so its users can bring their templates; ours follow. Every variable is always present
  * (null when the paper has no value), which lets templates run in strict mode: a misspelt name is an error.
- *
- * Text from the paper is used as is, except that `%%` becomes `%\u200B%` (a zero-width space between the signs):
- * `%%` starts an Obsidian comment and `%% zcn:… %%` is a region marker, so data must not be able to produce either.
+ * Text from the paper is defused as paper-parts.ts describes.
  */
 import type { Paper } from '../library/paper';
 import type { Settings } from '../settings';
 import { formatWithPattern } from './front-matter';
-import { headingsFor, type Headings, type NoteLanguage } from './i18n';
+import { frozenHeadings, type Headings, type NoteLanguage } from './i18n';
 import { toObsidianTags } from './obsidian-tags';
-import { attachmentLinks, displayName, primaryAttachment, resolveSummary, shortAuthorList, type AttachmentLink } from './paper-format';
+import { displayName, resolveSummary, type AttachmentLink } from './paper-format';
+import { bylineOf, defusePaper, paperLinks, tagsLineOf, tagsOf } from './paper-parts';
 
 /** A name as the Citations plugin's `entry.author` holds it. */
 export interface CitationsAuthor {
@@ -91,67 +90,30 @@ export interface TemplateContextOptions {
   language: NoteLanguage;
 }
 
-/** A URL made safe as a Markdown link destination (spaces, `<>`, parentheses percent-encoded). */
-export function markdownUrl(url: string): string {
-  return url.replace(/[ <>()]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
-}
-
 function splitName(author: string): CitationsAuthor {
   const i = author.indexOf(',');
   if (i < 0) return { given: null, family: author.trim() };
   return { given: author.slice(i + 1).trim() || null, family: author.slice(0, i).trim() || null };
 }
 
-const defuseText = (s: string): string => (s.includes('%%') ? s.replace(/%%/g, '%\u200B%') : s);
-const defuseOrNull = (s: string | null): string | null => (s === null ? null : defuseText(s));
-
-const hasDoublePercent = (list: readonly (string | null)[]): boolean => list.some((s) => s !== null && s.includes('%%'));
-
-/** The paper with `%%` defused in every text field: `%%` would open an Obsidian comment or forge a region marker. */
-function defusePaper(p: Paper): Paper {
-  const text = [p.citekey, p.title, p.venue, p.abstract, p.doi, p.url, p.zoteroUri];
-  const lists = [p.authors, p.tags, p.collections, p.attachments, p.notes];
-  if (!hasDoublePercent(text) && !lists.some(hasDoublePercent)) return p; // the usual case: no copy
-  return {
-    ...p,
-    citekey: defuseText(p.citekey),
-    title: defuseText(p.title),
-    authors: p.authors.map(defuseText),
-    venue: defuseOrNull(p.venue),
-    abstract: defuseOrNull(p.abstract),
-    tags: p.tags.map(defuseText),
-    collections: p.collections.map(defuseText),
-    doi: defuseOrNull(p.doi),
-    url: defuseOrNull(p.url),
-    zoteroUri: defuseText(p.zoteroUri),
-    attachments: p.attachments.map(defuseText),
-    notes: p.notes.map(defuseText),
-  };
+// A sync renders every new note with the same import time: its ISO form is made once.
+let lastIso: { time: number; iso: string } | null = null;
+function isoOf(date: Date): string {
+  if (lastIso?.time !== date.getTime()) lastIso = { time: date.getTime(), iso: date.toISOString() };
+  return lastIso.iso;
 }
 
 /** All template variables for one paper. Deterministic for fixed inputs. */
 export function buildTemplateContext(original: Paper, options: TemplateContextOptions): TemplateContext {
   const paper = defusePaper(original);
-  const headings = headingsFor(options.language);
+  const headings = frozenHeadings(options.language);
   const authors = paper.authors.map(displayName);
-  const attachments = attachmentLinks(paper);
-  const pdf = primaryAttachment(attachments);
+  const links = paperLinks(paper, headings);
   const year = paper.year === null ? null : String(paper.year);
-  const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
-  const doiUrl = paper.doi ? markdownUrl(`https://doi.org/${paper.doi}`) : null;
-  const arxivLink = paper.arxiv && paper.arxivUrl ? `[arXiv:${paper.arxiv}](${markdownUrl(paper.arxivUrl)})` : null;
-  const doiLink = doiUrl ? `[DOI](${doiUrl})` : null;
-  const zoteroLink = `[${headings.openInZotero}](${markdownUrl(paper.zoteroUri)})`;
-  const pdfLink = pdf ? `[${pdf.isPdf ? headings.pdf : headings.attachment}](${pdf.url})` : null;
   const authorString = authors.join(', ');
   const note = paper.notes.length > 0 ? paper.notes.join('\n\n') : null;
   const containerTitle = paper.venue ?? (paper.arxiv ? `arXiv:${paper.arxiv}` : null);
-  const tags = paper.tags.map(oneLine).filter((t) => t !== '');
-  // "arXiv" (or "arXiv:1903.11114 [cs]") as the venue only repeats the arXiv link.
-  const bylineVenue = paper.venue && !(arxivLink && /^arxiv\b/i.test(paper.venue)) ? oneLine(paper.venue) : null;
-  const byline = [shortAuthorList(paper.authors, headings.etAl), year, bylineVenue, arxivLink, doiLink, zoteroLink, pdfLink]
-    .filter((part): part is string => part !== null && part !== '')
-    .join(headings.bylineSeparator);
+  const tags = tagsOf(paper);
   const entry: CitationsEntry = {
     id: paper.citekey,
     type: paper.type,
@@ -200,25 +162,25 @@ export function buildTemplateContext(original: Paper, options: TemplateContextOp
     obsidianTags: toObsidianTags(paper.tags),
     collections: [...paper.collections],
     importDate: formatWithPattern(options.importDate, options.settings.dateFormat),
-    importDateIso: options.importDate.toISOString(),
-    attachments,
-    pdf,
+    importDateIso: isoOf(options.importDate),
+    attachments: links.attachments,
+    pdf: links.pdf,
     notes: [...paper.notes],
     authors,
     venue: paper.venue,
     date: paper.date,
     doi: paper.doi,
-    doiUrl,
+    doiUrl: links.doiUrl,
     url: paper.url,
     type: paper.type,
     summary: resolveSummary(paper, options.settings.summarySource),
     language: options.language,
     headings,
-    arxivLink,
-    doiLink,
-    zoteroLink,
-    pdfLink,
-    byline,
-    tagsLine: tags.length > 0 ? `${headings.tags}${headings.colon}${tags.join(headings.listSeparator)}` : null,
+    arxivLink: links.arxivLink,
+    doiLink: links.doiLink,
+    zoteroLink: links.zoteroLink,
+    pdfLink: links.pdfLink,
+    byline: bylineOf(paper, headings, links),
+    tagsLine: tagsLineOf(tags, headings),
   };
 }

@@ -43,6 +43,12 @@ function textOf(value: unknown): string {
   return JSON.stringify(value) ?? '';
 }
 
+/** A managed block's text as its region holds it: leading blank lines and trailing whitespace removed. */
+export function managedContent(blockText: string): string {
+  // trimEnd() removes what /\s+$/ would, without that regex's scan of every run of spaces in a long abstract.
+  return blockText.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+}
+
 /**
  * `{{#managed "id"}}…{{/managed}}`: the block's text between region markers, edge blank lines trimmed. The block
  * stands for whole lines: its output ends with a line break, like the `{{/managed}}` line it replaces.
@@ -53,9 +59,7 @@ const managed: HelperDelegate = function (this: unknown, ...args: unknown[]) {
   if (typeof id !== 'string' || !REGION_ID.test(id)) {
     throw new HelperError('managed needs a region id of lowercase letters, digits and "-", in quotes', options.loc);
   }
-  // trimEnd() removes what /\s+$/ would, without that regex's scan of every run of spaces in a long abstract.
-  const content = options.fn(this).replace(/^(?:[ \t]*\n)+/, '').trimEnd();
-  return `${wrapRegion(id, content)}\n`;
+  return `${wrapRegion(id, managedContent(options.fn(this)))}\n`;
 };
 
 /** `{{join list ", "}}`: the non-empty items joined (default separator ", "). */

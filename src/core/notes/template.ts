@@ -146,6 +146,22 @@ function toTemplateError(e: unknown, name: string): TemplateError {
   return new TemplateError(name, null, String(e));
 }
 
+/** The managed regions of a template's output; throws TemplateError when markers are unbalanced. */
+function renderedRegions(text: string, templateName: string): ManagedRegion[] {
+  const { regions, broken } = findRegions(text);
+  if (broken.length > 0) {
+    throw new TemplateError(templateName, null, `the rendered note has unbalanced region markers (${broken.join(', ')}); write regions with {{#managed "id"}}…{{/managed}}`);
+  }
+  return regions;
+}
+
+/** A template's output with LF line ends, and its managed regions; throws TemplateError for unbalanced markers. */
+export function withRegions(output: string, templateName: string): RenderedTemplate {
+  // Markers hold no \r, so normalising line ends first finds the same regions.
+  const text = output.includes('\r') ? output.replace(/\r\n?/g, '\n') : output;
+  return { text, regions: renderedRegions(text, templateName) };
+}
+
 /**
  * Compile a note (or file-name) template. Syntax errors, unknown helpers, partials and bad `managed` blocks throw a
  * TemplateError here, so a bad template is reported before any note is touched.
@@ -171,23 +187,11 @@ export function compileTemplate(source: string, name = 'template'): CompiledTemp
       throw toTemplateError(e, name);
     }
   };
-  const regionsOf = (text: string): ManagedRegion[] => {
-    const { regions, broken } = findRegions(text);
-    if (broken.length > 0) {
-      throw new TemplateError(name, null, `the rendered note has unbalanced region markers (${broken.join(', ')}); write regions with {{#managed "id"}}…{{/managed}}`);
-    }
-    return regions;
-  };
   const render = (context: object): string => {
     const out = run(context);
-    regionsOf(out);
+    renderedRegions(out, name);
     return out;
   };
-  const renderWithRegions = (context: object): RenderedTemplate => {
-    const out = run(context);
-    // Markers hold no \r, so normalising line ends first finds the same regions.
-    const text = out.includes('\r') ? out.replace(/\r\n?/g, '\n') : out;
-    return { text, regions: regionsOf(text) };
-  };
+  const renderWithRegions = (context: object): RenderedTemplate => withRegions(run(context), name);
   return Object.freeze({ name, source, regionIds: Object.freeze(regionIds), render, renderWithRegions });
 }

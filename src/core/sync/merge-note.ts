@@ -7,6 +7,7 @@ import { hashValue } from './fingerprint';
 import { applyFrontMatterEdits, parseFrontMatterYaml, type FrontMatterEdit } from './front-matter-edit';
 import { detectEol, findFrontMatter } from './front-matter-text';
 import { bodyRegions, regionHash, regionText, sameRegionContent } from './region-text';
+import { encodedHashes } from './sync-state';
 
 /** Hashes of what the plugin last wrote into one note: per managed front-matter key and per region id. */
 export interface WrittenHashes {
@@ -55,13 +56,11 @@ export function valueHash(value: unknown): string {
   return hashValue(value);
 }
 
-/** Hashes of a freshly created note (what the plugin wrote). */
+/** Hashes of a freshly created note (what the plugin wrote), built directly in their stored form. */
 export function hashesOfFresh(fresh: FreshNote): WrittenHashes {
-  const keys: Record<string, string> = {};
-  for (const e of fresh.entries) keys[e.key] = valueHash(e.value);
-  const regions: Record<string, string> = {};
-  for (const r of fresh.regions) regions[r.id] = regionHash(r.content);
-  return { keys, regions };
+  const keys = fresh.entries.map((e) => `${e.key}=${valueHash(e.value)}`);
+  const regions = fresh.regions.map((r) => `${r.id}=${regionHash(r.content)}`);
+  return encodedHashes(keys.join(' '), regions.join(' '));
 }
 
 function mergeRegions(text: string, bodyStart: number, fresh: FreshNote, opts: MergeOptions, eol: string, out: MergeResult): string {

@@ -10,6 +10,7 @@ import { allocateNotePaths } from '../notes/file-name';
 import { renderNote } from '../notes/render-note';
 import type { CompiledTemplate } from '../notes/template';
 import type { Settings } from '../settings';
+import { clearStringMemos } from '../text/memo';
 import { hashString } from './fingerprint';
 import type { FreshNote } from './merge-note';
 
@@ -47,6 +48,7 @@ export function renderKeyOf(settings: Settings, language: NoteLanguage, template
 }
 
 export function createSyncRenderer(settings: Settings, language: NoteLanguage, template?: TemplateInput): SyncRenderer {
+  clearStringMemos(); // a sync starts afresh (see memo.ts)
   const key = renderKeyOf(settings, language, template);
   return {
     key,

@@ -12,7 +12,7 @@ import type { VaultPort } from '../vault/vault-port';
 import { hashValue } from './fingerprint';
 import { checkPaperCount } from './export-safety';
 import { hashesOfFresh, mergeNote, type MergeOptions, type WrittenHashes } from './merge-note';
-import { forEachLimited, NoteLocator } from './note-locator';
+import { forEachLimited, NoteLocator, PAUSE_EVERY } from './note-locator';
 import { createSyncRenderer, REMOVED_FLAG_KEY, SYNC_CREATE_ONLY_KEYS, SYNC_MANAGED_KEYS, type RenderedForSync, type SyncRenderer, type TemplateInput } from './note-renderer';
 import { bodyRegions, regionHash } from './region-text';
 import type { FlagAction, NoteLinker, SyncAction, SyncPlan } from './sync-plan';
@@ -137,20 +137,10 @@ class Planner {
       this.actions[index] = { kind: 'error', citekey, path: known?.path ?? null, reasons: [`could not read the note: ${message(e)}`] };
       return;
     }
+    if (!where) return this.planNew(paper, index, hash);
     const importedAt = known?.importedAt || this.input.now.toISOString();
-    let rendered: RenderedForSync;
-    try {
-      rendered = this.renderer.render(paper, where && known?.importedAt ? new Date(known.importedAt) : this.input.now);
-    } catch (e) {
-      // A bad template or date format fails every paper: stop the whole sync before anything is written.
-      if (e instanceof TemplateError || e instanceof DateFormatError) throw e;
-      this.actions[index] = { kind: 'error', citekey, path: where?.path ?? null, reasons: [`could not render the note: ${message(e)}`] };
-      return;
-    }
-    if (!where) {
-      this.creates.push({ index, paper, text: rendered.text, written: hashesOfFresh(rendered.fresh), importedAt: this.input.now.toISOString(), hash });
-      return;
-    }
+    const rendered = this.render(paper, index, where.path, known?.importedAt ? new Date(known.importedAt) : this.input.now);
+    if (!rendered) return;
     const opts = mergeOptions(known?.written ?? null, known?.removed !== undefined);
     const merged = mergeNote(where.text, rendered.fresh, opts);
     const note = noteState(where.path, hash, importedAt, merged.written, merged.conflicts.length > 0);
@@ -162,6 +152,29 @@ class Planner {
       this.actions[index] = { kind: 'update', citekey, path: where.path, reasons, fresh: rendered.fresh, merge: opts, note };
     } else {
       this.actions[index] = { kind: 'unchanged', citekey, path: where.path, reasons: [] };
+    }
+  }
+
+  /** Whether the paper has no note at all: unknown to the state and named by no note of the notes folder. */
+  async isNew(paper: Paper): Promise<boolean> {
+    return this.prev.notes[paper.citekey] === undefined && (await this.locator.find(paper.citekey, false)).length === 0;
+  }
+
+  /** A paper without a note: rendered now, its path given later (see allocateCreates). No vault access. */
+  planNew(paper: Paper, index: number, hash = paperHash(paper)): void {
+    const rendered = this.render(paper, index, null, this.input.now);
+    if (rendered) this.creates.push({ index, paper, text: rendered.text, written: hashesOfFresh(rendered.fresh), importedAt: this.input.now.toISOString(), hash });
+  }
+
+  /** The paper rendered, or null after recording an error action. Throws for a bad template or date format. */
+  private render(paper: Paper, index: number, path: string | null, importDate: Date): RenderedForSync | null {
+    try {
+      return this.renderer.render(paper, importDate);
+    } catch (e) {
+      // A bad template or date format fails every paper: stop the whole sync before anything is written.
+      if (e instanceof TemplateError || e instanceof DateFormatError) throw e;
+      this.actions[index] = { kind: 'error', citekey: paper.citekey, path, reasons: [`could not render the note: ${message(e)}`] };
+      return null;
     }
   }
 
@@ -233,7 +246,19 @@ export async function planSync(input: PlanSyncInput): Promise<SyncPlan> {
     planner.actions.push({ kind: 'error', citekey: paper.citekey, path: null, reasons: ['not planned'] });
     work.push({ paper, index });
   });
-  await forEachLimited(work, input.concurrency ?? 16, ({ paper, index }) => planner.planPaper(paper, index), input.pause);
+  // Papers without any note (all of them in a first sync) need no vault access: planned in a plain loop, without
+  // the promises per paper of the others.
+  const others: typeof work = [];
+  let sincePause = 0;
+  for (const item of work) {
+    if (await planner.isNew(item.paper)) planner.planNew(item.paper, item.index);
+    else others.push(item);
+    if (input.pause && ++sincePause >= PAUSE_EVERY) {
+      sincePause = 0;
+      await input.pause();
+    }
+  }
+  await forEachLimited(others, input.concurrency ?? 16, ({ paper, index }) => planner.planPaper(paper, index), input.pause);
   await planner.allocateCreates();
   const flagged = full ? await planner.planRemovals(new Set([...seen, ...(input.unreadable ?? [])])) : [];
   const next = planner.next;
