@@ -9,6 +9,6 @@ module.exports = {
     '^node-fetch$': '<rootDir>/tests/__mocks__/node-fetch.ts',
   },
   globalSetup: '<rootDir>/tests/global-setup.js',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testTimeout: 60000,
 };

@@ -4,6 +4,9 @@
  * Speed lives here, never in unit tests.
  */
 
+/** Temp folders of cases start with this; the parent process removes them after the last case. */
+export const BENCH_TEMP_PREFIX = 'zcn-bench-';
+
 /** What a case's run returns: an optional note printed beside the figures (e.g. "7166/7166 entries"). */
 export type CaseNote = string | void;
 

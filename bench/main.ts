@@ -4,8 +4,11 @@
  * `--only SUBSTRING` keeps the cases whose group or id contains SUBSTRING.
  */
 import { spawnSync } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ALL_CASES, ALL_GOALS } from './cases';
-import { printGroup, runCaseHere, type CaseResult } from './harness';
+import { BENCH_TEMP_PREFIX, printGroup, runCaseHere, type CaseResult } from './harness';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -39,6 +42,9 @@ async function main(): Promise<void> {
     printGroup(group, results);
     const byId = new Map(results.map((r) => [r.id, r]));
     for (const goal of ALL_GOALS.filter((g) => g.group === group)) console.log('- ' + goal.check(byId));
+  }
+  for (const name of readdirSync(tmpdir())) {
+    if (name.startsWith(BENCH_TEMP_PREFIX)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
   }
 }
 

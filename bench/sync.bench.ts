@@ -13,7 +13,7 @@ import { runSync, type SyncOutcome } from '../src/core/sync/run-sync';
 import { VaultSyncStateStore } from '../src/core/sync/vault-state-store';
 import { NodeVault } from '../src/node/node-vault';
 import { generateBiblatex } from './generate-library';
-import { formatMs, type BenchCase, type BenchGoal, type CaseResult } from './harness';
+import { BENCH_TEMP_PREFIX, formatMs, type BenchCase, type BenchGoal, type CaseResult } from './harness';
 
 const COUNT = 10000;
 const CHANGED = 10;
@@ -26,7 +26,8 @@ interface Prepared {
 }
 
 function tempDir(name: string): string {
-  return mkdtempSync(join(tmpdir(), `zcn-bench-${name}-`));
+  // Removed by bench/main.ts once every case has run: deleting 10,000 files mid-run slows the next case's writes.
+  return mkdtempSync(join(tmpdir(), `${BENCH_TEMP_PREFIX}${name}-`));
 }
 
 /** The export as a file in a temp folder; optionally `changed` papers get a new title. */

@@ -19,7 +19,7 @@ import {
 } from '../core/concepts';
 import { inScope, resolveScope } from '../core/concepts/scope';
 import type { NoteLinker } from '../core/sync/sync-plan';
-import { hashText } from '../core/text/hash';
+import { hashString } from '../core/text/fingerprint';
 import { isInFolder } from '../core/vault/vault-path';
 import type { VaultPort } from '../core/vault/vault-port';
 import { obsidianMakeLink } from './obsidian-links';
@@ -154,7 +154,7 @@ export class ConceptService {
     for (const path of new Set(paths)) {
       const record = state.notes.get(path);
       const text = await this.deps.vault.read(path);
-      if (text === null ? record === undefined : record !== undefined && !state.pending.has(path) && record.hash === hashText(text)) continue;
+      if (text === null ? record === undefined : record !== undefined && !state.pending.has(path) && record.hash === hashString(text)) continue;
       kept.push(path);
     }
     return kept;

@@ -4,7 +4,7 @@
  * concept note only when its section differs from the one last planned, or when the note itself was read (changed):
  * one changed note then costs a few section renders, not a read of every concept note it mentions.
  */
-import { hashText } from '../text/hash';
+import { hashString } from '../text/fingerprint';
 import { renderNotesPart, renderRelatedPart, writeConceptSection } from './concept-section';
 import type { ConceptLanguage } from './glossary';
 import type { AffectedSections, ConceptLinkState } from './link-state';
@@ -68,7 +68,7 @@ export async function planSections(run: SectionRun, affected: AffectedSections):
     }
     run.edits.set(path, { path, before: text, after: written.text, links: edit?.links ?? [], section: content });
     const rec = state.notes.get(path);
-    if (rec) rec.hash = hashText(written.text);
+    if (rec) rec.hash = hashString(written.text);
     changed.push(path);
   }
   return changed;

@@ -100,9 +100,8 @@ export function resolveSummary(paper: Pick<Paper, 'abstract' | 'notes'>, source:
     const t = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).replace(/^\s*\n/, '').trimEnd();
     return t === '' ? null : t;
   };
-  if (source === 'first-note') {
-    const note = paper.notes.map(clean).find((n) => n !== null);
-    if (note) return note;
-  }
-  return clean(paper.abstract);
+  // Each source falls back to the other, so a paper with only an abstract or only a Zotero note still has a summary.
+  const firstNote = () => paper.notes.map(clean).find((n) => n !== null) ?? null;
+  if (source === 'first-note') return firstNote() ?? clean(paper.abstract);
+  return clean(paper.abstract) ?? firstNote();
 }

@@ -2,8 +2,9 @@
  * Pieces of a note built from a paper that the template context and the built-in body (default-body.ts) share:
  * the defused paper, the links, the byline and the tags line.
  *
- * Text from the paper is used as is, except that `%%` becomes `%\u200B%` (a zero-width space between the signs):
- * `%%` starts an Obsidian comment and `%% zcn:… %%` is a region marker, so data must not be able to produce either.
+ * Text from the paper is used as is, except that a zero-width space goes between any two adjacent `%` signs (`%%`
+ * → `%\u200B%`, `%%%` → `%\u200B%\u200B%`): `%%` starts an Obsidian comment and `%% zcn:… %%` is a region marker,
+ * so data must not be able to produce either.
  */
 import type { Paper } from '../library/paper';
 import type { Headings } from './i18n';
@@ -24,7 +25,9 @@ export const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
 // Tags repeat across a library.
 const oneLineTag = memoizeByString(oneLine);
 
-const defuseText = (s: string): string => (s.includes('%%') ? s.replace(/%%/g, '%\u200B%') : s);
+/** `s` with a zero-width space between adjacent `%` signs, so it contains no `%%` at all. */
+export const defusePercents = (s: string): string => (s.includes('%%') ? s.replace(/%(?=%)/g, '%\u200B') : s);
+const defuseText = defusePercents;
 const defuseOrNull = (s: string | null): string | null => (s === null ? null : defuseText(s));
 
 function anyDoublePercent(list: readonly string[]): boolean {

@@ -15,7 +15,7 @@ import type { Paper } from '../library/paper';
 import type { SummarySource } from '../settings';
 import { headingsFor, type NoteLanguage } from './i18n';
 import { resolveSummary } from './paper-format';
-import { markdownUrl } from './paper-parts';
+import { defusePercents, markdownUrl } from './paper-parts';
 
 export interface SummaryEntryOptions {
   language: NoteLanguage;
@@ -30,7 +30,7 @@ function entryUrl(paper: Paper): string | null {
 }
 
 // `%%` would open an Obsidian comment in the note the entry is pasted into.
-const defuse = (s: string) => s.replace(/%%/g, '%\u200B%');
+const defuse = defusePercents;
 
 /**
  * Render one entry with list number `number` (an integer ≥ 0). Ends with a line break; entries joined with a

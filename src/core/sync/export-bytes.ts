@@ -7,7 +7,7 @@
 /** The export file's content: its text, or its bytes (UTF-8). */
 export type ExportContent = string | Uint8Array;
 
-import { hashBytes } from './fingerprint';
+import { hashBytes } from '../text/fingerprint';
 
 const encoder = new TextEncoder();
 

@@ -3,7 +3,7 @@
  * managed body regions are rewritten, and only where the user has not changed them since the plugin last wrote
  * them (told apart with the hashes of the sync state). Every other byte stays as it is.
  */
-import { hashValue } from './fingerprint';
+import { hashValue } from '../text/fingerprint';
 import { applyFrontMatterEdits, parseFrontMatterYaml, type FrontMatterEdit } from './front-matter-edit';
 import { detectEol, findFrontMatter } from './front-matter-text';
 import { bodyRegions, regionHash, regionText, sameRegionContent } from './region-text';
@@ -90,6 +90,11 @@ function mergeRegions(text: string, bodyStart: number, fresh: FreshNote, opts: M
       out.written.regions[id] = regionHash(content);
       continue;
     }
+    // Edited by hand, but the plugin has nothing new for it: the user's text simply stands (no conflict).
+    if (recorded !== undefined && regionHash(content) === recorded) {
+      out.written.regions[id] = recorded;
+      continue;
+    }
     out.conflicts.push(`region "${id}" was edited by hand: kept`);
     if (recorded !== undefined) out.written.regions[id] = recorded;
   }
@@ -127,6 +132,11 @@ function planKeyEdits(data: Record<string, unknown>, fresh: FreshNote, opts: Mer
     if (recorded !== undefined && currentHash === recorded) {
       edits.push({ kind: 'set', key, yaml: entry.yaml, value: entry.value, insertAfter });
       out.written.keys[key] = valueHash(entry.value);
+      return;
+    }
+    // Edited by hand while the plugin's value did not change: nothing to reconcile.
+    if (recorded !== undefined && valueHash(entry.value) === recorded) {
+      out.written.keys[key] = recorded;
       return;
     }
     out.conflicts.push(`front-matter key "${key}" was edited by hand: kept`);

@@ -11,7 +11,7 @@ import { renderNote } from '../notes/render-note';
 import type { CompiledTemplate } from '../notes/template';
 import type { Settings } from '../settings';
 import { clearStringMemos } from '../text/memo';
-import { hashString } from './fingerprint';
+import { hashString } from '../text/fingerprint';
 import type { FreshNote } from './merge-note';
 
 /** The front-matter flag of a note whose paper left the export; its value is the date that was noticed. */

@@ -9,7 +9,7 @@ import type { NoteLanguage } from '../notes/i18n';
 import { TemplateError } from '../notes/template';
 import type { Settings } from '../settings';
 import type { VaultPort } from '../vault/vault-port';
-import { hashValue } from './fingerprint';
+import { hashValue } from '../text/fingerprint';
 import { checkPaperCount } from './export-safety';
 import { hashesOfFresh, mergeNote, type MergeOptions, type WrittenHashes } from './merge-note';
 import { forEachLimited, NoteLocator, PAUSE_EVERY } from './note-locator';

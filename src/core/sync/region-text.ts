@@ -2,7 +2,7 @@
  * Managed-region content as the sync compares and writes it: line-ending neutral, and blind to internal links, so
  * that concept links added into a region later (by the concept linker) do not count as a hand edit.
  */
-import { hashString } from './fingerprint';
+import { hashString } from '../text/fingerprint';
 import { beginMarker, endMarker, findRegions } from '../text/managed-region';
 
 export interface RegionSpan {

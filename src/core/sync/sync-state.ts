@@ -3,7 +3,7 @@
  * hand edit from the plugin's own text. JSON-serialisable and versioned; the loader accepts anything and keeps what
  * is valid (a lost or damaged state only costs caution: conflicts instead of overwrites, never lost text).
  */
-import { hashString } from './fingerprint';
+import { hashString } from '../text/fingerprint';
 import type { WrittenHashes } from './merge-note';
 
 export const SYNC_STATE_VERSION = 1;

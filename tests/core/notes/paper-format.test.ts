@@ -57,6 +57,11 @@ describe('resolveSummary', () => {
     expect(resolveSummary({ abstract: 'A', notes: [] }, 'first-note')).toBe('A');
     expect(resolveSummary({ abstract: '  ', notes: [] }, 'abstract')).toBeNull();
   });
+
+  it('falls back to the first Zotero note when the paper has no abstract', () => {
+    expect(resolveSummary({ abstract: null, notes: ['', '本文提出了 OmniSearch。'] }, 'abstract')).toBe('本文提出了 OmniSearch。');
+    expect(resolveSummary({ abstract: ' \n', notes: ['Note.'] }, 'abstract')).toBe('Note.');
+  });
 });
 
 describe('headings language', () => {

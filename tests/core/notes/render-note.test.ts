@@ -48,6 +48,13 @@ describe('renderNote with hostile data', () => {
     const note = renderNote({ ...senBV().paper, abstract: 'Accuracy rose 50%% overall.' }, ctx());
     expect(note.regions[1].content).toBe('## Summary\n\nAccuracy rose 50%\u200B% overall.');
   });
+
+  it('leaves no %% in odd runs of percent signs either', () => {
+    const note = renderNote({ ...senBV().paper, title: '100%%% sure', abstract: 'x %%%% y' }, ctx());
+    for (const region of note.regions) expect(region.content).not.toContain('%%');
+    expect(note.regions[1].content).toBe('## Summary\n\nx %\u200B%\u200B%\u200B% y');
+    expect(note.body.replace(/\u200B/g, '')).toContain('100%%% sure');
+  });
 });
 
 describe('renderNote output', () => {

@@ -52,6 +52,28 @@ describe('mergeNote', () => {
     expect(r.written.regions.summary).toBe(hashesOfFresh(base.fresh).regions.summary);
   });
 
+  it('keeps a region the user edited without a conflict when the plugin has nothing new for it', () => {
+    const tagsOnly = render(makePaper('yin2024', { title: 'Old title', abstract: 'Old abstract.', tags: ['MLLM', '综述'] }));
+    const current = base.text.replace('Old abstract.', '我的总结：这篇综述覆盖了 ICL 与 CoT。');
+    const r = mergeNote(current, tagsOnly.fresh, opts());
+    expect(r.conflicts).toEqual([]);
+    expect(r.text).toContain('我的总结：这篇综述覆盖了 ICL 与 CoT。');
+    expect(r.text).not.toContain('Old abstract.');
+    expect(frontMatterOf(r.text).tags).toEqual(['MLLM', '综述']);
+    // Still the plugin's last text: a later change of the abstract is then a real conflict.
+    expect(r.written.regions.summary).toBe(hashesOfFresh(base.fresh).regions.summary);
+    expect(mergeNote(r.text, next.fresh, opts(r.written)).conflicts).toEqual(['region "summary" was edited by hand: kept']);
+  });
+
+  it('keeps a managed key the user edited without a conflict while its value did not change in Zotero', () => {
+    const current = base.text.replace('title: Old title', 'title: My own title');
+    const sameTitle = render(makePaper('yin2024', { title: 'Old title', abstract: 'New abstract.' }));
+    const r = mergeNote(current, sameTitle.fresh, opts());
+    expect(r.conflicts).toEqual([]);
+    expect(readFrontMatterValue(r.text, 'title')).toBe('My own title');
+    expect(r.text).toContain('New abstract.');
+  });
+
   it('keeps a managed key the user edited and reports it', () => {
     const current = base.text.replace('title: Old title', 'title: My own title');
     const r = mergeNote(current, next.fresh, opts());

@@ -1,5 +1,5 @@
 import { exportFingerprint, exportText } from '../../../src/core/sync/export-bytes';
-import { hashBytes, hashString } from '../../../src/core/sync/fingerprint';
+import { hashBytes, hashString } from '../../../src/core/text/fingerprint';
 import { emptySyncState, listingFingerprint, normalizeSyncState, parseSyncState, parseSyncStateHead, serializeSyncState, type SyncState } from '../../../src/core/sync/sync-state';
 
 function sample(): SyncState {

@@ -1,5 +1,4 @@
 import { findRegions, replaceRegionContent, wrapRegion } from '../../../src/core/text/managed-region';
-import { hashText } from '../../../src/core/text/hash';
 
 describe('managed regions', () => {
   const note = ['# Title', '', wrapRegion('summary', 'Old summary.'), '', 'My own notes.', ''].join('\n');
@@ -27,14 +26,5 @@ describe('managed regions', () => {
     expect(regions.map((r) => r.id)).toEqual(['b']);
     expect(broken.sort()).toEqual(['a', 'c']);
     expect(replaceRegionContent(text, 'a', 'z')).toBeNull();
-  });
-});
-
-describe('hashText', () => {
-  it('is stable and sensitive to every character', () => {
-    expect(hashText('abc')).toBe(hashText('abc'));
-    expect(hashText('abc')).toHaveLength(14);
-    expect(hashText('abc')).not.toBe(hashText('abd'));
-    expect(hashText('')).not.toBe(hashText(' '));
   });
 });

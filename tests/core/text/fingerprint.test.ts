@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { hashString, hashValue } from '../../../src/core/sync/fingerprint';
+import { hashString, hashValue } from '../../../src/core/text/fingerprint';
 
 /**
  * The string fingerprint as first written (two UTF-16 code units per step, read with charCodeAt). The sync state
