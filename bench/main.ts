@@ -4,7 +4,7 @@
  * `--only SUBSTRING` keeps the cases whose group or id contains SUBSTRING.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALL_CASES, ALL_GOALS } from './cases';
@@ -43,8 +43,11 @@ async function main(): Promise<void> {
     const byId = new Map(results.map((r) => [r.id, r]));
     for (const goal of ALL_GOALS.filter((g) => g.group === group)) console.log('- ' + goal.check(byId));
   }
-  for (const name of readdirSync(tmpdir())) {
-    if (name.startsWith(BENCH_TEMP_PREFIX)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  for (const root of [tmpdir(), '/dev/shm']) {
+    if (!existsSync(root)) continue;
+    for (const name of readdirSync(root)) {
+      if (name.startsWith(BENCH_TEMP_PREFIX)) rmSync(join(root, name), { recursive: true, force: true });
+    }
   }
 }
 
