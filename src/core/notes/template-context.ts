@@ -137,24 +137,11 @@ export function buildTemplateContext(original: Paper, options: TemplateContextOp
     year,
     zoteroSelectURI: paper.zoteroUri,
   };
+  // The Citations plugin exposes the entry's fields at the top level too (its `type` and `files` are ours below).
+  const { id: _id, type: _type, author: _author, files: _files, issuedDate: _issued, ...citationsFields } = entry;
   return {
+    ...citationsFields,
     citekey: paper.citekey,
-    abstract: entry.abstract,
-    authorString,
-    containerTitle,
-    DOI: entry.DOI,
-    eprint: entry.eprint,
-    eprinttype: entry.eprinttype,
-    eventPlace: null,
-    note,
-    page: null,
-    publisher: null,
-    publisherPlace: null,
-    title: paper.title,
-    titleShort: null,
-    URL: paper.url,
-    year,
-    zoteroSelectURI: paper.zoteroUri,
     entry,
     arxivId: paper.arxiv,
     arxivUrl: paper.arxivUrl,
