@@ -3,12 +3,11 @@
  * at once and applied at once (the runtime listens to the settings store), so nothing needs a restart. Paths are
  * normalised; the export path is checked on change and its format shown; the date format has a live preview.
  */
-import { debounce, Platform, PluginSettingTab, Setting, type App, type Plugin, type SettingDefinitionItem } from 'obsidian';
+import { debounce, PluginSettingTab, Setting, type App, type Plugin, type SettingDefinitionItem } from 'obsidian';
 import type { Settings } from '../core/settings';
-import { isAbsoluteExportPath } from './export-file';
 import { resolveLanguage, type PluginRuntime } from './plugin-runtime';
-import { dateFormatPreview, describeLibrary, listInput, secondsInput, vaultPathInput, type Check } from './settings-checks';
-import { errorMessage } from './sync-messages';
+import { dateFormatPreview, listInput, secondsInput, vaultPathInput } from './settings-checks';
+import { ExportPathCheck, SettingMessages } from './settings-messages';
 
 /** One setting row: what it is, and how to add its controls to a Setting. */
 export interface SettingRow {
@@ -30,9 +29,8 @@ export interface SettingSection {
  * settings searchable) and imperatively (`display`, the fallback for 1.8.7–1.12).
  */
 export class ZoteroConceptNotesSettingTab extends PluginSettingTab {
-  private readonly messageEls = new WeakMap<Setting, HTMLElement>();
-  /** Bumped per export check, so a slow check of an older path never overwrites a newer one. */
-  private exportCheck = 0;
+  private readonly messages = new SettingMessages();
+  private readonly exportCheck: ExportPathCheck;
 
   constructor(
     app: App,
@@ -40,6 +38,7 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab {
     private readonly runtime: PluginRuntime,
   ) {
     super(app, plugin);
+    this.exportCheck = new ExportPathCheck(runtime, this.messages);
   }
 
   private get settings(): Readonly<Settings> {
@@ -83,16 +82,7 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab {
     }
   }
 
-  /** Show a message under a setting's description (replacing the previous one). */
-  private note(setting: Setting, check: Check | null): void {
-    let el = this.messageEls.get(setting);
-    if (!el) {
-      el = setting.descEl.createDiv({ cls: 'zotero-concept-notes-setting-message' });
-      this.messageEls.set(setting, el);
-    }
-    el.setText(check?.text ?? '');
-    el.toggleClass('mod-warning', check?.kind === 'warning' || check?.kind === 'error');
-  }
+
 
   private exportRows(): SettingRow[] {
     return [
@@ -101,9 +91,9 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab {
         name: 'Export file',
         desc: 'Absolute path of the Better BibTeX export (.bib, .json or .yaml), or its path inside the vault. In Zotero, export the library with "Keep updated" on.',
         render: (setting) => {
-          const check = debounce((value: string) => void this.saveAndCheckExport(setting, value), 600, true);
+          const check = debounce((value: string) => void this.exportCheck.saveAndCheck(setting, value), 600, true);
           setting.addText((text) => text.setPlaceholder('/Users/me/Zotero/library.bib').setValue(this.settings.exportPath).onChange(check));
-          void this.checkExport(setting);
+          void this.exportCheck.check(setting);
         },
       },
       {
@@ -120,8 +110,8 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab {
           setting.addText((text) =>
             text.setValue(String(this.settings.autoSyncDelayMs / 1000)).onChange(async (value) => {
               const parsed = secondsInput(value);
-              if ('error' in parsed) return this.note(setting, { kind: 'error', text: parsed.error });
-              this.note(setting, null);
+              if ('error' in parsed) return this.messages.show(setting, { kind: 'error', text: parsed.error });
+              this.messages.show(setting, null);
               await this.save({ autoSyncDelayMs: parsed.ms });
             }),
           ),
@@ -152,7 +142,7 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab {
         render: (setting) =>
           setting.addText((text) =>
             text.setPlaceholder('{{citekey}}').setValue(this.settings.fileNameTemplate).onChange(async (value) => {
-              this.note(setting, value.includes('{{') ? null : { kind: 'warning', text: 'Without {{…}} every paper gets the same name (then numbered).' });
+              this.messages.show(setting, value.includes('{{') ? null : { kind: 'warning', text: 'Without {{…}} every paper gets the same name (then numbered).' });
               await this.save({ fileNameTemplate: value });
             }),
           ),
@@ -165,9 +155,9 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab {
           setting.addText((text) =>
             text.setPlaceholder('Templates/Literature note.md').setValue(this.settings.noteTemplatePath).onChange(async (value) => {
               const parsed = vaultPathInput(value);
-              if ('error' in parsed) return this.note(setting, { kind: 'error', text: parsed.error });
+              if ('error' in parsed) return this.messages.show(setting, { kind: 'error', text: parsed.error });
               const missing = parsed.path !== '' && !this.app.vault.getFileByPath(parsed.path);
-              this.note(setting, missing ? { kind: 'warning', text: `No file at "${parsed.path}" yet.` } : null);
+              this.messages.show(setting, missing ? { kind: 'warning', text: `No file at "${parsed.path}" yet.` } : null);
               await this.save({ noteTemplatePath: parsed.path });
             }),
           ),
@@ -180,11 +170,11 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab {
           setting.addText((text) =>
             text.setValue(this.settings.dateFormat).onChange(async (value) => {
               const preview = dateFormatPreview(value, new Date());
-              this.note(setting, preview);
+              this.messages.show(setting, preview);
               if (preview.kind !== 'error') await this.save({ dateFormat: value });
             }),
           );
-          this.note(setting, dateFormatPreview(this.settings.dateFormat, new Date()));
+          this.messages.show(setting, dateFormatPreview(this.settings.dateFormat, new Date()));
         },
       },
       {
@@ -235,8 +225,8 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab {
             text.setPlaceholder('Reading').setValue(this.settings.conceptScopeFolders.join('\n')).onChange(async (value) => {
               const parsed = listInput(value).map(vaultPathInput);
               const bad = parsed.find((p): p is { error: string } => 'error' in p);
-              if (bad) return this.note(setting, { kind: 'error', text: bad.error });
-              this.note(setting, null);
+              if (bad) return this.messages.show(setting, { kind: 'error', text: bad.error });
+              this.messages.show(setting, null);
               await this.save({ conceptScopeFolders: parsed.map((p) => ('path' in p ? p.path : '')).filter(Boolean) });
             }),
           ),
@@ -266,43 +256,13 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab {
         setting.addText((text) =>
           text.setValue(this.settings[key]).onChange(async (value) => {
             const parsed = vaultPathInput(value);
-            if ('error' in parsed) return this.note(setting, { kind: 'error', text: parsed.error });
-            if (parsed.path === '') return this.note(setting, { kind: 'error', text: 'Enter a folder name.' });
+            if ('error' in parsed) return this.messages.show(setting, { kind: 'error', text: parsed.error });
+            if (parsed.path === '') return this.messages.show(setting, { kind: 'error', text: 'Enter a folder name.' });
             const exists = this.app.vault.getFolderByPath(parsed.path) !== null;
-            this.note(setting, exists ? null : { kind: 'ok', text: `"${parsed.path}" does not exist yet; it is created when needed.` });
+            this.messages.show(setting, exists ? null : { kind: 'ok', text: `"${parsed.path}" does not exist yet; it is created when needed.` });
             await this.save({ [key]: parsed.path });
           }),
         ),
     };
-  }
-
-  private async saveAndCheckExport(setting: Setting, value: string): Promise<void> {
-    const trimmed = value.trim();
-    if (!isAbsoluteExportPath(trimmed)) {
-      const parsed = vaultPathInput(trimmed);
-      if ('error' in parsed) return this.note(setting, { kind: 'error', text: parsed.error });
-      await this.save({ exportPath: parsed.path });
-    } else {
-      await this.save({ exportPath: trimmed });
-    }
-    await this.checkExport(setting);
-  }
-
-  /** Read the export (through the library cache: no second parse) and say what it is. */
-  private async checkExport(setting: Setting): Promise<void> {
-    const id = ++this.exportCheck;
-    const path = this.settings.exportPath;
-    if (path === '') return this.note(setting, { kind: 'warning', text: 'Not set yet.' });
-    if (isAbsoluteExportPath(path) && !Platform.isDesktopApp) {
-      return this.note(setting, { kind: 'error', text: 'Only the desktop app can read a file outside the vault. Use a vault path here.' });
-    }
-    this.note(setting, { kind: 'ok', text: 'Checking…' });
-    let check: Check;
-    try {
-      check = describeLibrary((await this.runtime.loadLibrary()).result);
-    } catch (err) {
-      check = { kind: 'error', text: errorMessage(err) };
-    }
-    if (id === this.exportCheck) this.note(setting, check);
   }
 }

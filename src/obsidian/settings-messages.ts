@@ -1,0 +1,70 @@
+/**
+ * Messages under a setting's description (validation errors, previews, what the export file holds), and the check
+ * of the export path, which reads the file through the library cache and may be slow.
+ */
+import { Platform, type Setting } from 'obsidian';
+import type { Settings } from '../core/settings';
+import { isAbsoluteExportPath } from './export-file';
+import type { PluginRuntime } from './plugin-runtime';
+import { describeLibrary, vaultPathInput, type Check } from './settings-checks';
+import { errorMessage } from './sync-messages';
+
+export class SettingMessages {
+  private readonly els = new WeakMap<Setting, HTMLElement>();
+
+  /** Show a message under a setting's description, replacing the previous one (null clears it). */
+  show(setting: Setting, check: Check | null): void {
+    let el = this.els.get(setting);
+    if (!el) {
+      el = setting.descEl.createDiv({ cls: 'zotero-concept-notes-setting-message' });
+      this.els.set(setting, el);
+    }
+    el.setText(check?.text ?? '');
+    el.toggleClass('mod-warning', check?.kind === 'warning' || check?.kind === 'error');
+  }
+}
+
+export class ExportPathCheck {
+  /** Bumped per check, so a slow check of an older path never overwrites a newer one. */
+  private generation = 0;
+
+  constructor(
+    private readonly runtime: PluginRuntime,
+    private readonly messages: SettingMessages,
+  ) {}
+
+  private get settings(): Readonly<Settings> {
+    return this.runtime.settings.settings;
+  }
+
+  /** Save a typed export path (normalised when it is a vault path), then check it. */
+  async saveAndCheck(setting: Setting, value: string): Promise<void> {
+    const trimmed = value.trim();
+    if (!isAbsoluteExportPath(trimmed)) {
+      const parsed = vaultPathInput(trimmed);
+      if ('error' in parsed) return this.messages.show(setting, { kind: 'error', text: parsed.error });
+      await this.runtime.settings.update({ exportPath: parsed.path });
+    } else {
+      await this.runtime.settings.update({ exportPath: trimmed });
+    }
+    await this.check(setting);
+  }
+
+  /** Read the export (through the library cache: no second parse) and say what it is. */
+  async check(setting: Setting): Promise<void> {
+    const id = ++this.generation;
+    const path = this.settings.exportPath;
+    if (path === '') return this.messages.show(setting, { kind: 'warning', text: 'Not set yet.' });
+    if (isAbsoluteExportPath(path) && !Platform.isDesktopApp) {
+      return this.messages.show(setting, { kind: 'error', text: 'Only the desktop app can read a file outside the vault. Use a vault path here.' });
+    }
+    this.messages.show(setting, { kind: 'ok', text: 'Checking…' });
+    let check: Check;
+    try {
+      check = describeLibrary((await this.runtime.loadLibrary()).result);
+    } catch (err) {
+      check = { kind: 'error', text: errorMessage(err) };
+    }
+    if (id === this.generation) this.messages.show(setting, check);
+  }
+}
