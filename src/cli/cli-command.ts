@@ -13,6 +13,8 @@ export interface CliIO {
   err(text: string): void;
   /** The current time, injectable for tests. */
   now(): Date;
+  /** The user's home folder, for "~/" in paths; default: the operating system's. Injectable for tests. */
+  home?(): string;
 }
 
 export interface ParsedArgs {

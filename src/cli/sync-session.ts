@@ -3,8 +3,10 @@
  * the state file, and turning a sync's refusal (half-written export, bad template) into one line and exit code 2.
  */
 import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { linkText, loadConceptIndex } from '../core/concepts';
+import { expandHome, isAbsoluteExportPath } from '../core/export-path';
 import { DateFormatError } from '../core/notes/front-matter';
 import { resolveNoteLanguage, type NoteLanguage } from '../core/notes/i18n';
 import { loadNoteTemplate } from '../core/notes/load-template';
@@ -52,12 +54,17 @@ async function readExportBytes(file: string): Promise<Uint8Array> {
   }
 }
 
-/** `--export`, else the settings' export path (absolute, or relative to the vault). */
-function exportPathOf(args: ParsedArgs, settings: Settings, vaultDir: string): string {
+/**
+ * `--export`, else the settings' export path as the plugin reads it: a path on the computer ("~/" is the home
+ * folder), or a path inside the vault.
+ */
+function exportPathOf(args: ParsedArgs, settings: Settings, vaultDir: string, home: string): string {
   const given = stringOption(args, 'export');
-  if (given !== undefined) return path.resolve(given);
-  if (settings.exportPath === '') throw new CliUsageError('missing --export (and the plugin settings name no export file)');
-  return path.isAbsolute(settings.exportPath) ? settings.exportPath : path.join(vaultDir, settings.exportPath);
+  if (given !== undefined) return path.resolve(expandHome(given, home));
+  const setting = settings.exportPath.trim();
+  if (setting === '') throw new CliUsageError('missing --export (and the plugin settings name no export file)');
+  if (isAbsoluteExportPath(setting)) return path.resolve(expandHome(setting, home));
+  return path.join(vaultDir, ...setting.split('/'));
 }
 
 function languageOf(args: ParsedArgs, settings: Settings): NoteLanguage {
@@ -77,7 +84,7 @@ async function conceptLinker(vault: VaultPort, settings: Settings): Promise<Note
 /** Open the vault, its settings and the export. Throws CliUsageError or FatalSyncError. */
 export async function openSyncSession(args: ParsedArgs, io: CliIO): Promise<SyncSession> {
   const { vaultDir, settings } = await loadVaultSettings(args);
-  const exportPath = exportPathOf(args, settings, vaultDir);
+  const exportPath = exportPathOf(args, settings, vaultDir, io.home?.() ?? homedir());
   const exportContent = await readExportBytes(exportPath);
   const vault = new NodeVault(vaultDir);
   const language = languageOf(args, settings);

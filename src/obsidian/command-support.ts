@@ -1,5 +1,6 @@
 /** What every command module shares: the command ids and the way a failure reaches the user. */
 import { Notice } from 'obsidian';
+import { isUnloadedError } from './plugin-lifetime';
 import { errorMessage } from './sync-messages';
 
 /** Command ids, for tests and for anyone binding hotkeys. */
@@ -13,11 +14,15 @@ export const COMMAND_IDS = {
   createConceptNotes: 'create-concept-notes-from-glossary',
 } as const;
 
-/** Run a core operation; any failure becomes a notice the user can act on (and null). */
+/**
+ * Run an operation; any failure becomes a notice the user can act on (and null). A run stopped because the plugin
+ * was unloaded is no failure: null, and nothing is said.
+ */
 export async function attempt<T>(label: string, operation: () => Promise<T>): Promise<T | null> {
   try {
     return await operation();
   } catch (err) {
+    if (isUnloadedError(err)) return null;
     new Notice(`${label} failed: ${errorMessage(err)}`, 0);
     return null;
   }

@@ -5,6 +5,7 @@
  */
 import { Notice, type Editor, type MarkdownFileInfo, type MarkdownView, type Plugin } from 'obsidian';
 import { attempt, COMMAND_IDS } from './command-support';
+import { applyEditorEdits } from './open-editor';
 import type { PluginRuntime } from './plugin-runtime';
 import type { SyncProgress } from './plugin-services';
 import { formatConceptRun, formatProgress } from './sync-messages';
@@ -77,7 +78,7 @@ async function linkInEditor(runtime: PluginRuntime, editor: Editor, view: Markdo
       new Notice('No new concept links in this note.');
       return;
     }
-    editor.transaction({ changes: result.edits.map((e) => ({ from: editor.offsetToPos(e.from), to: editor.offsetToPos(e.to), text: e.text })) });
+    applyEditorEdits(editor, result.edits);
     const n = result.concepts.length;
     new Notice(`Linked ${n} concept${n === 1 ? '' : 's'}: ${result.concepts.join(', ')}.`);
     return;

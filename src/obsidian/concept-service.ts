@@ -2,8 +2,12 @@
  * The concept engine inside Obsidian. One ConceptLinkState lives in memory for the session, created on first need
  * (a sync, a concept-note change, a command), never at start-up. The engine updates that state while it plans, so
  * plans run one at a time (a queue) and every plan is applied; a run that fails throws the state away and the next
- * run starts from scratch. The note open in the active editor is never rewritten: it stays pending in the state and
- * is linked by a later run.
+ * run starts from scratch.
+ *
+ * Notes open in an editor are changed through it (ObsidianVault), so a run never loses typing or moves a cursor.
+ * The note of the active editor is still left alone: it is where the user is typing, and links appearing there
+ * unasked would land under the cursor and in the middle of the user's undo history. It stays pending in the state
+ * and is linked by a later run once the user moves on ("Link concepts in current note" links it at once).
  */
 import type { App } from 'obsidian';
 import {

@@ -7,6 +7,7 @@
  */
 import { debounce, Notice, type App, type Component, type Debouncer, type TAbstractFile } from 'obsidian';
 import { isInFolder } from '../core/vault/vault-path';
+import { isUnloadedError } from './plugin-lifetime';
 import type { ConceptLinkResult, PluginServices, ServiceContext } from './plugin-services';
 import { errorMessage } from './sync-messages';
 
@@ -75,7 +76,7 @@ export class ConceptWatcher {
     this.changed.clear();
     this.deps.services.updateConceptLinks(paths, this.deps.context()).then(
       (result) => this.report(result),
-      (err: unknown) => new Notice(`Concept links could not be updated: ${errorMessage(err)}`, 0),
+      (err: unknown) => isUnloadedError(err) || new Notice(`Concept links could not be updated: ${errorMessage(err)}`, 0),
     );
   }
 

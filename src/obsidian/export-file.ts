@@ -3,8 +3,9 @@
  * mobile); an absolute path outside the vault through Node's fs, which only the desktop app has: the require is
  * guarded by `Platform.isDesktop`, so mobile never evaluates it and gets a clear message instead.
  */
-import { normalizePath, Platform, TFile, type App } from 'obsidian';
-import { normalizeVaultPath } from '../core/vault/vault-path';
+import { Platform, TFile, type App } from 'obsidian';
+import { expandHome, isAbsoluteExportPath } from '../core/export-path';
+import { ObsidianVault } from './obsidian-vault';
 
 export type ExportLocation =
   | { kind: 'unset' }
@@ -39,22 +40,12 @@ export function nodeModules(): NodeModules | null {
   return null;
 }
 
-/** "/…", "~/…", "C:\…", "C:/…" and "\\server\…" are paths on the computer; anything else is a vault path. */
-export function isAbsoluteExportPath(setting: string): boolean {
-  return /^(\/|~[\\/]|[A-Za-z]:[\\/]|\\\\)/.test(setting);
-}
-
 /** Classify the export path setting. Throws VaultPathError for a vault path with "..". */
 export function locateExport(setting: string): ExportLocation {
   const trimmed = setting.trim();
   if (trimmed === '') return { kind: 'unset' };
   if (isAbsoluteExportPath(trimmed)) return { kind: 'external', path: trimmed };
-  return { kind: 'vault', path: normalizeVaultPath(normalizePath(trimmed)) };
-}
-
-/** A human name of the location for messages. */
-export function describeLocation(location: ExportLocation): string {
-  return location.kind === 'unset' ? 'no export file' : `"${location.path}"`;
+  return { kind: 'vault', path: ObsidianVault.toVaultPath(trimmed) };
 }
 
 /** Reads and fingerprints the export for one app; `node` is injectable for tests. */
@@ -66,9 +57,7 @@ export class ExportFiles {
 
   /** The absolute path of an external export, with "~" expanded. Throws on mobile. */
   absolutePath(location: { kind: 'external'; path: string }): string {
-    const node = this.requireNode();
-    const p = location.path;
-    return p.startsWith('~') ? node.path.join(node.os.homedir(), p.slice(2)) : p;
+    return expandHome(location.path, this.requireNode().os.homedir());
   }
 
   /** The export's text. Throws ExportFileError with a message the user can act on. */

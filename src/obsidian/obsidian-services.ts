@@ -1,16 +1,18 @@
 /**
  * The real PluginServices, as `main.ts` builds them. This file is on the start-up path, so it holds no core logic:
  * the sync (reader, renderer, sync engine) and the concept engine are dynamic imports, evaluated the first time a
- * command, the sync or a concept change needs them (esbuild bundles them in main.js but runs them lazily).
- * Syncs and imports run one at a time, so two of them never write the same note or the state at once.
+ * command, the sync or a concept change needs them (esbuild bundles them in main.js but runs them lazily); the
+ * summary entry imports only its own small module. Syncs and imports run one at a time, so two of them never write
+ * the same note or the state at once. Which papers have a note is worked out once and kept until a sync, an
+ * import or a deleted or renamed note changes it (the import modal asks on every open).
  */
 import type { App } from 'obsidian';
+import { SyncStateStore } from '../core/sync/sync-state-store';
 import type { VaultPort } from '../core/vault/vault-port';
 import type { ConceptService } from './concept-service';
 import type { PluginConfigFile } from './config-file';
 import type { PluginServices } from './plugin-services';
 import type { SyncService } from './sync-service';
-import { PluginSyncStateStore } from './sync-state-file';
 
 export interface ObsidianServiceDeps {
   app: App;
@@ -31,7 +33,7 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 export function createObsidianServices(deps: ObsidianServiceDeps): PluginServices {
-  const store = new PluginSyncStateStore(deps.stateFile);
+  const store = new SyncStateStore(deps.stateFile);
   let loadedConcepts: ConceptService | null = null;
   const concepts = once(() =>
     import('./concept-service').then((m) => (loadedConcepts = new m.ConceptService({ app: deps.app, vault: deps.vault, yieldToUi: deps.yieldToUi }))),
@@ -40,23 +42,40 @@ export function createObsidianServices(deps: ObsidianServiceDeps): PluginService
     const [m, conceptService] = await Promise.all([import('./sync-service'), concepts()]);
     return new m.SyncService({ vault: deps.vault, store, yieldToUi: deps.yieldToUi }, conceptService);
   });
+  let noted: Promise<Set<string>> | null = null;
   let writing: Promise<unknown> = Promise.resolve();
+  /** Run after every write queued before; what is cached about notes is dropped once it ends. */
   const oneWriterAtATime = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = writing.then(task);
+    const run = writing.then(task).finally(() => {
+      noted = null;
+    });
     writing = run.catch(() => undefined);
     return run;
+  };
+  const findNoted = async (): Promise<Set<string>> => {
+    const state = await store.load();
+    const keys = new Set<string>();
+    for (const [citekey, note] of Object.entries(state?.notes ?? {})) if (await deps.vault.exists(note.path)) keys.add(citekey);
+    return keys;
   };
 
   return {
     syncLibrary: (request) => oneWriterAtATime(async () => (await sync()).sync(request)),
     importPaper: (request) => oneWriterAtATime(async () => (await sync()).importPaper(request)),
-    async notedCitekeys() {
-      const state = await store.load();
-      const keys = new Set<string>();
-      for (const [citekey, note] of Object.entries(state?.notes ?? {})) if (await deps.vault.exists(note.path)) keys.add(citekey);
-      return keys;
+    notedCitekeys() {
+      const found = (noted ??= findNoted());
+      found.catch(() => {
+        if (noted === found) noted = null; // try again on the next open
+      });
+      return found;
     },
-    renderPaperSummary: async (paper, number, context) => (await sync()).renderSummary(paper, number, context),
+    notesChanged() {
+      noted = null;
+    },
+    async renderPaperSummary(paper, number, context) {
+      const { renderSummaryEntry } = await import('../core/notes/summary-entry');
+      return renderSummaryEntry(paper, number, { language: context.language, summarySource: context.settings.summarySource });
+    },
     async lastSyncedAt() {
       const at = (await store.loadHead())?.lastExport?.syncedAt;
       const date = at ? new Date(at) : null;

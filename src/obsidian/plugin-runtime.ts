@@ -3,7 +3,7 @@
  * cache, the sync runner, the concept watcher and the status bar. Created in onload (cheap: nothing is read),
  * started after the layout is ready, stopped on unload. Reacts to settings changes at once, so no restart is needed.
  */
-import { getLanguage, Notice, type App, type Plugin } from 'obsidian';
+import { getLanguage, Notice, type App, type Plugin, type TAbstractFile } from 'obsidian';
 import { resolveNoteLanguage } from '../core/notes/i18n';
 import type { Settings } from '../core/settings';
 import { ConceptWatcher } from './concept-watcher';
@@ -13,6 +13,7 @@ import { ExportWatcher, nodeFileWatchFactory, type FileWatchFactory } from './ex
 import { LibraryCache, type LoadedLibrary } from './library-cache';
 import { loadLibraryReader, type ReadLibrary } from './library-reader';
 import { ObsidianVault } from './obsidian-vault';
+import { isUnloadedError, PluginLifetime } from './plugin-lifetime';
 import type { PluginSettingsStore } from './plugin-settings';
 import type { NoteLanguage, PluginServices, ServiceContext, SyncProgress } from './plugin-services';
 import { errorMessage } from './sync-messages';
@@ -27,6 +28,8 @@ export interface RuntimeOptions {
   node?: () => NodeModules | null;
   /** Injectable for tests; default: Node's fs.watch (desktop only). */
   watchFile?: FileWatchFactory | null;
+  /** Stopped with the runtime, so the runs of the services built with it stop too; default: one of its own. */
+  lifetime?: PluginLifetime;
 }
 
 const windowTimers: SettleTimers = {
@@ -76,6 +79,7 @@ export class PluginRuntime {
   private readonly watchFile: FileWatchFactory | null;
   private readonly node: () => NodeModules | null;
   private readonly app: App;
+  private readonly lifetime: PluginLifetime;
 
   constructor(
     /** The plugin: its app, and `registerEvent`/`register` so unload releases what the runtime takes. */
@@ -85,6 +89,7 @@ export class PluginRuntime {
   ) {
     const app = (this.app = plugin.app);
     this.services = options.services;
+    this.lifetime = options.lifetime ?? new PluginLifetime();
     const node = options.node ?? nodeModules;
     this.node = node;
     this.files = new ExportFiles(app, node);
@@ -101,10 +106,10 @@ export class PluginRuntime {
       readExport: () => this.files.read(this.exportLocation()),
       loadReader: options.loadReader ?? loadLibraryReader,
       now: () => new Date(),
-      yieldToUi,
+      yieldToUi: this.lifetime.yieldToUi,
     });
     this.syncRunner = new SyncRunner({
-      prepare: () => this.prepareSync(),
+      prepare: (library) => this.prepareSync(library),
       sync: (request) => this.services.syncLibrary(request),
       now: () => new Date(),
     });
@@ -142,6 +147,13 @@ export class PluginRuntime {
     if (this.started || this.stopped) return;
     this.started = true;
     this.conceptWatcher.start(this.plugin);
+    // Which papers have a note is cached; a note deleted or renamed by the user makes that stale.
+    const { vault } = this.app;
+    const notesChanged = (file: TAbstractFile) => {
+      if (file.path.endsWith('.md')) this.services.notesChanged();
+    };
+    this.plugin.registerEvent(vault.on('delete', notesChanged));
+    this.plugin.registerEvent(vault.on('rename', notesChanged));
     void this.services.lastSyncedAt().then((at) => {
       this.lastSync ??= at;
       this.renderStatus();
@@ -153,22 +165,23 @@ export class PluginRuntime {
         // The export may have changed while Obsidian was closed: let the settled-export path decide.
         if (this.settings.settings.autoSync) this.watcher?.poke();
       },
-      (err: unknown) => new Notice(`Zotero Concept Notes: ${errorMessage(err)}`, 0),
+      (err: unknown) => isUnloadedError(err) || new Notice(`Zotero Concept Notes: ${errorMessage(err)}`, 0),
     );
   }
 
-  /** Release the watchers, the listeners and any pending timer. */
+  /** Release the watchers, the listeners and any pending timer; a sync or concept run still going stops at its next step. */
   stop(): void {
     this.stopped = true;
+    this.lifetime.stop();
     this.conceptWatcher.stop();
     this.watcher?.stop();
     this.watcher = null;
     for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
   }
 
-  /** Sync now (ribbon, command, status bar) or because the export changed. */
-  sync(trigger: SyncTrigger): Promise<SyncOutcome> {
-    return this.syncRunner.run(trigger);
+  /** Sync now (ribbon, command, status bar) or because the export changed (then with the library just loaded). */
+  sync(trigger: SyncTrigger, library?: LoadedLibrary): Promise<SyncOutcome> {
+    return this.syncRunner.run(trigger, library);
   }
 
   /** The library, loading it if needed (for the import modal and the settings check). */
@@ -176,9 +189,10 @@ export class PluginRuntime {
     return this.library.load();
   }
 
-  private async prepareSync() {
-    // A manual sync reads the export again; an unchanged text is not parsed twice (see LibraryCache).
-    const loaded = await this.library.reload();
+  private async prepareSync(library?: LoadedLibrary) {
+    // A manual sync reads the export again (an unchanged text is not parsed twice, see LibraryCache); an automatic
+    // one gets the library the settled export was just loaded into.
+    const loaded = library ?? (await this.library.reload());
     return { ...this.context(), exportText: loaded.text, library: loaded.result };
   }
 
@@ -202,17 +216,20 @@ export class PluginRuntime {
     this.watcher.start();
   }
 
-  /** The export changed and settled: reload the library, then sync if auto-sync is on. */
+  /** The export changed and settled: reload the library, then sync it (read once) if auto-sync is on. */
   private async onExportSettled(): Promise<SettleOutcome> {
+    let loaded: LoadedLibrary;
     try {
-      await this.library.reload();
+      loaded = await this.library.reload();
     } catch (err) {
       if (isIncompleteExportError(err)) return 'retry';
-      if (!(err instanceof ExportFileError)) new Notice(`Zotero Concept Notes: ${errorMessage(err)}`, 0);
+      if (!(err instanceof ExportFileError) && !isUnloadedError(err)) new Notice(`Zotero Concept Notes: ${errorMessage(err)}`, 0);
       return 'done';
     }
     if (!this.settings.settings.autoSync) return 'done';
-    const outcome = await this.sync('auto');
+    // A sync still running read the export before this change: let it end, then sync the new text.
+    if (this.syncRunner.running) await this.syncRunner.run('auto');
+    const outcome = await this.sync('auto', loaded);
     return outcome.status === 'failed' && isIncompleteExportError(outcome.error) ? 'retry' : 'done';
   }
 
@@ -242,9 +259,4 @@ export class PluginRuntime {
       lastSync: this.lastSync,
     });
   }
-}
-
-/** Give Obsidian a chance to paint between batches of work. */
-export function yieldToUi(): Promise<void> {
-  return new Promise((resolve) => window.setTimeout(resolve, 0));
 }

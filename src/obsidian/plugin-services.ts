@@ -35,7 +35,10 @@ export interface ServiceContext {
   /** Headings language with `auto` already resolved from Obsidian's language. */
   language: NoteLanguage;
   now: Date;
-  /** The note open in the active editor: never rewritten under the user (its links wait for a later run). */
+  /**
+   * The note open in the active editor, where the user types. Concept runs leave it alone (its links wait for a
+   * later run, or for "Link concepts in current note"); a sync updates it, through its editor like any open note.
+   */
   activePath: string | null;
 }
 
@@ -83,7 +86,7 @@ export interface ConceptLinkResult {
   links: Record<string, string[]>;
   /** Terms two concept notes share (not linked), as sentences for the user; only those not reported before. */
   newConflicts: string[];
-  /** Notes left alone because they are open in the editor (they are linked by a later run). */
+  /** Notes left alone because the user is typing in them (they are linked by a later run). */
   skipped: string[];
   /** Notes that could not be read or written. */
   failed: { path: string; message: string }[];
@@ -102,8 +105,10 @@ export interface PluginServices {
   syncLibrary(request: SyncRequest): Promise<SyncSummary>;
   /** Create or update one paper's note; the plugin then opens it. */
   importPaper(request: ImportRequest): Promise<ImportResult>;
-  /** Citekeys that have a note (from the sync state), for the import modal's "has a note" mark. */
+  /** Citekeys that have a note (from the sync state), for the import modal's "has a note" mark. Cached. */
   notedCitekeys(): Promise<Set<string>>;
+  /** A note was deleted or renamed outside a sync: the cached `notedCitekeys` are stale. */
+  notesChanged(): void;
   /** One paper as entry `number` of a list in the survey note's style, for "Insert paper summary". */
   renderPaperSummary(paper: Paper, number: number, context: ServiceContext): Promise<string>;
   /** When the last full sync finished (from the sync state), or null. */

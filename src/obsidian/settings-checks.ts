@@ -3,9 +3,8 @@
  * of the entered value (plus the vault or library lookups passed in), so they are tested without a tab.
  */
 import { format } from 'date-fns';
-import { normalizePath } from 'obsidian';
 import type { ExportFormat, LibraryReadResult } from '../core/library/paper';
-import { normalizeVaultPath } from '../core/vault/vault-path';
+import { ObsidianVault } from './obsidian-vault';
 
 export interface Check {
   kind: 'ok' | 'warning' | 'error';
@@ -26,7 +25,7 @@ export function vaultPathInput(value: string): { path: string } | { error: strin
   const trimmed = value.trim();
   if (trimmed === '') return { path: '' };
   try {
-    return { path: normalizeVaultPath(normalizePath(trimmed)) };
+    return { path: ObsidianVault.toVaultPath(trimmed) };
   } catch {
     return { error: 'A vault path cannot contain "..".' };
   }

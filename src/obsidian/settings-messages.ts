@@ -3,8 +3,9 @@
  * of the export path, which reads the file through the library cache and may be slow.
  */
 import { Platform, type Setting } from 'obsidian';
+import { isAbsoluteExportPath } from '../core/export-path';
 import type { Settings } from '../core/settings';
-import { isAbsoluteExportPath } from './export-file';
+import { attempt } from './command-support';
 import type { PluginRuntime } from './plugin-runtime';
 import { describeLibrary, vaultPathInput, type Check } from './settings-checks';
 import { errorMessage } from './sync-messages';
@@ -37,16 +38,16 @@ export class ExportPathCheck {
     return this.runtime.settings.settings;
   }
 
-  /** Save a typed export path (normalised when it is a vault path), then check it. */
+  /** Save a typed export path (normalised when it is a vault path), then check it. Never rejects. */
   async saveAndCheck(setting: Setting, value: string): Promise<void> {
     const trimmed = value.trim();
+    let exportPath = trimmed;
     if (!isAbsoluteExportPath(trimmed)) {
       const parsed = vaultPathInput(trimmed);
       if ('error' in parsed) return this.messages.show(setting, { kind: 'error', text: parsed.error });
-      await this.runtime.settings.update({ exportPath: parsed.path });
-    } else {
-      await this.runtime.settings.update({ exportPath: trimmed });
+      exportPath = parsed.path;
     }
+    await attempt('Saving the settings', () => this.runtime.settings.update({ exportPath }));
     await this.check(setting);
   }
 

@@ -1,13 +1,16 @@
 /**
- * The settings tab: one row per setting of src/core/settings.ts, grouped under headings. Every change is saved
- * at once and applied at once (the runtime listens to the settings store), so nothing needs a restart. Paths are
- * normalised; the export path is checked on change and its format shown; the date format has a live preview.
+ * The settings tab: one row per setting of src/core/settings.ts, grouped under headings. Toggles, dropdowns and
+ * sliders are saved at once; typed values once the typing pauses, on blur and when the tab closes (SettingsSaver);
+ * either way they apply at once (the runtime listens to the settings store), so nothing needs a restart. Paths are
+ * normalised; validation messages and the date format's live preview follow every keystroke; the export path is
+ * checked once its typing pauses and its format shown.
  */
-import { debounce, PluginSettingTab, Setting, type App, type Plugin, type SettingDefinitionItem } from 'obsidian';
+import { debounce, PluginSettingTab, Setting, type AbstractTextComponent, type App, type Debouncer, type Plugin, type SettingDefinitionItem } from 'obsidian';
 import type { Settings } from '../core/settings';
 import { resolveLanguage, type PluginRuntime } from './plugin-runtime';
 import { dateFormatPreview, listInput, secondsInput, vaultPathInput } from './settings-checks';
 import { ExportPathCheck, SettingMessages } from './settings-messages';
+import { SettingsSaver } from './settings-saver';
 
 /** One setting row: what it is, and how to add its controls to a Setting. */
 export interface SettingRow {
@@ -31,6 +34,9 @@ export interface SettingSection {
 export class ZoteroConceptNotesSettingTab extends PluginSettingTab {
   private readonly messages = new SettingMessages();
   private readonly exportCheck: ExportPathCheck;
+  private readonly saver: SettingsSaver;
+  /** The export path typed and not checked yet, if its field is shown. */
+  private exportSave: Debouncer<[string], void> | null = null;
 
   constructor(
     app: App,
@@ -39,14 +45,29 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab {
   ) {
     super(app, plugin);
     this.exportCheck = new ExportPathCheck(runtime, this.messages);
+    this.saver = new SettingsSaver(runtime.settings);
   }
 
   private get settings(): Readonly<Settings> {
     return this.runtime.settings.settings;
   }
 
+  /** Save a toggle, dropdown or slider change now (a failure is a notice). */
   private save(patch: Partial<Settings>): Promise<void> {
-    return this.runtime.settings.update(patch);
+    return this.saver.now(patch);
+  }
+
+  /** A text field: what is typed in it is saved as soon as it loses focus (or the typing pauses). */
+  private typed<T extends AbstractTextComponent<HTMLInputElement | HTMLTextAreaElement>>(text: T): T {
+    this.saver.flushOnBlur(text.inputEl);
+    return text;
+  }
+
+  /** The tab closes: save what was typed and not saved yet. */
+  override hide(): void {
+    this.exportSave?.run();
+    void this.saver.flush();
+    super.hide();
   }
 
   /** Every row, grouped under headings. */
@@ -82,8 +103,6 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab {
     }
   }
 
-
-
   private exportRows(): SettingRow[] {
     return [
       {
@@ -92,7 +111,11 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab {
         desc: 'Absolute path of the Better BibTeX export (.bib, .json or .yaml), or its path inside the vault. In Zotero, export the library with "Keep updated" on.',
         render: (setting) => {
           const check = debounce((value: string) => void this.exportCheck.saveAndCheck(setting, value), 600, true);
-          setting.addText((text) => text.setPlaceholder('/Users/me/Zotero/library.bib').setValue(this.settings.exportPath).onChange(check));
+          this.exportSave = check;
+          setting.addText((text) => {
+            text.setPlaceholder('/Users/me/Zotero/library.bib').setValue(this.settings.exportPath).onChange(check);
+            text.inputEl.addEventListener('blur', () => void check.run());
+          });
           void this.exportCheck.check(setting);
         },
       },
@@ -108,11 +131,11 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab {
         desc: 'Quiet time after the export last changed before the automatic sync starts.',
         render: (setting) =>
           setting.addText((text) =>
-            text.setValue(String(this.settings.autoSyncDelayMs / 1000)).onChange(async (value) => {
+            this.typed(text).setValue(String(this.settings.autoSyncDelayMs / 1000)).onChange((value) => {
               const parsed = secondsInput(value);
-              if ('error' in parsed) return this.messages.show(setting, { kind: 'error', text: parsed.error });
+              if ('error' in parsed) return this.invalid(setting, 'autoSyncDelayMs', parsed.error);
               this.messages.show(setting, null);
-              await this.save({ autoSyncDelayMs: parsed.ms });
+              this.saver.soon({ autoSyncDelayMs: parsed.ms });
             }),
           ),
       },
@@ -141,9 +164,9 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab {
         desc: 'Handlebars template of a note\'s file name, without ".md", e.g. {{citekey}} or {{year}} {{title}}.',
         render: (setting) =>
           setting.addText((text) =>
-            text.setPlaceholder('{{citekey}}').setValue(this.settings.fileNameTemplate).onChange(async (value) => {
+            this.typed(text).setPlaceholder('{{citekey}}').setValue(this.settings.fileNameTemplate).onChange((value) => {
               this.messages.show(setting, value.includes('{{') ? null : { kind: 'warning', text: 'Without {{…}} every paper gets the same name (then numbered).' });
-              await this.save({ fileNameTemplate: value });
+              this.saver.soon({ fileNameTemplate: value });
             }),
           ),
       },
@@ -153,12 +176,12 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab {
         desc: 'A template file in the vault, in the syntax of the file name template, that replaces the built-in note format. Leave empty for the built-in one.',
         render: (setting) =>
           setting.addText((text) =>
-            text.setPlaceholder('Templates/Literature note.md').setValue(this.settings.noteTemplatePath).onChange(async (value) => {
+            this.typed(text).setPlaceholder('Templates/Literature note.md').setValue(this.settings.noteTemplatePath).onChange((value) => {
               const parsed = vaultPathInput(value);
-              if ('error' in parsed) return this.messages.show(setting, { kind: 'error', text: parsed.error });
+              if ('error' in parsed) return this.invalid(setting, 'noteTemplatePath', parsed.error);
               const missing = parsed.path !== '' && !this.app.vault.getFileByPath(parsed.path);
               this.messages.show(setting, missing ? { kind: 'warning', text: `No file at "${parsed.path}" yet.` } : null);
-              await this.save({ noteTemplatePath: parsed.path });
+              this.saver.soon({ noteTemplatePath: parsed.path });
             }),
           ),
       },
@@ -168,10 +191,11 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab {
         desc: 'Format of the "date" property (the import time), in date-fns tokens.',
         render: (setting) => {
           setting.addText((text) =>
-            text.setValue(this.settings.dateFormat).onChange(async (value) => {
+            this.typed(text).setValue(this.settings.dateFormat).onChange((value) => {
               const preview = dateFormatPreview(value, new Date());
               this.messages.show(setting, preview);
-              if (preview.kind !== 'error') await this.save({ dateFormat: value });
+              if (preview.kind === 'error') this.saver.drop('dateFormat');
+              else this.saver.soon({ dateFormat: value });
             }),
           );
           this.messages.show(setting, dateFormatPreview(this.settings.dateFormat, new Date()));
@@ -183,7 +207,7 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab {
         desc: 'The "categories" list of new notes, as a blog generator reads it; separate them with commas.',
         render: (setting) =>
           setting.addText((text) =>
-            text.setPlaceholder('Papers').setValue(this.settings.categories.join(', ')).onChange((value) => this.save({ categories: listInput(value) })),
+            this.typed(text).setPlaceholder('Papers').setValue(this.settings.categories.join(', ')).onChange((value) => this.saver.soon({ categories: listInput(value) })),
           ),
       },
       {
@@ -222,12 +246,12 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab {
         desc: 'Folders whose notes also get concept links, besides the notes and concepts folders. One per line.',
         render: (setting) =>
           setting.addTextArea((text) =>
-            text.setPlaceholder('Reading').setValue(this.settings.conceptScopeFolders.join('\n')).onChange(async (value) => {
+            this.typed(text).setPlaceholder('Reading').setValue(this.settings.conceptScopeFolders.join('\n')).onChange((value) => {
               const parsed = listInput(value).map(vaultPathInput);
               const bad = parsed.find((p): p is { error: string } => 'error' in p);
-              if (bad) return this.messages.show(setting, { kind: 'error', text: bad.error });
+              if (bad) return this.invalid(setting, 'conceptScopeFolders', bad.error);
               this.messages.show(setting, null);
-              await this.save({ conceptScopeFolders: parsed.map((p) => ('path' in p ? p.path : '')).filter(Boolean) });
+              this.saver.soon({ conceptScopeFolders: parsed.map((p) => ('path' in p ? p.path : '')).filter(Boolean) });
             }),
           ),
       },
@@ -254,15 +278,21 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab {
       desc,
       render: (setting) =>
         setting.addText((text) =>
-          text.setValue(this.settings[key]).onChange(async (value) => {
+          this.typed(text).setValue(this.settings[key]).onChange((value) => {
             const parsed = vaultPathInput(value);
-            if ('error' in parsed) return this.messages.show(setting, { kind: 'error', text: parsed.error });
-            if (parsed.path === '') return this.messages.show(setting, { kind: 'error', text: 'Enter a folder name.' });
+            if ('error' in parsed) return this.invalid(setting, key, parsed.error);
+            if (parsed.path === '') return this.invalid(setting, key, 'Enter a folder name.');
             const exists = this.app.vault.getFolderByPath(parsed.path) !== null;
             this.messages.show(setting, exists ? null : { kind: 'ok', text: `"${parsed.path}" does not exist yet; it is created when needed.` });
-            await this.save({ [key]: parsed.path });
+            this.saver.soon({ [key]: parsed.path });
           }),
         ),
     };
+  }
+
+  /** Say why the typed value is not valid, and keep the saved one (not even the valid value typed just before). */
+  private invalid(setting: Setting, key: keyof Settings, error: string): void {
+    this.messages.show(setting, { kind: 'error', text: error });
+    this.saver.drop(key);
   }
 }

@@ -4,6 +4,8 @@
  * the export watcher can tell "the export looked half written, try again" from a real failure.
  */
 import { Notice } from 'obsidian';
+import type { LoadedLibrary } from './library-cache';
+import { isUnloadedError } from './plugin-lifetime';
 import { describeSyncError, formatProgress, formatSyncSummary, summaryIsNoteworthy } from './sync-messages';
 import type { SyncProgress, SyncRequest, SyncSummary } from './plugin-services';
 
@@ -14,8 +16,8 @@ export type SyncOutcome =
   | { status: 'failed'; error: Error };
 
 export interface SyncRunnerDeps {
-  /** Everything the sync needs but the progress callback: reads the settled export. */
-  prepare(): Promise<Omit<SyncRequest, 'onProgress'>>;
+  /** Everything the sync needs but the progress callback: reads the settled export, unless it was just loaded. */
+  prepare(library?: LoadedLibrary): Promise<Omit<SyncRequest, 'onProgress'>>;
   sync(request: SyncRequest): Promise<SyncSummary>;
   now(): Date;
 }
@@ -39,13 +41,16 @@ export class SyncRunner {
     return this.current !== null;
   }
 
-  /** Start a sync, or join the one running. Never rejects. */
-  run(trigger: SyncTrigger): Promise<SyncOutcome> {
+  /**
+   * Start a sync, or join the one running. `library`: the export as just read and parsed (an automatic sync after
+   * the export settled), so it is not read again. Never rejects.
+   */
+  run(trigger: SyncTrigger, library?: LoadedLibrary): Promise<SyncOutcome> {
     if (this.current) {
       if (trigger === 'manual') new Notice('A sync is already running.');
       return this.current;
     }
-    const run = this.execute(trigger).finally(() => {
+    const run = this.execute(trigger, library).finally(() => {
       this.current = null;
     });
     this.current = run;
@@ -57,7 +62,7 @@ export class SyncRunner {
     return () => this.listeners.delete(listener);
   }
 
-  private async execute(trigger: SyncTrigger): Promise<SyncOutcome> {
+  private async execute(trigger: SyncTrigger, library?: LoadedLibrary): Promise<SyncOutcome> {
     const notice = trigger === 'manual' ? new Notice(formatProgress('Syncing library', null), 0) : null;
     let lastShown = '';
     const onProgress = (progress: SyncProgress) => {
@@ -68,7 +73,7 @@ export class SyncRunner {
     this.emit({ running: true, progress: null });
     let outcome: SyncOutcome;
     try {
-      const request = await this.deps.prepare();
+      const request = await this.deps.prepare(library);
       const summary = await this.deps.sync({ ...request, onProgress });
       outcome = { status: 'done', summary, finishedAt: this.deps.now() };
       if (notice || summaryIsNoteworthy(summary)) new Notice(formatSyncSummary(summary), 10000);
@@ -83,8 +88,12 @@ export class SyncRunner {
     return outcome;
   }
 
-  /** Manual syncs always explain a failure; automatic ones stay quiet about a half-written export (retried). */
+  /**
+   * Manual syncs always explain a failure; automatic ones stay quiet about a half-written export (retried). A sync
+   * stopped by unloading the plugin is no failure: nothing is said.
+   */
   private report(trigger: SyncTrigger, error: Error): void {
+    if (isUnloadedError(error)) return;
     if (trigger === 'auto' && isIncompleteExportError(error)) {
       console.debug(`Zotero Concept Notes: automatic sync skipped: ${error.message}`);
       return;

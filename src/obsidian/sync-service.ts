@@ -4,13 +4,12 @@
  * concept links of new notes. After the notes are written, the concept links of the notes that changed are
  * updated. Loaded on first use (it pulls in the reader, the renderer and the sync engine), never at start-up.
  */
-import type { Paper } from '../core/library/paper';
 import { loadNoteTemplate } from '../core/notes/load-template';
-import { renderSummaryEntry } from '../core/notes/summary-entry';
 import type { VaultPort } from '../core/vault/vault-port';
 import { runSync, type RunSyncInput, type SyncOutcome } from '../core/sync/run-sync';
-import type { SyncStateStore } from '../core/sync/sync-state';
+import type { SyncStateStore } from '../core/sync/sync-state-store';
 import type { ConceptService } from './concept-service';
+import { isUnloadedError } from './plugin-lifetime';
 import type { ConceptLinkResult, ImportRequest, ImportResult, ServiceContext, SyncRequest, SyncSummary } from './plugin-services';
 import { errorMessage } from './sync-messages';
 
@@ -62,10 +61,6 @@ export class SyncService {
     return { path, status, message: kept ? `Your edits in ${path} were kept: ${kept.join('; ')}` : undefined, warnings };
   }
 
-  renderSummary(paper: Paper, number: number, context: ServiceContext): string {
-    return renderSummaryEntry(paper, number, { language: context.language, summarySource: context.settings.summarySource });
-  }
-
   private async run(request: SyncRequest | ImportRequest, extra: Partial<RunSyncInput>): Promise<SyncOutcome> {
     const template = await loadNoteTemplate(this.deps.vault, request.settings); // a bad template stops here: nothing written
     const linker = await this.concepts.linker(request);
@@ -90,6 +85,7 @@ export class SyncService {
     try {
       return conceptWarnings(await this.concepts.update(paths, context, true));
     } catch (err) {
+      if (isUnloadedError(err)) throw err; // the plugin is unloading: the sync stops, nothing to report
       return [`Concept links were not updated: ${errorMessage(err)}`];
     }
   }

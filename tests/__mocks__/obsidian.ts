@@ -26,7 +26,7 @@ export { Events } from '../support/obsidian-mock/events';
 export type { EventRef } from '../support/obsidian-mock/events';
 export { MockDataAdapter, TAbstractFile, TFile, TFolder, Vault } from '../support/obsidian-mock/vault';
 export type { FileStats } from '../support/obsidian-mock/vault';
-export { App, createMockApp, FileManager, MetadataCache, Workspace, WorkspaceLeaf } from '../support/obsidian-mock/app';
+export { App, createMockApp, FileManager, MarkdownView, MetadataCache, Workspace, WorkspaceLeaf } from '../support/obsidian-mock/app';
 export type { CachedMetadata, MarkdownFileInfo } from '../support/obsidian-mock/app';
 export { Editor } from '../support/obsidian-mock/editor';
 export type { EditorChange, EditorPosition, EditorTransaction } from '../support/obsidian-mock/editor';

@@ -3,7 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { App as ObsidianApp } from 'obsidian';
 import { VaultPathError } from '../../src/core/vault/vault-path';
-import { ExportFileError, ExportFiles, isAbsoluteExportPath, locateExport, nodeModules } from '../../src/obsidian/export-file';
+import { isAbsoluteExportPath } from '../../src/core/export-path';
+import { ExportFileError, ExportFiles, locateExport, nodeModules } from '../../src/obsidian/export-file';
 import { createMockApp, setMockPlatform } from '../__mocks__/obsidian';
 
 afterEach(() => setMockPlatform('desktop'));

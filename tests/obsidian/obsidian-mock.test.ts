@@ -1,5 +1,5 @@
 /** The mock's own promises, where other tests rely on them matching Obsidian. */
-import { Component, createMockApp, debounce, Editor, normalizePath, TFile } from '../__mocks__/obsidian';
+import { Component, createMockApp, debounce, Editor, MarkdownView, normalizePath, TFile } from '../__mocks__/obsidian';
 
 describe('obsidian mock', () => {
   it('Editor transactions use the coordinates before the edit, reject overlaps and carry the cursor along', () => {
@@ -11,6 +11,23 @@ describe('obsidian mock', () => {
     expect(editor.offsetToPos(editor.posToOffset({ line: 1, ch: 2 }))).toEqual({ line: 1, ch: 2 });
     expect(() => editor.transaction({ changes: [{ from: { line: 0, ch: 0 }, to: { line: 0, ch: 3 }, text: '' }, { from: { line: 0, ch: 2 }, text: 'x' }] })).toThrow(/overlapping/);
     expect(editor.log).toEqual([{ kind: 'transaction', changes: 2 }]);
+  });
+
+  it('openInEditor replaces the note of the active tab, or opens a new tab; a view saves its editor to the file', async () => {
+    const app = await createMockApp({ 'a.md': 'a', 'b.md': 'b', 'c.md': 'c' });
+    const file = (path: string) => app.vault.getFileByPath(path)!;
+    app.workspace.openInEditor(file('a.md'), 'a');
+    app.workspace.openInEditor(file('b.md'), 'b'); // same tab: a is no longer open
+    const c = app.workspace.openInEditor(file('c.md'), 'c', { newTab: true });
+    const open = app.workspace.getLeavesOfType('markdown').map((leaf) => leaf.view?.file?.path);
+    expect(open).toEqual(['b.md', 'c.md']);
+    expect(app.workspace.getLeavesOfType('canvas')).toEqual([]);
+    expect(c).toBeInstanceOf(MarkdownView);
+    expect(app.workspace.activeEditor).toBe(c);
+    c.editor.replaceSelection('typed ');
+    expect(app.vault.contentOf('c.md')).toBe('c');
+    await c.save();
+    expect(app.vault.contentOf('c.md')).toBe('typed c');
   });
 
   it('normalizePath behaves like Obsidian: slashes, edges, non-breaking spaces, NFC; ".." kept', () => {

@@ -1,6 +1,7 @@
-import { createMockApp, TFile, type App } from '../__mocks__/obsidian';
-import type { Vault } from 'obsidian';
+import { createMockApp, Editor, TFile, type App } from '../__mocks__/obsidian';
+import type { Editor as ObsidianEditor, Vault } from 'obsidian';
 import { ObsidianVault } from '../../src/obsidian/obsidian-vault';
+import { PluginLifetime, PluginUnloadedError } from '../../src/obsidian/plugin-lifetime';
 import { describeVaultContract } from '../core/vault/vault-contract';
 
 /** The mock App's vault typed as Obsidian's (the mock implements the part the adapter uses). */
@@ -80,5 +81,59 @@ describe('ObsidianVault specifics', () => {
     await vault.list('');
     expect(adapterWrite).not.toHaveBeenCalled();
     expect(adapterRead).not.toHaveBeenCalled();
+  });
+});
+
+describe('ObsidianVault and notes open in an editor', () => {
+  const NOTE = '---\ntitle: Old\n---\nIntro.\n\n## Notes\nMine, being typed';
+  let app: App;
+  let editor: Editor;
+  let vault: ObsidianVault;
+
+  beforeEach(async () => {
+    app = await createMockApp({ 'Lit/a.md': NOTE, 'Lit/b.md': 'b' });
+    editor = new Editor(`${NOTE} and not saved yet`);
+    const openEditor = (path: string) => (path === 'Lit/a.md' ? (editor as unknown as ObsidianEditor) : null);
+    vault = new ObsidianVault(app.vault as unknown as Vault, { openEditor });
+  });
+
+  it('changes the note in its editor, with minimal replacements: the cursor and the unsaved typing stay', async () => {
+    const process = jest.spyOn(app.vault, 'process');
+    editor.setCursor(6, 5);
+    const result = await vault.process('Lit//a.md', (text) => text.replace('title: Old', 'title: New').replace('Intro.', 'Intro, longer.'));
+    expect(result).toBe('---\ntitle: New\n---\nIntro, longer.\n\n## Notes\nMine, being typed and not saved yet');
+    expect(editor.getValue()).toBe(result);
+    expect(editor.log).toEqual([{ kind: 'transaction', changes: 2 }]);
+    expect(editor.getCursor()).toEqual({ line: 6, ch: 5 });
+    expect(process).not.toHaveBeenCalled();
+    expect(app.vault.writes).toEqual([]); // the editor saves the file
+    expect(app.vault.contentOf('Lit/a.md')).toBe(NOTE);
+
+    expect(await vault.process('Lit/a.md', (text) => text)).toBe(result);
+    expect(editor.log).toHaveLength(1); // nothing changed: no transaction
+    await vault.process('Lit/b.md', (text) => `${text}!`); // not open: the file, through Vault.process
+    expect(process).toHaveBeenCalledTimes(1);
+    expect(app.vault.contentOf('Lit/b.md')).toBe('b!');
+  });
+
+  it('reads the editor\'s text, and writes a whole new text through the editor too', async () => {
+    expect(await vault.read('Lit/a.md')).toBe(`${NOTE} and not saved yet`);
+    expect(await vault.read('Lit/b.md')).toBe('b');
+    await vault.write('Lit/a.md', `${NOTE} and not saved yet\nMore.`);
+    expect(editor.log).toEqual([{ kind: 'transaction', changes: 1 }]);
+    expect(editor.getValue()).toBe(`${NOTE} and not saved yet\nMore.`);
+    expect(app.vault.writes).toEqual([]);
+  });
+
+  it('writes nothing once the plugin is unloaded: every write throws the cancellation', async () => {
+    const lifetime = new PluginLifetime();
+    const guarded = new ObsidianVault(app.vault as unknown as Vault, { beforeWrite: () => lifetime.check() });
+    await guarded.write('Lit/c.md', 'c');
+    lifetime.stop();
+    await expect(guarded.write('Lit/d.md', 'd')).rejects.toThrow(PluginUnloadedError);
+    await expect(guarded.create('Lit/e.md', 'e')).rejects.toThrow(PluginUnloadedError);
+    await expect(guarded.process('Lit/b.md', (t) => `${t}!`)).rejects.toThrow('The plugin was unloaded; the run stopped.');
+    expect(await guarded.read('Lit/b.md')).toBe('b'); // reading is still fine
+    expect(app.vault.writes).toEqual(['Lit/c.md']);
   });
 });

@@ -86,6 +86,29 @@ describe('import paper', () => {
     expect(noticeMessages()).toEqual([]);
   });
 
+  it('works out which papers have a note once, until a sync, an import or a deleted note changes that', async () => {
+    const made = await started();
+    made.plugin.mock.ribbonIcons[0].el.click();
+    await flush();
+    const stateReads = jest.spyOn(made.app.vault.adapter, 'read');
+    const readsWhileOpening = async () => {
+      const before = stateReads.mock.calls.filter(([path]) => path === STATE_PATH).length;
+      const { modal } = await importModal(made, '');
+      const marked = rendered(modal).filter((t) => t.includes('has a note')).length;
+      return { reads: stateReads.mock.calls.filter(([path]) => path === STATE_PATH).length - before, marked };
+    };
+    expect(await readsWhileOpening()).toEqual({ reads: 1, marked: 15 });
+    expect(await readsWhileOpening()).toEqual({ reads: 0, marked: 15 }); // cached
+
+    made.app.vault.removeExternal(BROWN); // the user deletes a note
+    expect(await readsWhileOpening()).toEqual({ reads: 1, marked: 14 });
+    expect(await readsWhileOpening()).toEqual({ reads: 0, marked: 14 });
+
+    made.plugin.mock.ribbonIcons[0].el.click(); // the sync writes it again
+    await flush();
+    expect(await readsWhileOpening()).toEqual({ reads: 1, marked: 15 });
+  });
+
   it('finds papers by Chinese title, author and publisher', async () => {
     const made = await started({}, { [EXPORT]: CHINESE });
     const keys = async (query: string) => (await importModal(made, query)).found.map((m) => m.item.citekey).sort();

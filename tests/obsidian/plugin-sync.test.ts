@@ -139,7 +139,7 @@ describe('sync library', () => {
 });
 
 describe('auto-sync on export change', () => {
-  it('runs exactly one incremental sync after the export settles, parsing the new export once', async () => {
+  it('runs exactly one incremental sync after the export settles, reading and parsing the new export once', async () => {
     const realRead = await loadLibraryReader();
     const parsed: string[] = [];
     const made = await makePlugin({ files: { [EXPORT]: LIBRARY }, loadReader: () => Promise.resolve((text: string) => (parsed.push(text), realRead(text))) });
@@ -153,6 +153,7 @@ describe('auto-sync on export change', () => {
     parsed.length = 0;
     resetUiLog();
     const syncParse = jest.spyOn(readLibraryModule, 'readLibrary');
+    const exportReads = jest.spyOn(made.app.vault, 'read');
 
     // Better BibTeX rewrites the file in place: a burst of writes, the last one complete.
     await made.app.vault.setExternal(EXPORT, LIBRARY.slice(0, LIBRARY.length / 2));
@@ -166,13 +167,31 @@ describe('auto-sync on export change', () => {
 
     await jest.advanceTimersByTimeAsync(5000);
     expect(made.syncCalls.map((r) => r.exportText)).toEqual([updated]);
-    expect(parsed).toEqual([updated]); // the library cache parsed it once…
+    expect(exportReads.mock.calls.filter(([file]) => file.path === EXPORT)).toHaveLength(1); // read once…
+    expect(parsed).toEqual([updated]); // …the library cache parsed it once…
     expect(syncParse).not.toHaveBeenCalled(); // …and the sync used that parse
     expect(made.summaries).toEqual([expect.objectContaining({ created: [], updated: ['Literature/kaplanScalingLawsNeural2020.md'], unchanged: 14 })]);
     expect(made.app.vault.contentOf('Literature/kaplanScalingLawsNeural2020.md')).toContain('title: Scaling Laws for Neural Language Models (revised)\n');
     expect(noticeMessages()).toEqual(['Library synced: 0 created, 1 updated, 14 unchanged, 0 conflicts, 0 errors.']);
     await jest.advanceTimersByTimeAsync(60000);
     expect(made.syncCalls).toHaveLength(1);
+  });
+
+  it('syncs an export that changed during a running sync once that sync ends', async () => {
+    const made = await started({ autoSyncDelayMs: 1000 }, { [EXPORT]: BIB });
+    await jest.advanceTimersByTimeAsync(5000); // the start-up sync
+    made.syncCalls.length = 0;
+    const release = made.hold();
+    made.plugin.mock.command('sync-library')!.callback!();
+    await flush();
+    const revised = BIB.replace('Defining and Detecting Quantum Speedup', 'Defining and Detecting Quantum Speedup (v2)');
+    await made.app.vault.setExternal(EXPORT, revised); // Zotero changes while the manual sync runs
+    await jest.advanceTimersByTimeAsync(5000);
+    expect(made.syncCalls.map((r) => r.exportText)).toEqual([BIB]);
+    release();
+    await jest.advanceTimersByTimeAsync(100);
+    expect(made.syncCalls.map((r) => r.exportText)).toEqual([BIB, revised]);
+    expect(made.summaries.at(-1)).toMatchObject({ updated: ['Literature/Ronnow.2014.Defining.md'] });
   });
 
   it('retries, without a notice, while the export is half written, then syncs the complete file', async () => {

@@ -150,7 +150,7 @@ describe('onunload', () => {
     await made.app.vault.setExternal(EXPORT, BIB + '\n'); // a settle timer is now pending
     await made.app.vault.setExternal('Concepts/ICL.md', '---\naliases: [in-context learning]\n---\n'); // a concept update is pending too
     const status = made.plugin.mock.statusBarItems[0];
-    expect(made.app.vault.listenerCount()).toBe(3 + 4); // the export watcher, the concept watcher
+    expect(made.app.vault.listenerCount()).toBe(3 + 4 + 2); // the export watcher, the concept watcher, the noted-notes cache
     expect(made.app.workspace.listenerCount('file-open')).toBe(1);
     expect(status.listenerCount('click')).toBe(1);
     expect(jest.getTimerCount()).toBeGreaterThan(1);

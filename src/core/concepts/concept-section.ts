@@ -3,7 +3,9 @@
  * titles, and the related concepts (mentioned by this one, mentioning it, appearing in the same notes, with counts).
  * Rendered from data only, so the same data always gives the same text and an unchanged section is never rewritten.
  */
-import { findRegions, replaceRegionContent, wrapRegion } from '../text/managed-region';
+import { findFrontMatter } from '../text/front-matter-text';
+import { detectEol } from '../text/line-endings';
+import { findRegions, wrapRegion } from '../text/managed-region';
 import type { ConceptLanguage } from './glossary';
 import { safeLinkText, type MakeLink } from './link-writer';
 import { CONCEPT_SECTION_ID } from './markdown-zones';
@@ -93,16 +95,21 @@ export function renderRelatedPart(data: Omit<SectionData, 'notes'>, options: Sec
 }
 
 /**
- * Put `content` into the note's concept section: replaced in place when the region exists, appended at the end when
- * it does not. Damaged markers (a begin without its end, a repeated region) are reported and the note left alone.
+ * Put `content` (LF) into the note's concept section, in the note's line ending: replaced in place when the region
+ * exists, appended at the end when it does not. Damaged markers (a begin without its end, a repeated region) are
+ * reported and the note left alone. Markers are looked for in the body only.
  */
 export function writeConceptSection(text: string, content: string): { text: string } | { problem: string } {
-  const { regions, broken } = findRegions(text);
+  const fm = findFrontMatter(text);
+  const bodyStart = fm ? fm.bodyStart : 0;
+  const { regions, broken } = findRegions(text, bodyStart);
   if (broken.includes(CONCEPT_SECTION_ID)) {
     return { problem: `the "${CONCEPT_SECTION_ID}" section markers are damaged (missing, repeated or nested); fix or delete them` };
   }
-  if (regions.some((r) => r.id === CONCEPT_SECTION_ID)) return { text: replaceRegionContent(text, CONCEPT_SECTION_ID, content)! };
-  const region = wrapRegion(CONCEPT_SECTION_ID, content);
-  if (text.trim() === '') return { text: `${text}${region}\n` };
-  return { text: `${text}${text.endsWith('\n') ? '' : '\n'}\n${region}\n` };
+  const eol = detectEol(text);
+  const region = wrapRegion(CONCEPT_SECTION_ID, content, eol);
+  const current = regions.find((r) => r.id === CONCEPT_SECTION_ID);
+  if (current) return { text: text.slice(0, current.start) + region + text.slice(current.end) };
+  if (text.trim() === '') return { text: `${text}${region}${eol}` };
+  return { text: `${text}${text.endsWith('\n') ? '' : eol}${eol}${region}${eol}` };
 }

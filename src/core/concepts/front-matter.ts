@@ -5,33 +5,7 @@
  * The fast reader only accepts lines it fully understands and hands anything else to yaml.parse.
  */
 import { parse as parseYaml } from 'yaml';
-
-export interface FrontMatterSpan {
-  /** Offset of the YAML text (after the opening `---` line) and of its end (before the closing line). */
-  yamlStart: number;
-  yamlEnd: number;
-  /** Offset just after the closing `---` line (its line break included). */
-  end: number;
-}
-
-/** The front-matter block at the very start of a note, or null. */
-export function findFrontMatter(text: string): FrontMatterSpan | null {
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (!text.startsWith('---', bom)) return null;
-  let lineEnd = text.indexOf('\n', bom);
-  if (lineEnd < 0 || text.slice(bom + 3, lineEnd).trim() !== '') return null;
-  const yamlStart = lineEnd + 1;
-  let pos = yamlStart;
-  while (pos <= text.length) {
-    lineEnd = text.indexOf('\n', pos);
-    const end = lineEnd < 0 ? text.length : lineEnd;
-    const line = text.slice(pos, end).trimEnd();
-    if (line === '---' || line === '...') return { yamlStart, yamlEnd: pos, end: lineEnd < 0 ? text.length : lineEnd + 1 };
-    if (lineEnd < 0) break;
-    pos = lineEnd + 1;
-  }
-  return null;
-}
+import { findFrontMatter } from '../text/front-matter-text';
 
 export type FieldValue = string | string[] | null;
 

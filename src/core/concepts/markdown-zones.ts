@@ -4,9 +4,9 @@
  * setting) and plugin-owned managed regions are `soft` (a mention counts, no link is written there); table rows are
  * recorded so a link written there escapes its pipe. Inline constructs are left to InlineScanner.
  */
+import { findFrontMatter } from '../text/front-matter-text';
 import { findRegions } from '../text/managed-region';
 import { isBlank } from './char-class';
-import { findFrontMatter } from './front-matter';
 import { InlineScanner, type LinkRef, type ZoneCollector } from './inline-zones';
 
 /** Id of the managed region the engine owns in each concept note. */
@@ -64,6 +64,8 @@ class BlockScanner {
   /** The last non-blank line was a list item or its indented continuation: an indented line continues the list. */
   private listContext = false;
   private nextPipe = -1;
+  /** Where the body starts (after the front matter): region markers are looked for from there. */
+  private bodyStart = 0;
 
   constructor(private readonly text: string, private readonly options: ZoneOptions) {
     this.inline = new InlineScanner(text, this.out);
@@ -137,8 +139,9 @@ class BlockScanner {
     let pos = 0;
     const fm = findFrontMatter(text);
     if (fm) {
-      this.out.hard.push(0, fm.end);
-      pos = fm.end;
+      this.out.hard.push(0, fm.bodyStart);
+      pos = fm.bodyStart;
+      this.bodyStart = pos;
     }
     while (pos < text.length) {
       const end = this.lineEnd(pos);
@@ -269,14 +272,14 @@ class BlockScanner {
     const text = this.text;
     let section: [number, number] | null = null;
     if (text.includes('%% zcn:')) {
-      const { regions, broken } = findRegions(text);
+      const { regions, broken } = findRegions(text, this.bodyStart);
       for (const r of regions) {
         if (r.id === CONCEPT_SECTION_ID) section = [r.start, r.end];
         else if (!this.options.linkManagedRegions) this.out.soft.push(r.contentStart, r.contentEnd);
       }
       if (broken.includes(CONCEPT_SECTION_ID)) {
         // A damaged concept section is still ours: protect from its first marker to its last one.
-        const begin = text.indexOf(`%% zcn:begin ${CONCEPT_SECTION_ID} %%`);
+        const begin = text.indexOf(`%% zcn:begin ${CONCEPT_SECTION_ID} %%`, this.bodyStart);
         const endMarker = `%% zcn:end ${CONCEPT_SECTION_ID} %%`;
         const last = text.lastIndexOf(endMarker);
         const from = begin < 0 ? last : begin;

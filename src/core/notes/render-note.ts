@@ -5,6 +5,7 @@
 import { parse, YAMLParseError } from 'yaml';
 import type { Paper } from '../library/paper';
 import type { Settings } from '../settings';
+import { findFrontMatter } from '../text/front-matter-text';
 import { defaultBodyParts } from './default-body';
 import { DEFAULT_TEMPLATE_NAME, defaultNoteTemplate } from './default-template';
 import { frontMatterValues, MANAGED_KEYS, serializeFrontMatterEntry } from './front-matter';
@@ -51,11 +52,11 @@ const MANAGED = new Set<string>(MANAGED_KEYS);
 
 /** Split a front-matter block the template rendered at the top of the body; `bodyStart` is the body's offset. */
 function splitTemplateFrontMatter(rendered: string, templateName: string): { data: Record<string, unknown>; body: string; bodyStart: number } {
-  const m = rendered.startsWith('---') ? /^---[ \t]*\n([\s\S]*?\n)?---[ \t]*(?:\n|$)/.exec(rendered) : null;
-  if (!m) return { data: {}, body: rendered, bodyStart: 0 };
+  const span = findFrontMatter(rendered);
+  if (!span) return { data: {}, body: rendered, bodyStart: 0 };
   let data: unknown;
   try {
-    data = parse(m[1] ?? '', { uniqueKeys: true });
+    data = parse(rendered.slice(span.yamlStart, span.yamlEnd), { uniqueKeys: true });
   } catch (e) {
     // linePos counts from the block's first line, the line after the opening `---`: a line of the rendered note.
     const line = e instanceof YAMLParseError && e.linePos ? e.linePos[0].line + 1 : null;
@@ -67,7 +68,7 @@ function splitTemplateFrontMatter(rendered: string, templateName: string): { dat
   }
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries((data ?? {}) as Record<string, unknown>)) if (!MANAGED.has(key)) out[key] = value;
-  return { data: out, body: rendered.slice(m[0].length), bodyStart: m[0].length };
+  return { data: out, body: rendered.slice(span.bodyStart), bodyStart: span.bodyStart };
 }
 
 /**

@@ -9,7 +9,8 @@ import { forEachLimited } from './note-locator';
 import { noteState } from './plan-sync';
 import { REMOVED_FLAG_KEY, SYNC_CREATE_ONLY_KEYS } from './note-renderer';
 import { emptyReport, type CreateAction, type FlagAction, type MergeAction, type SyncPlan, type SyncReport } from './sync-plan';
-import { emptySyncState, listingFingerprint, noteMap, sameSyncState, type SyncState, type SyncStateStore } from './sync-state';
+import { listingFingerprint, noteMap, type SyncState } from './sync-state';
+import type { SyncStateStore } from './sync-state-store';
 import { isInFolder } from '../vault/vault-path';
 
 export interface ApplyOptions {
@@ -115,7 +116,7 @@ export async function applySync(vault: VaultPort, plan: SyncPlan, store: SyncSta
     if (state.lastExport) state.lastExport = { ...state.lastExport, clean: false };
   }
   if (plan.full && state.lastExport) await recordListing(vault, plan.notesFolder, state);
-  if (!sameSyncState(plan.previousState ?? emptySyncState(), state)) await store.save(state);
+  await store.save(state); // written only when it differs from the stored text
   return report;
 }
 

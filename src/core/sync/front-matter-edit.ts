@@ -3,8 +3,9 @@
  * comments, order, line endings) is kept; each edit is verified by parsing the result, so an edit that would change
  * any other key's value is refused rather than written.
  */
-import { isMap, isScalar, parseDocument } from 'yaml';
-import { topLevelBlocks, type TopLevelBlock } from './front-matter-text';
+import { isMap, isScalar, parseDocument, visit } from 'yaml';
+import { topLevelBlocks, type TopLevelBlock } from '../text/front-matter-text';
+import { withEol, type Eol } from '../text/line-endings';
 
 export interface ParsedFrontMatter {
   yaml: string;
@@ -52,21 +53,41 @@ export function parseFrontMatterYaml(yaml: string): ParsedFrontMatter | null {
   return { yaml, blocks, data: parsed.data };
 }
 
+/**
+ * Whether the block of top-level `key` holds a YAML comment (`year: 2020 # preprint`, a `# …` line inside a list):
+ * text of the user's that rewriting the key would drop. Comment lines before the key's line or after its block are
+ * not part of it (edits keep them). Parsed only when the block has a `#` at all; a block that does not parse alone
+ * counts as commented, so it is left as it is.
+ */
+export function hasYamlComment(fm: ParsedFrontMatter, key: string): boolean {
+  const block = fm.blocks.find((b) => b.key === key);
+  if (!block) return false;
+  const text = fm.yaml.slice(block.start, block.end);
+  if (!text.includes('#')) return false;
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0 || doc.comment || doc.commentBefore) return true;
+  let found = false;
+  visit(doc, {
+    Node(_key, node) {
+      if (!node.comment && !node.commentBefore) return undefined;
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
 interface Splice {
   start: number;
   end: number;
   text: string;
 }
 
-function toEol(text: string, eol: string): string {
-  return eol === '\n' ? text : text.replace(/\r?\n/g, eol);
-}
-
 /**
  * Apply edits to parsed front matter; returns the new YAML text, or null when the result does not parse back to
  * exactly the expected values (the caller then leaves the front matter untouched and reports a conflict).
  */
-export function applyFrontMatterEdits(fm: ParsedFrontMatter, edits: readonly FrontMatterEdit[], eol: string): string | null {
+export function applyFrontMatterEdits(fm: ParsedFrontMatter, edits: readonly FrontMatterEdit[], eol: Eol): string | null {
   if (edits.length === 0) return fm.yaml;
   const byKey = new Map(fm.blocks.map((b) => [b.key as string, b]));
   const splices: Splice[] = [];
@@ -79,7 +100,7 @@ export function applyFrontMatterEdits(fm: ParsedFrontMatter, edits: readonly Fro
       expected.delete(edit.key);
       continue;
     }
-    const text = toEol(edit.yaml.replace(/\n+$/, ''), eol) + eol;
+    const text = withEol(edit.yaml.replace(/\n+$/, ''), eol) + eol;
     if (block) {
       splices.push({ start: block.start, end: block.end, text });
     } else {

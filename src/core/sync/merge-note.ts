@@ -3,10 +3,11 @@
  * managed body regions are rewritten, and only where the user has not changed them since the plugin last wrote
  * them (told apart with the hashes of the sync state). Every other byte stays as it is.
  */
-import { hashValue } from '../text/fingerprint';
-import { applyFrontMatterEdits, parseFrontMatterYaml, type FrontMatterEdit } from './front-matter-edit';
-import { detectEol, findFrontMatter } from './front-matter-text';
-import { bodyRegions, regionHash, regionText, sameRegionContent } from './region-text';
+import { hashString, hashValue } from '../text/fingerprint';
+import { findFrontMatter } from '../text/front-matter-text';
+import { detectEol, type Eol } from '../text/line-endings';
+import { findRegions, wrapRegion } from '../text/managed-region';
+import { applyFrontMatterEdits, hasYamlComment, parseFrontMatterYaml, type FrontMatterEdit, type ParsedFrontMatter } from './front-matter-edit';
 import { encodedHashes } from './sync-state';
 
 /** Hashes of what the plugin last wrote into one note: per managed front-matter key and per region id. */
@@ -56,6 +57,15 @@ export function valueHash(value: unknown): string {
   return hashValue(value);
 }
 
+/**
+ * The hash of a region's content (LF), as recorded in the sync state: of exactly the text the sync wrote, links
+ * included. Links in a region come from the sync itself (its linker) or from the user (the vault-wide concept linker
+ * never writes inside managed regions), so a link the user added is a hand edit like any other.
+ */
+export function regionHash(content: string): string {
+  return hashString(content);
+}
+
 /** Hashes of a freshly created note (what the plugin wrote), built directly in their stored form. */
 export function hashesOfFresh(fresh: FreshNote): WrittenHashes {
   const keys = fresh.entries.map((e) => `${e.key}=${valueHash(e.value)}`);
@@ -63,8 +73,8 @@ export function hashesOfFresh(fresh: FreshNote): WrittenHashes {
   return encodedHashes(keys.join(' '), regions.join(' '));
 }
 
-function mergeRegions(text: string, bodyStart: number, fresh: FreshNote, opts: MergeOptions, eol: string, out: MergeResult): string {
-  const { regions, broken } = bodyRegions(text, bodyStart);
+function mergeRegions(text: string, bodyStart: number, fresh: FreshNote, opts: MergeOptions, eol: Eol, out: MergeResult): string {
+  const { regions, broken } = findRegions(text, bodyStart);
   const byId = new Map(regions.map((r) => [r.id, r]));
   const splices: { start: number; end: number; text: string }[] = [];
   for (const { id, content } of fresh.regions) {
@@ -80,13 +90,13 @@ function mergeRegions(text: string, bodyStart: number, fresh: FreshNote, opts: M
       if (recorded !== undefined) out.written.regions[id] = recorded;
       continue;
     }
-    if (sameRegionContent(current.content, content)) {
+    if (current.content === content) {
       out.written.regions[id] = regionHash(content);
       continue;
     }
     // An emptied region asks for the plugin's text again; otherwise only unedited content is replaced.
     if (current.content.trim() === '' || (recorded !== undefined && regionHash(current.content) === recorded)) {
-      splices.push({ start: current.start, end: current.end, text: regionText(id, content, eol) });
+      splices.push({ start: current.start, end: current.end, text: wrapRegion(id, content, eol) });
       out.written.regions[id] = regionHash(content);
       continue;
     }
@@ -103,9 +113,13 @@ function mergeRegions(text: string, bodyStart: number, fresh: FreshNote, opts: M
   return result;
 }
 
-function planKeyEdits(data: Record<string, unknown>, fresh: FreshNote, opts: MergeOptions, out: MergeResult): FrontMatterEdit[] {
+function planKeyEdits(fm: ParsedFrontMatter, fresh: FreshNote, opts: MergeOptions, out: MergeResult): FrontMatterEdit[] {
+  const { data } = fm;
   const edits: FrontMatterEdit[] = [];
   const order = fresh.entries.map((e) => e.key);
+  // A YAML comment in a key's block is the user's text, which rewriting (or removing) the key would drop: such a
+  // key counts as edited by hand whatever its value.
+  const untouched = (key: string, recorded: string | undefined) => recorded !== undefined && valueHash(data[key]) === recorded && !hasYamlComment(fm, key);
   fresh.entries.forEach((entry, index) => {
     const { key } = entry;
     const recorded = opts.recorded?.keys[key];
@@ -125,17 +139,18 @@ function planKeyEdits(data: Record<string, unknown>, fresh: FreshNote, opts: Mer
       out.written.keys[key] = recorded ?? currentHash;
       return;
     }
-    if (currentHash === valueHash(entry.value)) {
+    const freshHash = valueHash(entry.value);
+    if (currentHash === freshHash) {
       out.written.keys[key] = currentHash;
       return;
     }
-    if (recorded !== undefined && currentHash === recorded) {
+    if (untouched(key, recorded)) {
       edits.push({ kind: 'set', key, yaml: entry.yaml, value: entry.value, insertAfter });
-      out.written.keys[key] = valueHash(entry.value);
+      out.written.keys[key] = freshHash;
       return;
     }
     // Edited by hand while the plugin's value did not change: nothing to reconcile.
-    if (recorded !== undefined && valueHash(entry.value) === recorded) {
+    if (recorded !== undefined && freshHash === recorded) {
       out.written.keys[key] = recorded;
       return;
     }
@@ -147,7 +162,7 @@ function planKeyEdits(data: Record<string, unknown>, fresh: FreshNote, opts: Mer
     if (freshKeys.has(key) || opts.createOnlyKeys.has(key) || !Object.prototype.hasOwnProperty.call(data, key)) continue;
     const recorded = opts.recorded?.keys[key];
     if (recorded === undefined) continue; // Not known to be ours: leave it.
-    if (valueHash(data[key]) === recorded) edits.push({ kind: 'remove', key });
+    if (untouched(key, recorded)) edits.push({ kind: 'remove', key });
     else {
       out.conflicts.push(`front-matter key "${key}" was edited by hand: kept`);
       out.written.keys[key] = recorded;
@@ -185,7 +200,7 @@ export function mergeNote(current: string, fresh: FreshNote, opts: MergeOptions)
       out.conflicts.push('the front matter is not valid YAML (or too unusual to edit safely): left as is');
       if (opts.recorded) out.written.keys = { ...opts.recorded.keys };
     } else {
-      const edits = planKeyEdits(fm.data, fresh, opts, out);
+      const edits = planKeyEdits(fm, fresh, opts, out);
       const nextYaml = applyFrontMatterEdits(fm, edits, eol);
       if (nextYaml === null) {
         out.conflicts.push('the front matter could not be edited without changing other keys: left as is');

@@ -6,7 +6,7 @@
  */
 import type { VaultPort } from '../vault/vault-port';
 import { isInFolder, normalizeVaultPath } from '../vault/vault-path';
-import { readFrontMatterValue } from './front-matter-text';
+import { readFrontMatterValue } from '../text/front-matter-text';
 
 /** Items handled between two pauses. */
 export const PAUSE_EVERY = 50;

@@ -11,13 +11,13 @@ import type { Settings } from '../settings';
 import type { VaultPort } from '../vault/vault-port';
 import { hashValue } from '../text/fingerprint';
 import { checkPaperCount } from './export-safety';
-import { hashesOfFresh, mergeNote, type MergeOptions, type WrittenHashes } from './merge-note';
+import { hashesOfFresh, mergeNote, regionHash, type FreshNote, type MergeOptions, type WrittenHashes } from './merge-note';
 import { forEachLimited, NoteLocator, PAUSE_EVERY } from './note-locator';
 import { createSyncRenderer, REMOVED_FLAG_KEY, SYNC_CREATE_ONLY_KEYS, SYNC_MANAGED_KEYS, type RenderedForSync, type SyncRenderer, type TemplateInput } from './note-renderer';
-import { bodyRegions, regionHash } from './region-text';
 import type { FlagAction, NoteLinker, SyncAction, SyncPlan } from './sync-plan';
 import { emptySyncState, noteMap, type NoteSyncState, type SyncState } from './sync-state';
-import { findFrontMatter } from './front-matter-text';
+import { findFrontMatter } from '../text/front-matter-text';
+import { findRegions } from '../text/managed-region';
 
 export interface PlanSyncInput {
   papers: readonly Paper[];
@@ -30,7 +30,7 @@ export interface PlanSyncInput {
   language: NoteLanguage;
   /** A custom note template (its source and a name for errors); omitted: the built-in one. */
   template?: TemplateInput;
-  /** Applied to each new note's text before it is written. */
+  /** Applied to the text of each note rendered (new notes, and notes whose paper or renderer changed). */
   linker?: NoteLinker;
   /** Sync only these citekeys (an import): no paper is flagged as removed and the export's figures are kept. */
   only?: readonly string[];
@@ -72,12 +72,10 @@ function mergeOptions(recorded: WrittenHashes | null, clearRemoved: boolean): Me
   };
 }
 
-/** Region hashes of a note's final text (after the linker). */
-function regionHashesOf(text: string): Record<string, string> {
-  const regions: Record<string, string> = {};
+/** The managed regions of a whole note's text (LF), as the merge takes them. */
+function regionsOf(text: string): FreshNote['regions'] {
   const span = findFrontMatter(text);
-  for (const r of bodyRegions(text, span ? span.bodyStart : 0).regions) regions[r.id] = regionHash(r.content);
-  return regions;
+  return findRegions(text, span ? span.bodyStart : 0).regions.map(({ id, content }) => ({ id, content }));
 }
 
 /** A new note waiting for its path. Only its text and hashes are kept: 10,000 full renders would weigh on memory. */
@@ -141,15 +139,18 @@ class Planner {
     const importedAt = known?.importedAt || this.input.now.toISOString();
     const rendered = this.render(paper, index, where.path, known?.importedAt ? new Date(known.importedAt) : this.input.now);
     if (!rendered) return;
+    const linked = this.link(rendered.text, where.path);
+    // The regions as they would be written, links included: those are what the merge compares and records.
+    const fresh = linked === rendered.text ? rendered.fresh : { entries: rendered.fresh.entries, regions: regionsOf(linked) };
     const opts = mergeOptions(known?.written ?? null, known?.removed !== undefined);
-    const merged = mergeNote(where.text, rendered.fresh, opts);
+    const merged = mergeNote(where.text, fresh, opts);
     const note = noteState(where.path, hash, importedAt, merged.written, merged.conflicts.length > 0);
     this.next.notes[citekey] = note;
     if (merged.conflicts.length > 0) {
-      this.actions[index] = { kind: 'conflict', citekey, path: where.path, reasons: merged.conflicts, fresh: rendered.fresh, merge: opts, note };
+      this.actions[index] = { kind: 'conflict', citekey, path: where.path, reasons: merged.conflicts, fresh, merge: opts, note };
     } else if (merged.changed) {
       const reasons = known?.removed !== undefined ? ['back in the export: removed flag cleared'] : [];
-      this.actions[index] = { kind: 'update', citekey, path: where.path, reasons, fresh: rendered.fresh, merge: opts, note };
+      this.actions[index] = { kind: 'update', citekey, path: where.path, reasons, fresh, merge: opts, note };
     } else {
       this.actions[index] = { kind: 'unchanged', citekey, path: where.path, reasons: [] };
     }
@@ -164,6 +165,17 @@ class Planner {
   planNew(paper: Paper, index: number, hash = paperHash(paper)): void {
     const rendered = this.render(paper, index, null, this.input.now);
     if (rendered) this.creates.push({ index, paper, text: rendered.text, written: hashesOfFresh(rendered.fresh), importedAt: this.input.now.toISOString(), hash });
+  }
+
+  /** The note's text through the linker (the text itself when there is none or it fails: a warning then). */
+  private link(text: string, path: string): string {
+    if (!this.input.linker) return text;
+    try {
+      return this.input.linker(text, path);
+    } catch (e) {
+      this.warnings.push(`concept links were not added to ${path}: ${message(e)}`);
+      return text;
+    }
   }
 
   /** The paper rendered, or null after recording an error action. Throws for a bad template or date format. */
@@ -184,16 +196,9 @@ class Planner {
     const paths = this.renderer.allocate(this.creates.map((c) => c.paper), await this.locator.files(), this.input.now);
     this.creates.forEach((c, i) => {
       const path = paths[i];
-      let text = c.text;
-      if (this.input.linker) {
-        try {
-          text = this.input.linker(text, path);
-        } catch (e) {
-          this.warnings.push(`concept links were not added to ${path}: ${message(e)}`);
-        }
-      }
-      // Links inside regions do not change their hashes, but a linker may do more: hash what is written.
-      const written = text === c.text ? c.written : { keys: c.written.keys, regions: regionHashesOf(text) };
+      const text = this.link(c.text, path);
+      // The hashes are of what is written: the linked regions.
+      const written = text === c.text ? c.written : { keys: c.written.keys, regions: Object.fromEntries(regionsOf(text).map((r) => [r.id, regionHash(r.content)])) };
       const note: NoteSyncState = { path, paperHash: c.hash, importedAt: c.importedAt, written };
       this.next.notes[c.paper.citekey] = note;
       this.actions[c.index] = { kind: 'create', citekey: c.paper.citekey, path, text, reasons: [], note };

@@ -11,7 +11,7 @@ import { checkExportText, checkLibrary, readFailure, SyncAbortedError } from './
 import { renderKeyOf } from './note-renderer';
 import { planSync, type PlanSyncInput } from './plan-sync';
 import { emptyReport, reportOfPlan, type SyncPlan, type SyncReport } from './sync-plan';
-import type { SyncStateStore } from './sync-state';
+import type { SyncStateStore } from './sync-state-store';
 import { UnchangedExportCheck } from './unchanged-export';
 
 /** The start of the error message for an imported citekey the export does not hold. */
@@ -61,9 +61,10 @@ export async function runSync(input: RunSyncInput): Promise<SyncOutcome> {
   const exportHash = exportFingerprint(input.exportText);
   const mayskip = !input.force && input.only === undefined;
   const check = new UnchangedExportCheck(input.vault, input.settings, exportHash, renderKeyOf(input.settings, input.language, input.template));
-  const head = mayskip && input.store.loadHead ? await input.store.loadHead() : null;
+  const stored = await input.store.read(); // once: the head and the whole state come from the same text
+  const head = mayskip ? stored.head() : null;
   if (mayskip && (await check.byHead(head))) return skipped(head?.lastExport?.paperCount ?? 0);
-  const state = await input.store.load();
+  const state = stored.state();
   if (mayskip && (await check.byState(state))) return skipped(state?.lastExport?.paperCount ?? 0);
   const text = exportText(input.exportText);
   checkExportText(text);

@@ -2,7 +2,7 @@
 import type { FreshNote, MergeOptions } from './merge-note';
 import type { NoteSyncState, SyncState } from './sync-state';
 
-/** Turns a newly created note's text into the text to write (the concept linker), given the note's vault path. */
+/** Turns a rendered note's text into the text to write (the concept linker), given the note's vault path. */
 export type NoteLinker = (text: string, path: string) => string;
 
 interface ActionBase {

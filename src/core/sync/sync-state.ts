@@ -8,7 +8,6 @@ import type { WrittenHashes } from './merge-note';
 
 export const SYNC_STATE_VERSION = 1;
 
-
 /** What the sync knows about one paper's note. */
 export interface NoteSyncState {
   /** Vault path of the note when it was last seen. */
@@ -52,14 +51,6 @@ export interface SyncState {
 
 /** The small part of the state that decides whether a sync can be skipped. */
 export type SyncStateHead = Pick<SyncState, 'version' | 'renderKey' | 'lastExport'>;
-
-/** Where the state lives: a file in the plugin folder (plugin) or in `.obsidian/plugins/…` (CLI). */
-export interface SyncStateStore {
-  load(): Promise<SyncState | null>;
-  save(state: SyncState): Promise<void>;
-  /** Optional: the head alone, cheaper than `load` (a 10,000-paper state is several MB). */
-  loadHead?(): Promise<SyncStateHead | null>;
-}
 
 /** The fingerprint of a folder listing (sorted vault paths). */
 export function listingFingerprint(paths: readonly string[]): string {
@@ -219,10 +210,4 @@ export function serializeSyncState(state: SyncState): string {
   const keys = Object.keys(state.notes).sort();
   const notes = keys.map((k) => `    ${JSON.stringify(k)}: ${JSON.stringify(storeNote(state.notes[k]))}`);
   return `${head.slice(0, -1)},\n  "notes": {\n${notes.join(',\n')}${notes.length ? '\n' : ''}  }\n}\n`;
-}
-
-/** Whether two states would be stored as the same text. */
-export function sameSyncState(a: SyncState | null, b: SyncState): boolean {
-  if (a === null || Object.keys(a.notes).length !== Object.keys(b.notes).length) return false;
-  return serializeSyncState(a) === serializeSyncState(b);
 }

@@ -3,8 +3,8 @@
  * the last clean full sync (no conflicts, no errors), the render inputs (template, language, settings the renderer
  * reads) are the same, and every note the state knows is still at its recorded path. Two tiers:
  *
- * 1. The state's head alone (`SyncStateStore.loadHead`): the notes folder's listing is exactly what the last sync
- *    left (same fingerprint), so every note is still there. Reads a few hundred bytes of the state.
+ * 1. The state's head alone (`StoredSyncState.head`): the notes folder's listing is exactly what the last sync
+ *    left (same fingerprint), so every note is still there. Parses a few hundred bytes of the state.
  * 2. Otherwise the whole state: each recorded note is looked up in the listing (a note moved out of the notes
  *    folder is checked with `exists`). An unrelated note added to the folder lands here.
  *

@@ -1,25 +1,15 @@
 /**
- * A SyncStateStore keeping the state as a JSON file in the vault folder. The CLI uses
+ * The sync state as a JSON file in the vault folder, through VaultPort. The CLI uses
  * `<configDir>/plugins/zotero-concept-notes/sync-state.json`, beside the plugin's data.json, so both share it.
  */
 import type { VaultPort } from '../vault/vault-port';
-import { parseSyncState, parseSyncStateHead, serializeSyncState, type SyncState, type SyncStateHead, type SyncStateStore } from './sync-state';
+import { SyncStateStore } from './sync-state-store';
 
-export class VaultSyncStateStore implements SyncStateStore {
+export class VaultSyncStateStore extends SyncStateStore {
   constructor(
-    private readonly vault: VaultPort,
+    vault: VaultPort,
     readonly path: string,
-  ) {}
-
-  async load(): Promise<SyncState | null> {
-    return parseSyncState(await this.vault.read(this.path));
-  }
-
-  async loadHead(): Promise<SyncStateHead | null> {
-    return parseSyncStateHead(await this.vault.read(this.path));
-  }
-
-  async save(state: SyncState): Promise<void> {
-    await this.vault.write(this.path, serializeSyncState(state));
+  ) {
+    super({ read: () => vault.read(path), write: (text) => vault.write(path, text) });
   }
 }

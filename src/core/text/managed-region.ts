@@ -5,8 +5,11 @@
  *     …text the plugin rewrites…
  *     %% zcn:end summary %%
  *
- * Everything outside the markers belongs to the user and is never changed. Region ids are [a-z0-9-]+.
+ * Everything outside the markers belongs to the user and is never changed. Region ids are [a-z0-9-]+. The one
+ * reader and writer of regions: the sync, the note templates and the concept sections all go through here. Region
+ * content is LF inside the program and written in the note's own line ending (see line-endings.ts).
  */
+import { toLf, withEol, type Eol } from './line-endings';
 
 export interface ManagedRegion {
   id: string;
@@ -14,10 +17,13 @@ export interface ManagedRegion {
   start: number;
   /** Offset just after the end marker (its line break not included). */
   end: number;
-  /** Offsets of the content between the markers (after the begin marker's line, before the end marker's line). */
+  /**
+   * Offsets of the content between the markers: after the begin marker's line break, before the end marker's one
+   * (LF or CRLF).
+   */
   contentStart: number;
   contentEnd: number;
-  /** The content text. */
+  /** The content text, line endings turned to LF. */
   content: string;
 }
 
@@ -59,21 +65,27 @@ export function endMarker(id: string): string {
   return `%% zcn:end ${id} %%`;
 }
 
-/** Wrap content (without trailing newline) in region markers, one marker per line. */
-export function wrapRegion(id: string, content: string): string {
-  return `${beginMarker(id)}\n${content}${content === '' ? '' : '\n'}${endMarker(id)}`;
+/**
+ * A whole region: content (LF, without a final line break) between its markers, one marker per line, in `eol` line
+ * endings (the note's, when it goes into a note).
+ */
+export function wrapRegion(id: string, content: string, eol: Eol = '\n'): string {
+  const body = withEol(content, eol);
+  return `${beginMarker(id)}${eol}${body}${body === '' ? '' : eol}${endMarker(id)}`;
 }
 
 /**
- * Every well-formed region, in order. A begin without its end, an end without a begin, nested or repeated ids make
- * the region unusable: such ids are returned in `broken` and their text must be left alone.
+ * Every well-formed region at or after offset `from` (the body's start, so that a marker-like string in a
+ * front-matter value counts for nothing), in order; offsets are in `text`. A begin without its end, an end without
+ * a begin, nested or repeated ids make the region unusable: such ids are returned in `broken` and their text must be
+ * left alone.
  */
-export function findRegions(text: string): { regions: ManagedRegion[]; broken: string[] } {
+export function findRegions(text: string, from = 0): { regions: ManagedRegion[]; broken: string[] } {
   const regions: ManagedRegion[] = [];
   const broken = new Set<string>();
   const seen = new Set<string>();
   let open: { id: string; start: number; afterMarker: number } | null = null;
-  for (let m = nextMarker(text, 0); m !== null; m = nextMarker(text, m.end)) {
+  for (let m = nextMarker(text, from); m !== null; m = nextMarker(text, m.end)) {
     const { kind, id, start: at } = m;
     if (kind === 'begin') {
       if (open) broken.add(open.id);
@@ -86,20 +98,25 @@ export function findRegions(text: string): { regions: ManagedRegion[]; broken: s
       open = null;
       continue;
     }
-    const contentStart = text.startsWith('\n', open.afterMarker) ? open.afterMarker + 1 : open.afterMarker;
-    const contentEnd = at > contentStart && text[at - 1] === '\n' ? at - 1 : at;
+    const contentStart = open.afterMarker + lineBreakAt(text, open.afterMarker);
+    const contentEnd = Math.max(contentStart, at - lineBreakBefore(text, at));
     if (seen.has(id)) broken.add(id);
     seen.add(id);
-    regions.push({ id, start: open.start, end: m.end, contentStart, contentEnd, content: text.slice(contentStart, Math.max(contentStart, contentEnd)) });
+    regions.push({ id, start: open.start, end: m.end, contentStart, contentEnd, content: toLf(text.slice(contentStart, contentEnd)) });
     open = null;
   }
   if (open) broken.add(open.id);
   return { regions: broken.size === 0 ? regions : regions.filter((r) => !broken.has(r.id)), broken: [...broken] };
 }
 
-/** Replace the content of region `id`; returns null when the region is missing or broken. */
-export function replaceRegionContent(text: string, id: string, content: string): string | null {
-  const region = findRegions(text).regions.find((r) => r.id === id);
-  if (!region) return null;
-  return text.slice(0, region.start) + wrapRegion(id, content) + text.slice(region.end);
+/** Length of the line break (LF or CRLF) starting at `at`, or 0. */
+function lineBreakAt(text: string, at: number): number {
+  if (text.charCodeAt(at) === 0x0a) return 1;
+  return text.charCodeAt(at) === 0x0d && text.charCodeAt(at + 1) === 0x0a ? 2 : 0;
+}
+
+/** Length of the line break (LF or CRLF) ending just before `at`, or 0. */
+function lineBreakBefore(text: string, at: number): number {
+  if (text.charCodeAt(at - 1) !== 0x0a) return 0;
+  return text.charCodeAt(at - 2) === 0x0d ? 2 : 1;
 }

@@ -1,15 +1,20 @@
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
-import { fieldList, fieldString, findFrontMatter, readFrontMatterFields } from '../../../src/core/concepts/front-matter';
+import { fieldList, fieldString, readFrontMatterFields } from '../../../src/core/concepts/front-matter';
 
 const note = (yaml: string) => `---\n${yaml}---\nbody ICL\n`;
 
 describe('front matter', () => {
-  it('finds the block and where the body starts', () => {
-    const text = note('title: x\n');
-    expect(findFrontMatter(text)).toEqual({ yamlStart: 4, yamlEnd: 13, end: 17 });
-    expect(findFrontMatter('body\n---\nx: 1\n---\n')).toBeNull();
-    expect(findFrontMatter('---\nno end\n')).toBeNull();
+  it('reads the front matter Obsidian reads, and no other', () => {
+    const aliases = (text: string) => fieldList(readFrontMatterFields(text, ['aliases']).values.get('aliases'));
+    expect(aliases('--- \r\naliases: [ICL]\r\n---\t\r\nbody')).toEqual(['ICL']);
+    expect(aliases('\uFEFF---\naliases: [ICL]\n---\n')).toEqual(['ICL']);
+    expect(aliases('body\n---\naliases: [ICL]\n---\n')).toEqual([]);
+    expect(aliases('---\naliases: [ICL]\n')).toEqual([]);
+    // A "..." line does not end the YAML, so the block is not valid YAML: reported, nothing read.
+    const dots = readFrontMatterFields('---\naliases: [ICL]\n...\ntitle: x\n---\n', ['aliases']);
+    expect(dots.values.size).toBe(0);
+    expect(dots.error).toMatch(/./);
   });
 
   it('reads aliases in every shape Obsidian accepts', () => {

@@ -9,6 +9,8 @@ const link = (text: string, options = {}) => linkText(text, index, { sourcePath:
 describe('linkText: protected regions are never linked', () => {
   it.each([
     ['front matter', '---\ntitle: ICL and CoT\naliases: [RLHF]\n---\n', []],
+    ['front matter past a "..." line (it does not close it)', '---\ntitle: x\n...\n\nnote: ICL and CoT\n\n---\n', []],
+    ['front matter opened and closed with trailing spaces, CRLF', '--- \r\nnote: ICL\r\n---\t\r\n', []],
     ['a fenced code block', '```python\nICL = CoT\n```\n', []],
     ['a tilde fence with a longer closer', '~~~\nICL\n~~~~\n', []],
     ['an unclosed fence', '```\nICL\n', []],

@@ -1,8 +1,8 @@
 import { parse } from 'yaml';
 import { applySync } from '../../../src/core/sync/apply-sync';
-import { findFrontMatter } from '../../../src/core/sync/front-matter-text';
+import { findFrontMatter } from '../../../src/core/text/front-matter-text';
+import { findRegions } from '../../../src/core/text/managed-region';
 import { planSync } from '../../../src/core/sync/plan-sync';
-import { bodyRegions } from '../../../src/core/sync/region-text';
 import { InMemoryVault } from '../../../src/core/vault/memory-vault';
 import { makePaper, MemoryStateStore, settings } from './sync-support';
 
@@ -71,7 +71,7 @@ describe('hostile input', () => {
     const report = await applySync(vault, await planSync({ papers: [paper], vault, settings: settings(), state: null, now: new Date(2025, 0, 1), language: 'en' }), store);
     expect(report.created).toEqual(['Literature/marker.md']);
     const text = (await vault.read('Literature/marker.md'))!;
-    const { regions, broken } = bodyRegions(text, findFrontMatter(text)!.bodyStart);
+    const { regions, broken } = findRegions(text, findFrontMatter(text)!.bodyStart);
     expect(broken).toEqual([]);
     expect(regions.map((r) => r.id)).toEqual(['header', 'summary']);
     const next = await planSync({ papers: [makePaper('marker', { title: 'Fixed' })], vault, settings: settings(), state: await store.load(), now: new Date(2025, 0, 2), language: 'en' });

@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { CREATION_ONLY_KEYS, MANAGED_KEYS } from '../../../src/core/notes/front-matter';
-import { readFrontMatterValue } from '../../../src/core/sync/front-matter-text';
-import { hashesOfFresh, mergeNote, type MergeOptions, type WrittenHashes } from '../../../src/core/sync/merge-note';
+import { readFrontMatterValue } from '../../../src/core/text/front-matter-text';
+import { hashesOfFresh, mergeNote, valueHash, type MergeOptions, type WrittenHashes } from '../../../src/core/sync/merge-note';
 import { makePaper, render } from './sync-support';
 
 const v1 = makePaper('yin2024', { title: 'Old title', abstract: 'Old abstract.' });
@@ -100,6 +100,15 @@ describe('mergeNote', () => {
     expect(r.text.endsWith('Tail without newline')).toBe(true);
   });
 
+  it('reads front matter the way Obsidian does: trailing spaces after ---, a "..." line inside', () => {
+    const current = base.text.replace(/^---\n/, '--- \n').replace('\n---\n%%', '\n---\t\n%%').replace('citekey: yin2024\n', 'citekey: yin2024\n# ...\n');
+    const r = mergeNote(current, next.fresh, opts());
+    expect(r.conflicts).toEqual([]);
+    expect(r.text).toBe(current.replace('title: Old title', 'title: New title').replace('  - Old title', '  - New title').replace('# Old title', '# New title').replace('Old abstract.', 'New abstract.'));
+    const dots = base.text.replace('citekey: yin2024\n', 'citekey: yin2024\n...\n');
+    expect(mergeNote(dots, next.fresh, opts()).conflicts).toEqual(['the front matter is not valid YAML (or too unusual to edit safely): left as is']);
+  });
+
   it('keeps a missing final line break', () => {
     const current = base.text.replace(/\n+$/, '');
     const r = mergeNote(current, next.fresh, opts());
@@ -120,7 +129,8 @@ describe('mergeNote', () => {
     const withDoi = render(makePaper('yin2024', { title: 'Old title', abstract: 'Old abstract.', doi: '10.1093/nsr/nwae403' }));
     const r = mergeNote(base.text, withDoi.fresh, opts());
     expect(r.text).toContain('arxiv: https://arxiv.org/abs/2306.13549\ndoi: 10.1093/nsr/nwae403\nzotero:');
-    expect(r.written.keys.doi).toBeDefined();
+    expect(r.written.keys.doi).toBe(valueHash('10.1093/nsr/nwae403'));
+    expect(r.written.keys.doi).not.toBe(valueHash('10.1093/nsr/other'));
   });
 
   it('removes a managed key the paper no longer has, unless the user edited it', () => {
@@ -166,15 +176,70 @@ describe('mergeNote', () => {
     expect(r.text).toContain('New abstract.');
   });
 
-  it('does not count concept links added inside a region as a hand edit, and keeps them when the text is unchanged', () => {
-    const linked = base.text.replace('Old abstract.', 'Old [[Abstracts|abstract]].');
+  it('counts a link the user added inside a region as a hand edit (kept; a conflict only when the plugin has new text)', () => {
+    const linked = base.text.replace('Old abstract.', 'Old [[My own note|abstract]].');
     const sameAbstract = render(makePaper('yin2024', { title: 'New title', abstract: 'Old abstract.' }));
     const r1 = mergeNote(linked, sameAbstract.fresh, opts());
     expect(r1.conflicts).toEqual([]);
-    expect(r1.text).toContain('Old [[Abstracts|abstract]].');
+    expect(r1.text).toContain('Old [[My own note|abstract]].');
+    expect(r1.text).toContain('# New title');
     const r2 = mergeNote(linked, next.fresh, opts());
-    expect(r2.conflicts).toEqual([]);
-    expect(r2.text).toContain('New abstract.');
+    expect(r2.conflicts).toEqual(['region "summary" was edited by hand: kept']);
+    expect(r2.text).toContain('Old [[My own note|abstract]].');
+    expect(r2.text).not.toContain('New abstract.');
+  });
+
+  it('records the hash of exactly the region text it wrote, links included', () => {
+    const plain = hashesOfFresh(base.fresh).regions.summary;
+    const withLink = { ...base.fresh, regions: base.fresh.regions.map((r) => (r.id === 'summary' ? { ...r, content: r.content.replace('abstract', '[[Abstract|abstract]]') } : r)) };
+    expect(hashesOfFresh(withLink).regions.summary).not.toBe(plain);
+    const r = mergeNote(base.text, withLink, opts());
+    expect(r.text).toContain('Old [[Abstract|abstract]].');
+    expect(r.written.regions.summary).toBe(hashesOfFresh(withLink).regions.summary);
+  });
+
+  describe('YAML comments in managed keys', () => {
+    const v1Year = makePaper('yin2024', { title: 'Old title', abstract: 'Old abstract.', year: 2023 });
+    const v2Year = makePaper('yin2024', { title: 'Old title', abstract: 'Old abstract.', year: 2024 });
+    const created = render(v1Year);
+    const recorded = hashesOfFresh(created.fresh);
+
+    it('keeps a comment on a key line: a conflict when the plugin has a new value, kept quietly when not', () => {
+      const current = created.text.replace('year: 2023\n', 'year: 2023 # preprint year\n');
+      const changed = mergeNote(current, render(v2Year).fresh, opts(recorded));
+      expect(changed.conflicts).toEqual(['front-matter key "year" was edited by hand: kept']);
+      expect(changed.text).toContain('year: 2023 # preprint year\n');
+      expect(changed.written.keys.year).toBe(recorded.keys.year);
+      const other = render(makePaper('yin2024', { title: 'New title', abstract: 'Old abstract.', year: 2023 }));
+      const quiet = mergeNote(current, other.fresh, opts(recorded));
+      expect(quiet.conflicts).toEqual([]);
+      expect(quiet.text).toContain('year: 2023 # preprint year\n');
+      expect(quiet.text).toContain('title: New title\n');
+    });
+
+    it('keeps a comment line inside a list', () => {
+      const current = created.text.replace('tags:\n  - 多模态\n', 'tags:\n  - 多模态\n  # add more tags after reading\n');
+      expect(current).not.toBe(created.text);
+      const retagged = render(makePaper('yin2024', { title: 'Old title', abstract: 'Old abstract.', year: 2023, tags: ['综述'] }));
+      const r = mergeNote(current, retagged.fresh, opts(recorded));
+      expect(r.conflicts).toEqual(['front-matter key "tags" was edited by hand: kept']);
+      expect(r.text).toContain('tags:\n  - 多模态\n  # add more tags after reading\n');
+    });
+
+    it('does not remove a managed key the paper lost when the user commented it', () => {
+      const withDoi = render(makePaper('yin2024', { doi: '10.1/x' }));
+      const current = withDoi.text.replace('doi: 10.1/x\n', 'doi: 10.1/x # checked\n');
+      const r = mergeNote(current, render(makePaper('yin2024')).fresh, opts(hashesOfFresh(withDoi.fresh)));
+      expect(r.conflicts).toEqual(['front-matter key "doi" was edited by hand: kept']);
+      expect(r.text).toContain('doi: 10.1/x # checked\n');
+    });
+
+    it('does not take a # inside a value for a comment', () => {
+      const hashTitle = render(makePaper('yin2024', { title: 'C# #1: a "quoted # title"', abstract: 'Old abstract.' }));
+      const r = mergeNote(hashTitle.text, next.fresh, opts(hashesOfFresh(hashTitle.fresh)));
+      expect(r.conflicts).toEqual([]);
+      expect(r.text).toContain('title: New title\n');
+    });
   });
 
   it('without a recorded state adopts only identical content and reports the rest as conflicts', () => {

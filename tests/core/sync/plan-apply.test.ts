@@ -1,7 +1,7 @@
 import type { Paper } from '../../../src/core/library/paper';
 import { applySync } from '../../../src/core/sync/apply-sync';
 import { SyncAbortedError } from '../../../src/core/sync/export-safety';
-import { readFrontMatterValue } from '../../../src/core/sync/front-matter-text';
+import { readFrontMatterValue } from '../../../src/core/text/front-matter-text';
 import { planSync, type PlanSyncInput } from '../../../src/core/sync/plan-sync';
 import type { SyncReport } from '../../../src/core/sync/sync-plan';
 import { compileTemplate, TemplateError } from '../../../src/core/notes/template';
@@ -163,7 +163,7 @@ describe('planSync + applySync', () => {
     expect(await vault.read('Literature/a.md')).toContain('My rewrite of the abstract.');
   });
 
-  it('passes each new note through the linker, and only new notes', async () => {
+  it('passes each note it renders through the linker: new notes and changed papers, not unchanged ones', async () => {
     const vault = new InMemoryVault();
     const store = new MemoryStateStore();
     const seen: string[] = [];
@@ -171,13 +171,30 @@ describe('planSync + applySync', () => {
       seen.push(path);
       return text.replace('Abstract of', '[[Abstract]] of');
     };
-    await sync(vault, store, [makePaper('a')], { linker });
-    expect(seen).toEqual(['Literature/a.md']);
+    await sync(vault, store, [makePaper('a'), makePaper('b')], { linker });
+    expect(seen.sort()).toEqual(['Literature/a.md', 'Literature/b.md']);
     expect(await vault.read('Literature/a.md')).toContain('[[Abstract]] of a.');
-    await sync(vault, store, [makePaper('a', { title: 'Changed' })], { linker });
+    seen.length = 0;
+    const r = await sync(vault, store, [makePaper('a', { title: 'Changed' }), makePaper('b')], { linker });
     expect(seen).toEqual(['Literature/a.md']);
-    // The link inside the summary region is not taken for a hand edit and stays.
+    expect(r.conflicts).toEqual([]);
+    // The linked summary is what the sync wrote: not a hand edit, and the same text again.
     expect(await vault.read('Literature/a.md')).toContain('[[Abstract]] of a.');
+    expect(await vault.read('Literature/a.md')).toContain('# Changed');
+  });
+
+  it('writes the note unlinked, with a warning, when the linker fails', async () => {
+    const vault = new InMemoryVault();
+    const store = new MemoryStateStore();
+    await sync(vault, store, [makePaper('a')]);
+    const linker = () => {
+      throw new Error('index unreadable');
+    };
+    const plan = await planSync({ papers: [makePaper('a', { title: 'Changed' })], vault, settings: settings(), state: await store.load(), now: NOW, language: 'en', linker });
+    expect(plan.warnings).toEqual(['concept links were not added to Literature/a.md: index unreadable']);
+    const r = await applySync(vault, plan, store);
+    expect(r.updated).toEqual(['Literature/a.md']);
+    expect(await vault.read('Literature/a.md')).toContain('# Changed');
   });
 
   it('stops before writing anything when the template fails', async () => {

@@ -1,5 +1,7 @@
 import { SyncAbortedError } from '../../../src/core/sync/export-safety';
 import { runSync, type RunSyncInput } from '../../../src/core/sync/run-sync';
+import { StoredSyncState } from '../../../src/core/sync/sync-state-store';
+import { VaultSyncStateStore } from '../../../src/core/sync/vault-state-store';
 import { InMemoryVault } from '../../../src/core/vault/memory-vault';
 import { MemoryStateStore, settings } from './sync-support';
 
@@ -49,15 +51,22 @@ describe('runSync', () => {
   it('skips from the state head alone while the notes folder is as the last sync left it', async () => {
     const { vault, store, run } = setup();
     await run(bib(3));
-    store.loads = 0;
-    expect((await run(bib(3))).skipped).toBe(true);
-    expect(store.loads).toBe(0);
-    // An unrelated note in the folder: the head cannot tell, the whole state can (still skipped).
-    await vault.write('Literature/my own note.md', 'Mine.\n');
-    vault.resetWrites();
-    expect((await run(bib(3))).skipped).toBe(true);
-    expect(store.loads).toBe(1);
-    expect(vault.writes).toEqual([]);
+    const wholeState = jest.spyOn(StoredSyncState.prototype, 'state');
+    try {
+      const reads = store.memory.reads;
+      expect((await run(bib(3))).skipped).toBe(true);
+      expect(wholeState).not.toHaveBeenCalled();
+      expect(store.memory.reads).toBe(reads + 1);
+      // An unrelated note in the folder: the head cannot tell, the whole state can (still skipped).
+      await vault.write('Literature/my own note.md', 'Mine.\n');
+      vault.resetWrites();
+      expect((await run(bib(3))).skipped).toBe(true);
+      expect(wholeState).toHaveBeenCalledTimes(1);
+      expect(store.memory.reads).toBe(reads + 2);
+      expect(vault.writes).toEqual([]);
+    } finally {
+      wholeState.mockRestore();
+    }
   });
 
   it('does not take the fast path when a note was deleted, and recreates it', async () => {
@@ -88,6 +97,41 @@ describe('runSync', () => {
     expect(r.report.updated).toEqual(['Literature/key7.md']);
     expect(r.report.unchanged).toBe(19);
     expect(vault.writes).toEqual(['Literature/key7.md']);
+  });
+
+  it('reads the state file once per sync and serialises the state once when it saves', async () => {
+    const STATE = '.obsidian/plugins/zotero-concept-notes/sync-state.json';
+    const vault = new InMemoryVault();
+    const run = (exportText: string) => runSync({ exportText, vault, store: new VaultSyncStateStore(vault, STATE), settings: settings(), now: new Date(2025, 9, 1), language: 'en' });
+    await run(bib(3));
+    const reads = jest.spyOn(vault, 'read');
+    const stateReads = () => reads.mock.calls.filter(([path]) => path === STATE).length;
+    // The serialiser writes each note as one JSON array: count those of one note (one per serialisation).
+    const stringify = jest.spyOn(JSON, 'stringify');
+    const serialisations = () => stringify.mock.calls.filter(([v]) => Array.isArray(v) && v[0] === 'Literature/key1.md').length;
+    try {
+      const changed = await run(bib(3, { 1: 'A corrected title' }));
+      expect(changed.skipped).toBe(false);
+      expect(changed.report.updated).toEqual(['Literature/key1.md']);
+      expect(stateReads()).toBe(1);
+      expect(serialisations()).toBe(1);
+      reads.mockClear();
+      stringify.mockClear();
+      expect((await run(bib(3, { 1: 'A corrected title' }))).skipped).toBe(true);
+      expect(stateReads()).toBe(1);
+      expect(serialisations()).toBe(0);
+      // Planned again (forced) with nothing to change: read once, serialised once to compare, not written.
+      reads.mockClear();
+      stringify.mockClear();
+      const writes = jest.spyOn(vault, 'write');
+      const forced = await runSync({ exportText: bib(3, { 1: 'A corrected title' }), vault, store: new VaultSyncStateStore(vault, STATE), settings: settings(), now: new Date(2025, 9, 2), language: 'en', force: true });
+      expect(forced.report.unchanged).toBe(3);
+      expect(stateReads()).toBe(1);
+      expect(serialisations()).toBe(1);
+      expect(writes).not.toHaveBeenCalled();
+    } finally {
+      stringify.mockRestore();
+    }
   });
 
   describe('refuses a half-written or suspicious export without touching the vault', () => {

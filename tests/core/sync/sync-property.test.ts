@@ -1,7 +1,8 @@
 /**
- * Property: whatever the user types outside the managed parts, whatever front-matter keys they add, and however the
- * export changes, after every sync all of the user's bytes are still there (in order), their keys parse back to
- * their values, and a sync of an unchanged export writes nothing.
+ * Property: whatever the user types outside the managed parts, whatever front-matter keys they add, the links they
+ * make inside managed regions, the YAML comments they put on managed keys, and however the export changes, after
+ * every sync all of the user's bytes are still there (in order), their keys parse back to their values, and a sync
+ * of an unchanged export writes nothing.
  */
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
@@ -22,6 +23,8 @@ type Step =
   | { kind: 'type'; note: number; text: string; where: number }
   | { kind: 'inside'; note: number; text: string; where: number }
   | { kind: 'key'; note: number; value: unknown; where: number }
+  | { kind: 'link'; note: number; where: number }
+  | { kind: 'comment'; note: number; where: number }
   | { kind: 'crlf'; note: number };
 
 // No `%` (region markers are the plugin's syntax) and no CR (line endings are a step of their own).
@@ -42,6 +45,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     }),
     weight: 2,
   },
+  // A link typed over a word of a managed region: a hand edit, though its visible text is the plugin's.
+  { arbitrary: fc.record({ kind: fc.constant<'link'>('link'), note: fc.nat(20), where: fc.nat(20) }), weight: 1 },
+  // A YAML comment on a managed key's line or inside its list: kept, whatever the plugin has for the key.
+  { arbitrary: fc.record({ kind: fc.constant<'comment'>('comment'), note: fc.nat(20), where: fc.nat(20) }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant<'crlf'>('crlf'), note: fc.nat(20) }), weight: 1 },
 );
 
@@ -72,6 +79,28 @@ function typingSpots(text: string): number[] {
 /** Offsets just inside a region: after a begin marker's line break. */
 function insideSpots(text: string): number[] {
   return [...text.matchAll(/%% zcn:begin [a-z-]+ %%\r?\n/g)].map((m) => m.index + m[0].length);
+}
+
+/** Words of the plugin's text inside managed regions that a link can be typed over: [start, end) pairs. */
+function linkableWords(text: string): [number, number][] {
+  const words: [number, number][] = [];
+  for (const region of text.matchAll(/%% zcn:begin ([a-z-]+) %%[\s\S]*?%% zcn:end \1 %%/g)) {
+    for (const w of region[0].matchAll(/(^|[ \n])(Paper|Abstract|Summary)(?=[ .\r\n])/g)) {
+      const start = region.index + w.index + w[1].length;
+      words.push([start, start + w[2].length]);
+    }
+  }
+  return words;
+}
+
+/** Where a YAML comment can go in a managed key: the end of its line, or a line of its own before a list item. */
+function commentSpots(text: string): { at: number; line: boolean }[] {
+  const close = text.search(/\r?\n---(\r?\n|$)/);
+  const yaml = text.slice(0, close + 1);
+  const spots: { at: number; line: boolean }[] = [];
+  for (const m of yaml.matchAll(/^(title|citekey|year|venue|arxiv|doi|zotero): .*?(?=\r?$)/gm)) spots.push({ at: m.index + m[0].length, line: false });
+  for (const m of yaml.matchAll(/^(tags|authors|aliases):\r?\n/gm)) spots.push({ at: m.index + m[0].length, line: true });
+  return spots;
 }
 
 /** Offsets in the front matter where a whole top-level block may go: before a key line, or before the closing line. */
@@ -166,6 +195,27 @@ async function runSteps(steps: Step[]): Promise<void> {
       const crlf = (x: string) => x.replace(/\n/g, '\r\n');
       model.typed.set(path, (model.typed.get(path) ?? []).map(crlf));
       model.userKeys.set(path, (model.userKeys.get(path) ?? []).map((k) => ({ ...k, block: crlf(k.block) })));
+      continue;
+    }
+    if (s.kind === 'link' || s.kind === 'comment') {
+      let next: string;
+      let typed: string;
+      if (s.kind === 'link') {
+        const words = linkableWords(text);
+        if (words.length === 0) continue;
+        const [start, end] = words[s.where % words.length];
+        typed = `[[mine-${model.keyCounter++}|${text.slice(start, end)}]]`;
+        next = text.slice(0, start) + typed + text.slice(end);
+      } else {
+        const spots = commentSpots(text);
+        if (spots.length === 0) continue;
+        const { at, line } = spots[s.where % spots.length];
+        typed = `# ⟦c${model.keyCounter++}⟧`;
+        const eol = text.includes('\r\n') ? '\r\n' : '\n';
+        next = text.slice(0, at) + (line ? `  ${typed}${eol}` : ` ${typed}`) + text.slice(at);
+      }
+      await vault.write(path, next);
+      model.typed.set(path, orderedByPosition(next, [...(model.typed.get(path) ?? []), typed]));
       continue;
     }
     if (s.kind === 'type' || s.kind === 'inside') {

@@ -3,7 +3,7 @@ import type { Paper } from '../../../src/core/library/paper';
 import { renderNote } from '../../../src/core/notes/render-note';
 import { defaultSettings, type Settings } from '../../../src/core/settings';
 import type { FreshNote } from '../../../src/core/sync/merge-note';
-import { parseSyncState, parseSyncStateHead, serializeSyncState, type SyncState, type SyncStateHead, type SyncStateStore } from '../../../src/core/sync/sync-state';
+import { SyncStateStore, type SyncStateFile } from '../../../src/core/sync/sync-state-store';
 
 export const IMPORT_DATE = new Date(2025, 8, 30, 21, 14, 40);
 
@@ -40,21 +40,31 @@ export function render(paper: Paper, importDate = IMPORT_DATE): { text: string; 
   return { text: note.text, fresh: { entries: note.entries, regions: note.regions } };
 }
 
-/** A SyncStateStore in memory that keeps the stored JSON text and counts loads and saves. */
-export class MemoryStateStore implements SyncStateStore {
+/** The state's file in memory: its text, and how often it was read and written. */
+export class MemoryStateFile implements SyncStateFile {
   text: string | null = null;
-  saves = 0;
-  loads = 0;
-  load(): Promise<SyncState | null> {
-    this.loads++;
-    return Promise.resolve(parseSyncState(this.text));
+  reads = 0;
+  writes = 0;
+  read(): Promise<string | null> {
+    this.reads++;
+    return Promise.resolve(this.text);
   }
-  loadHead(): Promise<SyncStateHead | null> {
-    return Promise.resolve(parseSyncStateHead(this.text));
-  }
-  save(state: SyncState): Promise<void> {
-    this.text = serializeSyncState(state);
-    this.saves++;
+  write(text: string): Promise<void> {
+    this.text = text;
+    this.writes++;
     return Promise.resolve();
+  }
+}
+
+/** The core store over a file in memory; `saves` counts the writes that really happened. */
+export class MemoryStateStore extends SyncStateStore {
+  constructor(readonly memory = new MemoryStateFile()) {
+    super(memory);
+  }
+  get text(): string | null {
+    return this.memory.text;
+  }
+  get saves(): number {
+    return this.memory.writes;
   }
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { findRegions } from '../../../src/core/text/managed-region';
 
-/** findRegions as first written, with the marker regex: the hand-written scan must give exactly the same result. */
+/** findRegions written with the marker regex: the hand-written scan must give exactly the same result. */
 function findRegionsByRegex(text: string): ReturnType<typeof findRegions> {
   const regions: ReturnType<typeof findRegions>['regions'] = [];
   const broken = new Set<string>();
@@ -20,11 +20,14 @@ function findRegionsByRegex(text: string): ReturnType<typeof findRegions> {
       open = null;
       continue;
     }
-    const contentStart = text.startsWith('\n', open.afterMarker) ? open.afterMarker + 1 : open.afterMarker;
-    const contentEnd = m.index > contentStart && text[m.index - 1] === '\n' ? m.index - 1 : m.index;
+    // The line breaks next to the markers (LF or CRLF) are not content; content is read with LF line ends.
+    const lead = text.startsWith('\r\n', open.afterMarker) ? 2 : text.startsWith('\n', open.afterMarker) ? 1 : 0;
+    const trail = text[m.index - 1] !== '\n' ? 0 : text[m.index - 2] === '\r' ? 2 : 1;
+    const contentStart = open.afterMarker + lead;
+    const contentEnd = Math.max(contentStart, m.index - trail);
     if (seen.has(id)) broken.add(id);
     seen.add(id);
-    const content = text.slice(contentStart, Math.max(contentStart, contentEnd));
+    const content = text.slice(contentStart, contentEnd).split('\r\n').join('\n');
     regions.push({ id, start: open.start, end: m.index + whole.length, contentStart, contentEnd, content });
     open = null;
   }

@@ -10,8 +10,14 @@ import { TFile, Vault } from './vault';
 /** A leading `---` block (possibly empty), as Obsidian recognises front matter. */
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)(?:\r?\n)?---(?:\r?\n|$)/;
 
-/** https://docs.obsidian.md/Reference/TypeScript+API/WorkspaceLeaf — records the files it opened. */
+/**
+ * https://docs.obsidian.md/Reference/TypeScript+API/WorkspaceLeaf — a tab. `openFile` records the file and makes it
+ * active, but builds no view (tests that need a note in an editor use `Workspace.openInEditor`).
+ */
 export class WorkspaceLeaf {
+  /** https://docs.obsidian.md/Reference/TypeScript+API/WorkspaceLeaf/view — null until `openInEditor` puts a note here. */
+  view: MarkdownView | null = null;
+
   constructor(private readonly workspace: Workspace) {}
 
   /** https://docs.obsidian.md/Reference/TypeScript+API/WorkspaceLeaf/openFile */
@@ -20,6 +26,28 @@ export class WorkspaceLeaf {
     this.workspace.openedFiles.push(file.path);
     this.workspace.trigger('file-open', file);
     return Promise.resolve();
+  }
+}
+
+/**
+ * https://docs.obsidian.md/Reference/TypeScript+API/MarkdownView — a note in an editor tab. The real view saves the
+ * editor's text to the file about 2 s after a change; here a test calls `save()` when it wants that to happen.
+ */
+export class MarkdownView {
+  constructor(
+    readonly leaf: WorkspaceLeaf,
+    public file: TFile | null,
+    readonly editor: Editor,
+  ) {}
+
+  /** https://docs.obsidian.md/Reference/TypeScript+API/View/getViewType */
+  getViewType(): string {
+    return 'markdown';
+  }
+
+  /** Mock only: the view's autosave ran: the editor's text goes to the file through `Vault.modify`. */
+  async save(): Promise<void> {
+    if (this.file?.vault) await this.file.vault.modify(this.file, this.editor.getValue());
   }
 }
 
@@ -39,6 +67,9 @@ export class Workspace extends Events {
   readonly openedFiles: string[] = [];
   /** https://docs.obsidian.md/Reference/TypeScript+API/Workspace/activeEditor — set by `openInEditor`. */
   activeEditor: MarkdownFileInfo | null = null;
+  /** https://docs.obsidian.md/Reference/TypeScript+API/Workspace/activeLeaf — the tab `openInEditor` used last. */
+  activeLeaf: WorkspaceLeaf | null = null;
+  private readonly leaves: WorkspaceLeaf[] = [];
   private readonly layoutCallbacks: (() => unknown)[] = [];
 
   /**
@@ -58,15 +89,28 @@ export class Workspace extends Events {
   }
 
   /**
-   * Mock only: the user opened `file` in an editor holding `text` (the note's content): it becomes the active file
-   * and the active editor, and `file-open` fires. Returns what commands get as their editor context.
+   * Mock only: the user opened `file` in an editor holding `text` (the note's content, maybe with unsaved typing).
+   * As a click in the file list does, it replaces the note of the active tab, or opens a new tab with `newTab`
+   * (a second pane); the note becomes the active file and the active editor, and `file-open` fires.
    */
-  openInEditor(file: TFile, text: string): MarkdownFileInfo & { editor: Editor } {
-    const info = { file, editor: new Editor(text) };
+  openInEditor(file: TFile, text: string, options: { newTab?: boolean } = {}): MarkdownView {
+    let leaf = options.newTab ? null : this.activeLeaf;
+    if (!leaf) {
+      leaf = new WorkspaceLeaf(this);
+      this.leaves.push(leaf);
+    }
+    const view = new MarkdownView(leaf, file, new Editor(text));
+    leaf.view = view;
+    this.activeLeaf = leaf;
     this.activeFile = file;
-    this.activeEditor = info;
+    this.activeEditor = view;
     this.trigger('file-open', file);
-    return info;
+    return view;
+  }
+
+  /** https://docs.obsidian.md/Reference/TypeScript+API/Workspace/getLeavesOfType — the tabs `openInEditor` made. */
+  getLeavesOfType(viewType: string): WorkspaceLeaf[] {
+    return this.leaves.filter((leaf) => leaf.view?.getViewType() === viewType);
   }
 
   /** https://docs.obsidian.md/Reference/TypeScript+API/Workspace/getActiveFile */

@@ -237,6 +237,13 @@ export class Vault extends Events {
     return this.create(path, data);
   }
 
+  /** Mock only: the user (or a sync client) deleted the file at `path`; `delete` fires as Obsidian fires it. */
+  removeExternal(path: string): void {
+    const file = this.getAbstractFileByPath(path);
+    if (!file) throw new Error(`Mock vault: nothing at "${path}" to remove`);
+    this.remove(file);
+  }
+
   /** Mock only: a file's text without going through a TFile (undefined when there is none). */
   contentOf(path: string): string | undefined {
     return this.contents.get(path);

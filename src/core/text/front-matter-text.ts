@@ -1,7 +1,8 @@
 /**
- * Front matter as text: where it is, and where each top-level key's block starts and ends, so that one managed key
- * can be replaced without re-serialising (and so reformatting) anything the user wrote. Line based, checked against
- * a real YAML parse by the callers that edit.
+ * Front matter as text: where it is (the one finder the sync, the note renderer and the concept engine share), and
+ * where each top-level key's block starts and ends, so that one managed key can be replaced without re-serialising
+ * (and so reformatting) anything the user wrote. Line based, checked against a real YAML parse by the callers that
+ * edit.
  */
 import { parse as parseYaml } from 'yaml';
 
@@ -24,33 +25,38 @@ export interface TopLevelBlock {
   end: number;
 }
 
-/** The line ending a note uses: CRLF when it has any, else LF. */
-export function detectEol(text: string): '\n' | '\r\n' {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
-
 /**
- * Where the front matter is: the text must open with a `---` line (a byte-order mark before it is allowed) and the
- * YAML ends at the next line that is exactly `---`. Null when the note has no (closed) front matter.
+ * Where the front matter is, read as Obsidian reads it: the file (after an optional byte-order mark) opens with a
+ * `---` line, and the YAML ends at the next line that is `---`; spaces and tabs may follow either `---`, and line
+ * endings may be LF or CRLF. A `...` line does not end it (YAML's document end marker; Obsidian does not take it
+ * either), and without a closing line there is no front matter at all: Obsidian then shows the whole file as body
+ * and reads no properties from it, and so do the sync and the concept linker.
  */
 export function findFrontMatter(text: string): FrontMatterSpan | null {
-  const open = text.startsWith('\uFEFF') ? 1 : 0;
-  let yamlStart: number;
-  if (text.startsWith('---\n', open)) yamlStart = open + 4;
-  else if (text.startsWith('---\r\n', open)) yamlStart = open + 5;
-  else return null;
-  let pos = yamlStart;
-  while (pos <= text.length) {
+  const open = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!text.startsWith('---', open)) return null;
+  const first = text.indexOf('\n', open);
+  if (first < 0 || !isBlankFrom(text, open + 3, first)) return null;
+  const yamlStart = first + 1;
+  for (let pos = yamlStart; pos < text.length; ) {
     const nl = text.indexOf('\n', pos);
     const lineEnd = nl < 0 ? text.length : nl;
-    const line = text.slice(pos, lineEnd);
-    if (line === '---' || line === '---\r') {
+    if (text.startsWith('---', pos) && isBlankFrom(text, pos + 3, lineEnd)) {
       return { yamlStart, yamlEnd: pos, bodyStart: nl < 0 ? text.length : nl + 1 };
     }
     if (nl < 0) break;
     pos = nl + 1;
   }
   return null;
+}
+
+/** Whether text[from, to) holds only spaces, tabs and a carriage return. */
+function isBlankFrom(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return true;
 }
 
 type LineKind = 'key' | 'continuation' | 'trivia';
