@@ -67,7 +67,9 @@ writeIfChanged(
 // The user's own survey note (the note this plugin was designed from), so concept links show on real writing too.
 // It lives in ../shared/seed beside the repository; without it the demo simply has no such note.
 const surveyNote = join(root, '..', 'shared', 'seed', 'survey-note.md');
-if (existsSync(surveyNote)) writeIfChanged(join(vault, userNotesFolder, '多模态综述.md'), readFileSync(surveyNote), "the user's survey note");
+// Copied once: after that it is a note of the vault (linked, maybe edited), which the demo never overwrites.
+const surveyInVault = join(vault, userNotesFolder, '多模态综述.md');
+if (existsSync(surveyNote) && !existsSync(surveyInVault)) writeIfChanged(surveyInVault, readFileSync(surveyNote), "the user's survey note");
 const enabled = readJson(join(vault, '.obsidian', 'community-plugins.json'), []);
 const plugins = Array.isArray(enabled) ? enabled : [];
 if (!plugins.includes(pluginId)) plugins.push(pluginId);
