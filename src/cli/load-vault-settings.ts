@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { normalizeSettings, type Settings } from '../core/settings';
 import { normalizeVaultPath } from '../core/vault/vault-path';
 import { CliUsageError, stringOption, type ParsedArgs } from './cli-command';
+import { errorMessage } from '../core/text/error-message';
 
 /** The plugin folder inside a vault, as the CLI assumes it (Obsidian's default config folder). */
 export const PLUGIN_FOLDER = '.obsidian/plugins/zotero-concept-notes';
@@ -38,7 +39,7 @@ function folderOption(args: ParsedArgs, name: string): string | undefined {
     return folder;
   } catch (e) {
     if (e instanceof CliUsageError) throw e;
-    throw new CliUsageError(`--${name}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new CliUsageError(`--${name}: ${errorMessage(e)}`);
   }
 }
 
@@ -59,7 +60,7 @@ export async function loadVaultSettings(args: ParsedArgs): Promise<VaultSettings
       raw = JSON.parse(text) as unknown;
       source = dataPath;
     } catch (e) {
-      throw new CliUsageError(`the plugin settings are not valid JSON (${dataPath}): ${e instanceof Error ? e.message : String(e)}`);
+      throw new CliUsageError(`the plugin settings are not valid JSON (${dataPath}): ${errorMessage(e)}`);
     }
   }
   const settings = normalizeSettings(raw);

@@ -1,5 +1,6 @@
 /** Entry point of dist/cli.js. Sets process.exitCode instead of calling process.exit, so piped output is never cut. */
 import { runCli } from './run-cli';
+import { errorMessage } from '../core/text/error-message';
 
 // A closed pipe (`… | head`) is not an error worth a stack trace: stop writing quietly.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -18,7 +19,7 @@ runCli(process.argv.slice(2), io).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`error: ${errorMessage(err)}\n`);
     process.exitCode = 2;
   },
 );

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { CliUsageError, EXIT_FATAL, EXIT_OK, type CliIO } from './cli-command';
 import { COMMANDS } from './commands';
+import { errorMessage } from '../core/text/error-message';
 
 function help(io: CliIO, commandName?: string): number {
   const command = COMMANDS.find((c) => c.name === commandName);
@@ -27,7 +28,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
     return await command.run({ positionals: parsed.positionals, values: parsed.values }, io);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
+    const message = errorMessage(err);
     if (err instanceof CliUsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`error: ${message}\nusage: ${command.usage}\n`);
     } else {

@@ -1,7 +1,7 @@
 /** What every command module shares: the command ids and the way a failure reaches the user. */
 import { Notice } from 'obsidian';
 import { isUnloadedError } from './plugin-lifetime';
-import { errorMessage } from './sync-messages';
+import { errorMessage } from '../core/text/error-message';
 
 /** Command ids, for tests and for anyone binding hotkeys. */
 export const COMMAND_IDS = {

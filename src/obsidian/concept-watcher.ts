@@ -9,7 +9,7 @@ import { debounce, Notice, type App, type Component, type Debouncer, type TAbstr
 import { isInFolder } from '../core/vault/vault-path';
 import { isUnloadedError } from './plugin-lifetime';
 import type { ConceptLinkResult, PluginServices, ServiceContext } from './plugin-services';
-import { errorMessage } from './sync-messages';
+import { errorMessage } from '../core/text/error-message';
 
 /** Quiet time after the last change before the links are updated. */
 export const CONCEPT_UPDATE_DELAY_MS = 2000;

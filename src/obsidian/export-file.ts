@@ -6,6 +6,7 @@
 import { Platform, TFile, type App } from 'obsidian';
 import { expandHome, isAbsoluteExportPath } from '../core/export-path';
 import { ObsidianVault } from './obsidian-vault';
+import { errorMessage } from '../core/text/error-message';
 
 export type ExportLocation =
   | { kind: 'unset' }
@@ -76,7 +77,7 @@ export class ExportFiles {
       const code = (err as { code?: string }).code;
       if (code === 'ENOENT') throw new ExportFileError(`Export file not found: ${abs}`);
       if (code === 'EISDIR') throw new ExportFileError(`The export path is a folder, not a file: ${abs}`);
-      throw new ExportFileError(`Cannot read the export file ${abs}: ${err instanceof Error ? err.message : String(err)}`);
+      throw new ExportFileError(`Cannot read the export file ${abs}: ${errorMessage(err)}`);
     }
   }
 

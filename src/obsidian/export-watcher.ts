@@ -7,6 +7,7 @@
 import type { App, EventRef, TAbstractFile } from 'obsidian';
 import type { ExportFiles, ExportLocation, NodeModules } from './export-file';
 import { ExportSettler, type SettleOutcome, type SettleTimers } from './export-settler';
+import { errorMessage } from '../core/text/error-message';
 
 /** Something watching for changes; `close` releases it. */
 export interface Closeable {
@@ -91,7 +92,7 @@ export class ExportWatcher {
     try {
       this.watcher = factory(this.options.files.absolutePath(location), () => this.settler.notifyChange());
     } catch (err) {
-      this.options.onProblem(`Cannot watch the export file: ${err instanceof Error ? err.message : String(err)}`);
+      this.options.onProblem(`Cannot watch the export file: ${errorMessage(err)}`);
     }
   }
 

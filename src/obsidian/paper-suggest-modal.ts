@@ -6,6 +6,7 @@
 import { FuzzySuggestModal, type App, type FuzzyMatch } from 'obsidian';
 import type { Paper } from '../core/library/paper';
 import type { LoadedLibrary } from './library-cache';
+import { errorMessage } from '../core/text/error-message';
 
 export interface PaperSuggestOptions {
   /** The library now, if loaded. */
@@ -52,7 +53,7 @@ export class PaperSuggestModal extends FuzzySuggestModal<Paper> {
         this.refresh();
       },
       (err: unknown) => {
-        this.emptyStateText = `The library could not be loaded: ${err instanceof Error ? err.message : String(err)}`;
+        this.emptyStateText = `The library could not be loaded: ${errorMessage(err)}`;
         this.refresh();
       },
     );

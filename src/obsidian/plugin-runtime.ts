@@ -16,7 +16,7 @@ import { ObsidianVault } from './obsidian-vault';
 import { isUnloadedError, PluginLifetime } from './plugin-lifetime';
 import type { PluginSettingsStore } from './plugin-settings';
 import type { NoteLanguage, PluginServices, ServiceContext, SyncProgress } from './plugin-services';
-import { errorMessage } from './sync-messages';
+import { errorMessage } from '../core/text/error-message';
 import { isIncompleteExportError, SyncRunner, type SyncOutcome, type SyncTrigger } from './sync-runner';
 import { StatusBar } from './status-bar';
 

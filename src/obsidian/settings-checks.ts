@@ -5,6 +5,7 @@
 import { format } from 'date-fns';
 import type { ExportFormat, LibraryReadResult } from '../core/library/paper';
 import { ObsidianVault } from './obsidian-vault';
+import { errorMessage } from '../core/text/error-message';
 
 export interface Check {
   kind: 'ok' | 'warning' | 'error';
@@ -37,7 +38,7 @@ export function dateFormatPreview(pattern: string, now: Date): Check {
   try {
     return { kind: 'ok', text: `Preview: ${format(now, pattern)}` };
   } catch (err) {
-    return { kind: 'error', text: `Not a valid date format: ${err instanceof Error ? err.message : String(err)}` };
+    return { kind: 'error', text: `Not a valid date format: ${errorMessage(err)}` };
   }
 }
 

@@ -8,7 +8,7 @@ import type { Settings } from '../core/settings';
 import { attempt } from './command-support';
 import type { PluginRuntime } from './plugin-runtime';
 import { describeLibrary, vaultPathInput, type Check } from './settings-checks';
-import { errorMessage } from './sync-messages';
+import { errorMessage } from '../core/text/error-message';
 
 export class SettingMessages {
   private readonly els = new WeakMap<Setting, HTMLElement>();

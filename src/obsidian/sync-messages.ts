@@ -1,5 +1,6 @@
 /** The words the plugin shows about syncs and errors, in one place (sentence case, no jargon). */
 import type { ConceptLinkResult, SyncProgress, SyncSummary } from './plugin-services';
+import { errorMessage } from '../core/text/error-message';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
@@ -73,7 +74,3 @@ export function describeSyncError(err: unknown): string {
   return `Sync failed: ${errorMessage(err)}`;
 }
 
-/** The message of any thrown value. */
-export function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}

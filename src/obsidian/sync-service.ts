@@ -11,7 +11,7 @@ import type { SyncStateStore } from '../core/sync/sync-state-store';
 import type { ConceptService } from './concept-service';
 import { isUnloadedError } from './plugin-lifetime';
 import type { ConceptLinkResult, ImportRequest, ImportResult, ServiceContext, SyncRequest, SyncSummary } from './plugin-services';
-import { errorMessage } from './sync-messages';
+import { errorMessage } from '../core/text/error-message';
 
 export interface SyncDeps {
   vault: VaultPort;

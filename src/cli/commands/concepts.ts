@@ -12,6 +12,7 @@ import { normalizeVaultPath } from '../../core/vault/vault-path';
 import { NodeVault } from '../../node/node-vault';
 import { CliUsageError, EXIT_OK, EXIT_PARTIAL, listOption, stringOption, type CliCommand, type CliIO, type ParsedArgs } from '../cli-command';
 import { loadVaultSettings, VAULT_SETTINGS_OPTIONS } from '../load-vault-settings';
+import { errorMessage } from '../../core/text/error-message';
 
 interface ConceptsOutcome {
   dryRun: boolean;
@@ -35,7 +36,7 @@ function scopeOf(args: ParsedArgs, settings: Settings): string[] | undefined {
     try {
       return normalizeVaultPath(folder);
     } catch (e) {
-      throw new CliUsageError(`--scope: ${e instanceof Error ? e.message : String(e)}`);
+      throw new CliUsageError(`--scope: ${errorMessage(e)}`);
     }
   });
   return extra.length === 0 ? undefined : [settings.notesFolder, ...settings.conceptScopeFolders, ...extra];

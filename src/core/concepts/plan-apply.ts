@@ -8,6 +8,7 @@ import { normalizeVaultPath } from '../vault/vault-path';
 import { writeConceptSection } from './concept-section';
 import { linkText } from './link-text';
 import type { ConceptApplyOptions, ConceptApplyResult, ConceptLinkPlan, PlannedNoteEdit } from './plan-types';
+import { errorMessage } from '../text/error-message';
 
 /** The edit recomputed from the note's current text. */
 function recompute(current: string, edit: PlannedNoteEdit, plan: ConceptLinkPlan): { text: string; concepts: string[] } {
@@ -53,7 +54,7 @@ export async function applyConceptPlan(vault: VaultPort, plan: ConceptLinkPlan, 
         if (changed) result.updated.push(edit.path);
         if (changed && concepts.length > 0) result.links[edit.path] = concepts;
       } catch (err) {
-        result.failed.push({ path: edit.path, message: err instanceof Error ? err.message : String(err) });
+        result.failed.push({ path: edit.path, message: errorMessage(err) });
         plan.state.pending.add(edit.path);
       }
     }

@@ -5,7 +5,7 @@
 import { vaultBasename } from '../vault/vault-path';
 import { FOLD, WIDTH } from './char-class';
 import { fieldList, readFrontMatterFields } from './front-matter';
-import { foldKey, rejectTerm, shapeTerm, termsOverlap, widthKey, type TermShape } from './term-rules';
+import { rejectTerm, shapeTerm, termsOverlap, widthKey, type TermShape } from './term-rules';
 import { TermTrie, type TrieKey } from './term-trie';
 
 /** A concept as its note defines it. */
@@ -175,9 +175,4 @@ export function buildTermIndex(defs: readonly ConceptDef[]): TermIndex {
     .map(([term, set]) => ({ term, concepts: [...set].sort() }))
     .sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
   return new TermIndex(concepts, terms, conflictList, rejected);
-}
-
-/** The folded key of a term, for comparing term sets across index versions. */
-export function termKey(term: string): string {
-  return foldKey(term.trim());
 }

@@ -15,6 +15,7 @@ import { checkCitekeys } from './citekey-check';
 import { isZoteroNativeCsl, parseCslYaml, readCslItems } from './csl/read-csl';
 import { UnrecognizedExportError, type ExportFormat, type LibraryReadResult } from './paper';
 import type { ReaderOutput } from './reader-output';
+import { errorMessage } from '../text/error-message';
 
 const BIB_BLOCK = /@[ \t]*(?:[A-Za-z]+[ \t]*[{(][ \t\r\n]*[^\s,{}=]+[ \t\r\n]*,|(?:string|preamble|comment)[ \t]*[{(])/i;
 const YAML_START = /^(?:---[ \t]*\r?\n)?(?:#[^\n]*\r?\n)*references[ \t]*:/;
@@ -48,7 +49,7 @@ function readJson(text: string): { format: ExportFormat; output: ReaderOutput } 
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw new UnrecognizedExportError(`not valid JSON (${err instanceof Error ? err.message : String(err)}); the export may be incomplete`);
+    throw new UnrecognizedExportError(`not valid JSON (${errorMessage(err)}); the export may be incomplete`);
   }
   if (typeof doc !== 'object' || doc === null) throw new UnrecognizedExportError('JSON, but not an export (neither an array nor an object)');
   if (Array.isArray(doc)) {

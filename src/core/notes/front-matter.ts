@@ -17,6 +17,7 @@ import type { Settings } from '../settings';
 import { displayName } from './paper-format';
 import { toObsidianTags } from './obsidian-tags';
 import { memoizeByString } from '../text/memo';
+import { errorMessage } from '../text/error-message';
 
 /** The front-matter keys the plugin owns, in the order they are written. */
 export const MANAGED_KEYS = [
@@ -77,7 +78,7 @@ function formatUncached(date: Date, pattern: string): string {
   try {
     return format(date, pattern);
   } catch (e) {
-    throw new DateFormatError(pattern, e instanceof Error ? e.message : String(e));
+    throw new DateFormatError(pattern, errorMessage(e));
   }
 }
 
@@ -88,7 +89,7 @@ export function validateDateFormat(pattern: string): string | null {
     formatWithPattern(new Date(0), pattern);
     return null;
   } catch (e) {
-    return e instanceof Error ? e.message : String(e);
+    return errorMessage(e);
   }
 }
 

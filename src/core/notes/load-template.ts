@@ -4,6 +4,7 @@ import { normalizeVaultPath } from '../vault/vault-path';
 import type { VaultPort } from '../vault/vault-port';
 import { defaultNoteTemplate } from './default-template';
 import { compileTemplate, TemplateError, type CompiledTemplate } from './template';
+import { errorMessage } from '../text/error-message';
 
 /**
  * The compiled note template. `noteTemplatePath` is a vault path; like Obsidian's own template settings it may
@@ -16,7 +17,7 @@ export async function loadNoteTemplate(vault: VaultPort, settings: Pick<Settings
   try {
     path = normalizeVaultPath(raw);
   } catch (e) {
-    throw new TemplateError(raw, null, e instanceof Error ? e.message : String(e));
+    throw new TemplateError(raw, null, errorMessage(e));
   }
   const candidates = /\.[a-z0-9]+$/i.test(path) ? [path] : [`${path}.md`, path];
   for (const candidate of candidates) {

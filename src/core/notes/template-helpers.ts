@@ -8,6 +8,7 @@ import { isValid, parseISO } from 'date-fns';
 import { stringify } from 'yaml';
 import { wrapRegion } from '../text/managed-region';
 import { formatWithPattern } from './front-matter';
+import { errorMessage } from '../text/error-message';
 
 /** Region ids as managed-region.ts accepts them. */
 export const REGION_ID = /^[a-z0-9-]+$/;
@@ -80,7 +81,7 @@ const formatDate: HelperDelegate = (...args: unknown[]) => {
   try {
     return formatWithPattern(date, pattern);
   } catch (e) {
-    throw new HelperError(e instanceof Error ? e.message : String(e), options.loc);
+    throw new HelperError(errorMessage(e), options.loc);
   }
 };
 

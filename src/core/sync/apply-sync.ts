@@ -12,6 +12,7 @@ import { emptyReport, type CreateAction, type FlagAction, type MergeAction, type
 import { listingFingerprint, noteMap, type SyncState } from './sync-state';
 import type { SyncStateStore } from './sync-state-store';
 import { isInFolder } from '../vault/vault-path';
+import { errorMessage } from '../text/error-message';
 
 export interface ApplyOptions {
   /** Writes in flight at once. */
@@ -28,9 +29,6 @@ type Outcome =
   | { kind: 'conflict'; path: string; reasons: string[] }
   | { kind: 'error'; citekey: string; path: string | null; message: string };
 
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 async function applyCreate(vault: VaultPort, a: CreateAction): Promise<Outcome> {
   try {
@@ -90,7 +88,7 @@ export async function applySync(vault: VaultPort, plan: SyncPlan, store: SyncSta
     try {
       outcomes[i] = await item.run();
     } catch (e) {
-      outcomes[i] = { kind: 'error', citekey: item.citekey, path: item.path, message: message(e) };
+      outcomes[i] = { kind: 'error', citekey: item.citekey, path: item.path, message: errorMessage(e) };
     }
     done++;
     options.onProgress?.(done, work.length);

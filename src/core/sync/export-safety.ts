@@ -12,6 +12,7 @@
  * flagged (never deleted) and unflagged by the next complete sync.
  */
 import type { LibraryReadResult } from '../library/paper';
+import { errorMessage } from '../text/error-message';
 
 export type SyncAbortReason = 'empty' | 'truncated' | 'unreadable' | 'too-few-papers';
 
@@ -36,7 +37,7 @@ export function checkExportText(text: string): void {
 
 /** The error for a reader failure: a JSON export that does not parse is taken as half-written. */
 export function readFailure(text: string, err: unknown): SyncAbortedError {
-  const detail = err instanceof Error ? err.message : String(err);
+  const detail = errorMessage(err);
   if (looksLikeJson(text)) {
     try {
       JSON.parse(text);

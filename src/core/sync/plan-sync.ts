@@ -18,6 +18,7 @@ import type { FlagAction, NoteLinker, SyncAction, SyncPlan } from './sync-plan';
 import { emptySyncState, noteMap, type NoteSyncState, type SyncState } from './sync-state';
 import { findFrontMatter } from '../text/front-matter-text';
 import { findRegions } from '../text/managed-region';
+import { errorMessage } from '../text/error-message';
 
 export interface PlanSyncInput {
   papers: readonly Paper[];
@@ -132,7 +133,7 @@ class Planner {
     try {
       where = await this.locate(citekey, known);
     } catch (e) {
-      this.actions[index] = { kind: 'error', citekey, path: known?.path ?? null, reasons: [`could not read the note: ${message(e)}`] };
+      this.actions[index] = { kind: 'error', citekey, path: known?.path ?? null, reasons: [`could not read the note: ${errorMessage(e)}`] };
       return;
     }
     if (!where) return this.planNew(paper, index, hash);
@@ -173,7 +174,7 @@ class Planner {
     try {
       return this.input.linker(text, path);
     } catch (e) {
-      this.warnings.push(`concept links were not added to ${path}: ${message(e)}`);
+      this.warnings.push(`concept links were not added to ${path}: ${errorMessage(e)}`);
       return text;
     }
   }
@@ -185,7 +186,7 @@ class Planner {
     } catch (e) {
       // A bad template or date format fails every paper: stop the whole sync before anything is written.
       if (e instanceof TemplateError || e instanceof DateFormatError) throw e;
-      this.actions[index] = { kind: 'error', citekey: paper.citekey, path, reasons: [`could not render the note: ${message(e)}`] };
+      this.actions[index] = { kind: 'error', citekey: paper.citekey, path, reasons: [`could not render the note: ${errorMessage(e)}`] };
       return null;
     }
   }
@@ -225,9 +226,6 @@ class Planner {
   }
 }
 
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 /**
  * Plan a sync of `papers` into the vault. Throws SyncAbortedError (before reading any note) when the papers are

@@ -41,7 +41,6 @@ export interface ErrorAction extends ActionBase {
 }
 
 export type SyncAction = CreateAction | MergeAction | UnchangedAction | ErrorAction;
-export type SyncActionKind = SyncAction['kind'];
 
 /** A paper that left the export: its note gets the removed flag (never deleted). */
 export interface FlagAction {

@@ -8,6 +8,7 @@ import type { ReaderOutput } from '../reader-output';
 import { collectionPathsByItem } from './bbt-collections';
 import { bbtItemToPaper, extraField, extraLines, type BbtIdentity, type BbtItem } from './bbt-item-to-paper';
 import type { DateOrder } from '../fields/zotero-date';
+import { errorMessage } from '../../text/error-message';
 
 const NOT_PAPERS = new Set(['attachment', 'note', 'annotation']);
 
@@ -37,7 +38,7 @@ export function readBbtJson(doc: Record<string, unknown>): ReaderOutput {
     try {
       out.papers.push({ paper: bbtItemToPaper(item, identity, collections, order), line: null });
     } catch (err) {
-      out.errors.push({ line: null, citekey: identity.citekey, message: `could not read the item: ${err instanceof Error ? err.message : String(err)}` });
+      out.errors.push({ line: null, citekey: identity.citekey, message: `could not read the item: ${errorMessage(err)}` });
     }
   });
   for (const [type, count] of skipped) {

@@ -7,6 +7,7 @@ import { bibEntryToPaper } from './bib-entry-to-paper';
 import type { RawBibEntry } from './citation-js-parse';
 import { applyCrossrefs } from './crossref';
 import { readBibEntries } from './read-bib-entries';
+import { errorMessage } from '../../text/error-message';
 
 export interface BibReadResult extends ReaderOutput {
   format: 'bibtex' | 'biblatex';
@@ -24,7 +25,7 @@ export function readBibtex(text: string): BibReadResult {
       papers.push({ paper: bibEntryToPaper(entry), line });
     } catch (err) {
       // Mapping is total by design; should a field still break it, the entry is reported, not the file.
-      errors.push({ line, citekey: entry.key, message: `could not map the entry: ${err instanceof Error ? err.message : String(err)}` });
+      errors.push({ line, citekey: entry.key, message: `could not map the entry: ${errorMessage(err)}` });
     }
   }
   return { format: dialect.verdict(), papers, errors, warnings };

@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { zoteroSelectUri } from '../paper';
 import type { LocatedPaper, ReaderOutput } from '../reader-output';
 import { cslItemToPaper, type CslIdentity, type CslItem } from './csl-item-to-paper';
+import { errorMessage } from '../../text/error-message';
 
 
 const ZOTERO_ITEM_URI = /^https?:\/\/zotero\.org\/(users|groups)\/([^/]+)\/(?:[^/]+\/)?items\/([A-Z0-9]{8})$/;
@@ -43,7 +44,7 @@ export function readCslItems(items: unknown[], zoteroNative: boolean, markdown: 
     try {
       papers.push({ paper: cslItemToPaper(item as CslItem, identity, markdown), line: null });
     } catch (err) {
-      errors.push({ line: null, citekey: identity.citekey, message: `could not read the item: ${err instanceof Error ? err.message : String(err)}` });
+      errors.push({ line: null, citekey: identity.citekey, message: `could not read the item: ${errorMessage(err)}` });
     }
   });
   if (zoteroNative && derived > 0) {
