@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
-import { linkText, loadConceptIndex } from '../core/concepts';
+import { loadConceptIndex, noteLinker } from '../core/concepts';
 import { expandHome, isAbsoluteExportPath } from '../core/export-path';
 import { DateFormatError } from '../core/notes/front-matter';
 import { resolveNoteLanguage, type NoteLanguage } from '../core/notes/i18n';
@@ -77,8 +77,7 @@ function languageOf(args: ParsedArgs, settings: Settings): NoteLanguage {
 /** New notes get concept links at creation when the vault has concept notes (none: no linker). */
 async function conceptLinker(vault: VaultPort, settings: Settings): Promise<NoteLinker | undefined> {
   const { index } = await loadConceptIndex(vault, settings);
-  if (index.concepts.length === 0) return undefined;
-  return (text, path) => linkText(text, index, { sourcePath: path, linkManagedRegions: true, linkInHeadings: settings.linkInHeadings }).text;
+  return noteLinker(index, { linkInHeadings: settings.linkInHeadings });
 }
 
 /** Open the vault, its settings and the export. Throws CliUsageError or FatalSyncError. */

@@ -16,6 +16,7 @@ import {
   createGlossaryNotes,
   linkText,
   loadConceptIndex,
+  noteLinker,
   planConceptLinks,
   type ConceptLinkState,
   type MakeLink,
@@ -110,9 +111,7 @@ export class ConceptService {
   /** The linker the sync applies to new notes: the kept index when it is current, else one read from the vault. */
   async linker(context: ServiceContext): Promise<NoteLinker | undefined> {
     const index = await this.currentIndex(context);
-    if (index.concepts.length === 0) return undefined;
-    const options = { makeLink: this.makeLink, linkManagedRegions: true, linkInHeadings: context.settings.linkInHeadings };
-    return (text, path) => linkText(text, index, { ...options, sourcePath: path }).text;
+    return noteLinker(index, { makeLink: this.makeLink, linkInHeadings: context.settings.linkInHeadings });
   }
 
   /** Links for the text of a note being edited, as minimal edits for the editor. */

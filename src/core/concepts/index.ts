@@ -21,7 +21,7 @@ export { GLOSSARY, type GlossaryEntry } from './glossary-data';
 export { createGlossaryNotes, renderConceptNote, type ConceptLanguage, type GlossaryOptions, type GlossaryResult } from './glossary';
 export { buildTermIndex, parseConceptNote, TermIndex, type ConceptDef, type ConceptEntry, type RejectedTerm, type TermConflict } from './term-index';
 export { loadConceptIndex } from './load-index';
-export { linkText, type AddedLink, type LinkTextOptions, type LinkTextResult } from './link-text';
+export { linkText, noteLinker, type AddedLink, type LinkTextOptions, type LinkTextResult } from './link-text';
 export { defaultMakeLink, wikilinkMaker, type MakeLink } from './link-writer';
 export { CONCEPT_SECTION_ID } from './markdown-zones';
 export { createConceptLinkState, cloneConceptLinkState, type ConceptLinkState, type NoteRecord } from './link-state';

@@ -147,3 +147,13 @@ function linkWith(flags: ConceptFlags, text: string, index: TermIndex, options: 
   if (links.length > 0) out.push(text.slice(last));
   return { text: links.length === 0 ? text : out.join(''), links, mentions };
 }
+
+/**
+ * The linker the sync runs over each note it renders (new or updated): managed regions included, since the sync
+ * owns them; null when there are no concepts. The CLI and the plugin differ only in `makeLink`.
+ */
+export function noteLinker(index: TermIndex, options: { linkInHeadings: boolean; makeLink?: MakeLink }): ((text: string, path: string) => string) | undefined {
+  if (index.concepts.length === 0) return undefined;
+  const base: LinkTextOptions = { makeLink: options.makeLink, linkManagedRegions: true, linkInHeadings: options.linkInHeadings };
+  return (text, path) => linkText(text, index, { ...base, sourcePath: path }).text;
+}
