@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import * as nodePath from 'node:path';
 import { GLOSSARY } from '../../src/core/concepts';
 import { loadLibraryReader } from '../../src/obsidian/library-reader';
-import { allNoticeMessages, noticeMessages, resetUiLog, setMockPlatform, TFile, type MarkdownFileInfo } from '../__mocks__/obsidian';
-import { loadPlugin, makePlugin } from './plugin-harness';
+import { allNoticeMessages, noticeMessages, resetUiLog, TFile, type MarkdownFileInfo } from '../__mocks__/obsidian';
+import { loadPlugin, makePlugin, usePluginTestEnvironment, flush, EXAMPLE_LIBRARY } from './plugin-harness';
 
-const LIBRARY = readFileSync(nodePath.resolve(__dirname, '../../example/library.bib'), 'utf8'); // 15 papers
+const LIBRARY = EXAMPLE_LIBRARY; // 15 papers
 const EXPORT = 'Zotero/library.bib';
 const BROWN = 'Literature/brownLanguageModelsAre2020.md';
 const WEEK1 = 'Reading/week 1.md';
@@ -21,15 +19,8 @@ const READING = {
   [WEEK2]: 'Nothing to link here.\n',
 };
 
-const flush = () => jest.advanceTimersByTimeAsync(50);
 
-beforeEach(() => {
-  jest.useFakeTimers({ now: new Date('2025-03-08T14:03:11Z') });
-  resetUiLog();
-  setMockPlatform('desktop');
-});
-
-afterEach(() => jest.useRealTimers());
+usePluginTestEnvironment();
 
 async function started(settings: Record<string, unknown> = {}, files: Record<string, string> = {}) {
   const made = await makePlugin({ files: { [EXPORT]: LIBRARY, ...CONCEPTS, ...READING, ...files }, loadReader: loadLibraryReader });

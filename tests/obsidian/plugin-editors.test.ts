@@ -3,30 +3,18 @@
  * note edits it through its editor (minimal replacements, so the cursor, the undo history and unsaved typing
  * survive), not through `Vault.process`, which would replace the file under the editor.
  */
-import { readFileSync } from 'node:fs';
-import * as nodePath from 'node:path';
 import { loadLibraryReader } from '../../src/obsidian/library-reader';
-import { resetUiLog, setMockPlatform, type App, type TFile } from '../__mocks__/obsidian';
-import { loadPlugin, makePlugin } from './plugin-harness';
+import { type App, type TFile } from '../__mocks__/obsidian';
+import { loadPlugin, makePlugin, usePluginTestEnvironment, flush, EXAMPLE_LIBRARY } from './plugin-harness';
 
-const LIBRARY = readFileSync(nodePath.resolve(__dirname, '../../example/library.bib'), 'utf8'); // 15 papers
+const LIBRARY = EXAMPLE_LIBRARY; // 15 papers
 const EXPORT = 'Zotero/library.bib';
 const BROWN = 'Literature/brownLanguageModelsAre2020.md';
 const WEEK1 = 'Reading/week 1.md';
 const WEEK2 = 'Reading/week 2.md';
 
-const flush = () => jest.advanceTimersByTimeAsync(50);
 
-beforeEach(() => {
-  jest.useFakeTimers({ now: new Date('2025-03-08T14:03:11Z') });
-  resetUiLog();
-  setMockPlatform('desktop');
-});
-
-afterEach(() => {
-  jest.useRealTimers();
-  jest.restoreAllMocks();
-});
+usePluginTestEnvironment();
 
 async function started(files: Record<string, string>, settings: Record<string, unknown> = {}) {
   const made = await makePlugin({ files: { [EXPORT]: LIBRARY, ...files }, loadReader: loadLibraryReader });

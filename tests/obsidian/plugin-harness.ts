@@ -4,13 +4,15 @@
  * watcher) and watch the services: every sync request and concept update is recorded, and a sync can be held to
  * test what happens while one runs.
  */
+import { readFileSync } from 'node:fs';
+import * as nodePath from 'node:path';
 import type { App as ObsidianApp } from 'obsidian';
 import manifest from '../../manifest.json';
 import type { PluginServices, SyncRequest, SyncSummary } from '../../src/obsidian/plugin-services';
 import ZoteroConceptNotesPlugin from '../../src/obsidian/main';
 import type { RuntimeOptions } from '../../src/obsidian/plugin-runtime';
 import type { FileWatchFactory } from '../../src/obsidian/export-watcher';
-import { createMockApp, type App, type Plugin as MockPlugin } from '../__mocks__/obsidian';
+import { createMockApp, resetUiLog, setMockPlatform, type App, type Plugin as MockPlugin } from '../__mocks__/obsidian';
 
 /** The sync state file, where the plugin and the CLI both keep it. */
 export const STATE_PATH = '.obsidian/plugins/zotero-concept-notes/sync-state.json';
@@ -107,4 +109,23 @@ export async function makePlugin(options: Partial<RuntimeOptions> & { app?: App;
 /** Load the plugin as Obsidian does (Component.load runs onload and returns its promise). */
 export async function loadPlugin(plugin: TestPlugin): Promise<void> {
   await (plugin.mock.load() as Promise<void>);
+}
+
+/** The example library (15 papers, example/library.bib) as export text. */
+export const EXAMPLE_LIBRARY = readFileSync(nodePath.resolve(__dirname, '../../example/library.bib'), 'utf8');
+
+/** Let pending promises and the UI yields (zero-delay timers) run. */
+export const flush = (): Promise<void> => jest.advanceTimersByTimeAsync(50);
+
+/** For every test of the calling file: fake timers at a fixed time, a clean notice log, the desktop platform. */
+export function usePluginTestEnvironment(): void {
+  beforeEach(() => {
+    jest.useFakeTimers({ now: new Date('2025-03-08T14:03:11Z') });
+    resetUiLog();
+    setMockPlatform('desktop');
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+    jest.restoreAllMocks();
+  });
 }

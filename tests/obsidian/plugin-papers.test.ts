@@ -1,27 +1,18 @@
-import { readFileSync } from 'node:fs';
-import * as nodePath from 'node:path';
 import { loadLibraryReader } from '../../src/obsidian/library-reader';
 import { readFixture } from '../support/fixtures';
-import { noticeMessages, openedModals, resetUiLog, setMockPlatform, type App, type FuzzyMatch, type SuggestModal } from '../__mocks__/obsidian';
+import { noticeMessages, openedModals, type App, type FuzzyMatch, type SuggestModal } from '../__mocks__/obsidian';
 import type { Paper } from '../../src/core/library/paper';
-import { loadPlugin, makePlugin, STATE_PATH } from './plugin-harness';
+import { loadPlugin, makePlugin, STATE_PATH, usePluginTestEnvironment, flush, EXAMPLE_LIBRARY } from './plugin-harness';
 
-const LIBRARY = readFileSync(nodePath.resolve(__dirname, '../../example/library.bib'), 'utf8'); // 15 papers
+const LIBRARY = EXAMPLE_LIBRARY; // 15 papers
 const CHINESE = readFixture('bbt/chinese-zh-cn-googlebooks-2391.biblatex.bib');
 const EXPORT = 'Zotero/library.bib';
 const BROWN = 'Literature/brownLanguageModelsAre2020.md';
 
-const flush = () => jest.advanceTimersByTimeAsync(50);
 
 type PaperModal = SuggestModal<FuzzyMatch<Paper>>;
 
-beforeEach(() => {
-  jest.useFakeTimers({ now: new Date('2025-03-08T14:03:11Z') });
-  resetUiLog();
-  setMockPlatform('desktop');
-});
-
-afterEach(() => jest.useRealTimers());
+usePluginTestEnvironment();
 
 async function started(settings: Record<string, unknown> = {}, files: Record<string, string> = { [EXPORT]: LIBRARY }) {
   const made = await makePlugin({ files, loadReader: loadLibraryReader });

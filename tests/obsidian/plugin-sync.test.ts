@@ -7,26 +7,15 @@ import * as readLibraryModule from '../../src/core/library/read-library';
 import { parseSyncState } from '../../src/core/sync/sync-state';
 import { loadLibraryReader } from '../../src/obsidian/library-reader';
 import { readFixture } from '../support/fixtures';
-import { allNoticeMessages, noticeMessages, resetUiLog, setMockPlatform, type App } from '../__mocks__/obsidian';
-import { fakeFileWatcher, loadPlugin, makePlugin, STATE_PATH } from './plugin-harness';
+import { allNoticeMessages, noticeMessages, resetUiLog, type App } from '../__mocks__/obsidian';
+import { fakeFileWatcher, loadPlugin, makePlugin, STATE_PATH, usePluginTestEnvironment, flush, EXAMPLE_LIBRARY } from './plugin-harness';
 
-const LIBRARY = readFileSync(nodePath.resolve(__dirname, '../../example/library.bib'), 'utf8'); // 15 papers
+const LIBRARY = EXAMPLE_LIBRARY; // 15 papers
 const BIB = readFixture('bbt/arxiv-identifiers-460.biblatex.bib'); // 3 papers
 const EXPORT = 'Zotero/library.bib';
 
-/** Let pending promises and the UI yields (zero-delay timers) run. */
-const flush = () => jest.advanceTimersByTimeAsync(50);
 
-beforeEach(() => {
-  jest.useFakeTimers({ now: new Date('2025-03-08T14:03:11Z') });
-  resetUiLog();
-  setMockPlatform('desktop');
-});
-
-afterEach(() => {
-  jest.useRealTimers();
-  jest.restoreAllMocks();
-});
+usePluginTestEnvironment();
 
 async function started(settings: Record<string, unknown>, files: Record<string, string> = { [EXPORT]: LIBRARY }, app?: App) {
   const made = await makePlugin({ app, files, loadReader: loadLibraryReader });

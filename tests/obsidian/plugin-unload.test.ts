@@ -6,8 +6,8 @@
 import { attempt } from '../../src/obsidian/command-support';
 import { loadLibraryReader } from '../../src/obsidian/library-reader';
 import { PluginLifetime, PluginUnloadedError } from '../../src/obsidian/plugin-lifetime';
-import { allNoticeMessages, noticeMessages, resetUiLog, setMockPlatform } from '../__mocks__/obsidian';
-import { loadPlugin, makePlugin, STATE_PATH } from './plugin-harness';
+import { allNoticeMessages, noticeMessages } from '../__mocks__/obsidian';
+import { loadPlugin, makePlugin, STATE_PATH, usePluginTestEnvironment } from './plugin-harness';
 
 const EXPORT = 'Zotero/library.bib';
 
@@ -16,13 +16,7 @@ function library(n: number): string {
   return Array.from({ length: n }, (_, i) => `@article{paper${i},\n  title = {Paper number ${i}},\n  author = {Doe, Jane},\n  year = {2020},\n}\n`).join('\n');
 }
 
-beforeEach(() => {
-  jest.useFakeTimers({ now: new Date('2025-03-08T14:03:11Z') });
-  resetUiLog();
-  setMockPlatform('desktop');
-});
-
-afterEach(() => jest.useRealTimers());
+usePluginTestEnvironment();
 
 describe('unloading while work runs', () => {
   it('stops a running sync at its next step: nothing written after unload, and no error shown', async () => {

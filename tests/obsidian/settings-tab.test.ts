@@ -3,18 +3,12 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { loadLibraryReader } from '../../src/obsidian/library-reader';
 import { TYPING_SAVE_DELAY_MS } from '../../src/obsidian/settings-saver';
 import type { ZoteroConceptNotesSettingTab } from '../../src/obsidian/settings-tab';
-import { noticeMessages, resetUiLog, setMockPlatform, settingsIn, SliderComponent, TextComponent, ToggleComponent, type MockElement, type Setting } from '../__mocks__/obsidian';
-import { loadPlugin, makePlugin } from './plugin-harness';
+import { noticeMessages, setMockPlatform, settingsIn, SliderComponent, TextComponent, ToggleComponent, type MockElement, type Setting } from '../__mocks__/obsidian';
+import { loadPlugin, makePlugin, usePluginTestEnvironment } from './plugin-harness';
 
 const BIB = readFixture('bbt/arxiv-identifiers-460.biblatex.bib');
 
-beforeEach(() => {
-  jest.useFakeTimers({ now: new Date('2025-03-08T14:03:11Z') });
-  resetUiLog();
-  setMockPlatform('desktop');
-});
-
-afterEach(() => jest.useRealTimers());
+usePluginTestEnvironment();
 
 async function openTab(files: Record<string, string> = { 'Zotero/library.bib': BIB }) {
   const made = await makePlugin({ files, loadReader: loadLibraryReader });
