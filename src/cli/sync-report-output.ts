@@ -1,5 +1,5 @@
 /** How `sync` and `import` print a sync report: JSON for programs, a short summary with paths for people. */
-import type { SyncOutcome } from '../core/sync/run-sync';
+import { outcomeSummary, type SyncOutcome } from '../core/sync/run-sync';
 import type { SyncReport } from '../core/sync/sync-plan';
 import { EXIT_OK, EXIT_PARTIAL, type CliIO } from './cli-command';
 
@@ -8,19 +8,7 @@ const MAX_LISTED = 30;
 
 /** The `--json` shape: `{ created, updated, unchanged, conflicts, errors, flagged }` plus details. */
 export function reportJson(outcome: SyncOutcome, dryRun: boolean): Record<string, unknown> {
-  const r = outcome.report;
-  return {
-    created: r.created,
-    updated: r.updated,
-    unchanged: r.unchanged,
-    conflicts: r.conflicts,
-    errors: r.errors,
-    flagged: r.flagged,
-    conflictDetails: r.conflictDetails,
-    warnings: outcome.warnings,
-    skipped: outcome.skipped,
-    dryRun,
-  };
+  return { ...outcomeSummary(outcome), conflictDetails: outcome.report.conflictDetails, dryRun };
 }
 
 /** 0 when everything went through; 1 when some entry failed or a note has a conflict. */

@@ -6,7 +6,7 @@
  */
 import { loadNoteTemplate } from '../core/notes/load-template';
 import type { VaultPort } from '../core/vault/vault-port';
-import { runSync, type RunSyncInput, type SyncOutcome } from '../core/sync/run-sync';
+import { outcomeSummary, runSync, type RunSyncInput, type SyncOutcome } from '../core/sync/run-sync';
 import type { SyncStateStore } from '../core/sync/sync-state-store';
 import type { ConceptService } from './concept-service';
 import { isUnloadedError } from './plugin-lifetime';
@@ -35,18 +35,9 @@ export class SyncService {
   /** Sync the whole export; throws SyncAbortedError (export half written, far smaller) or TemplateError. */
   async sync(request: SyncRequest): Promise<SyncSummary> {
     const outcome = await this.run(request, { apply: { onProgress: (done, total) => request.onProgress({ done, total }) } });
-    const r = outcome.report;
-    const warnings = [...outcome.warnings, ...(await this.relink([...r.created, ...r.updated, ...r.conflicts], request))];
-    return {
-      created: r.created,
-      updated: r.updated,
-      unchanged: r.unchanged,
-      conflicts: r.conflicts,
-      errors: r.errors,
-      flagged: r.flagged,
-      skipped: outcome.skipped,
-      warnings,
-    };
+    const summary = outcomeSummary(outcome);
+    const relinkWarnings = await this.relink([...summary.created, ...summary.updated, ...summary.conflicts], request);
+    return { ...summary, warnings: [...summary.warnings, ...relinkWarnings] };
   }
 
   /** Create or update one paper's note; throws when the paper is not in the export or its note cannot be written. */

@@ -9,7 +9,7 @@ import { FileExistsError, type VaultPort } from '../vault/vault-port';
 import { joinVaultPath } from '../vault/vault-path';
 import { GLOSSARY, type GlossaryEntry } from './glossary-data';
 import { CONCEPT_SECTION_ID } from './markdown-zones';
-import { parseConceptNote } from './term-index';
+import { readConceptDefs } from './load-index';
 import { foldKey, rejectTerm } from './term-rules';
 
 export type ConceptLanguage = 'en' | 'zh';
@@ -55,11 +55,8 @@ export async function createGlossaryNotes(
   const existing = await vault.list(folder, '.md');
   const existingPaths = new Set(existing.map((p) => p.toLowerCase()));
   const claimed = new Map<string, string>();
-  for (const path of existing) {
-    const text = await vault.read(path);
-    if (text === null) continue;
-    const { def } = parseConceptNote(path, text);
-    for (const key of termKeys([def.name, ...def.aliases])) if (!claimed.has(key)) claimed.set(key, path);
+  for (const def of (await readConceptDefs(vault, folder)).defs) {
+    for (const key of termKeys([def.name, ...def.aliases])) if (!claimed.has(key)) claimed.set(key, def.path);
   }
   const result: GlossaryResult = { created: [], skipped: [] };
   for (const entry of options.entries ?? GLOSSARY) {

@@ -6,11 +6,11 @@ import type { ConceptProblem } from './plan-types';
 import { isHiddenPath } from './scope';
 import { buildTermIndex, parseConceptNote, type ConceptDef, type TermIndex } from './term-index';
 
-/** Read every concept note of `settings.conceptsFolder` and build the index. Unreadable front matter is reported. */
-export async function loadConceptIndex(vault: VaultPort, settings: Pick<Settings, 'conceptsFolder'>): Promise<{ index: TermIndex; problems: ConceptProblem[] }> {
+/** The definitions (name and aliases) of every concept note in `folder`; unreadable front matter is reported. */
+export async function readConceptDefs(vault: VaultPort, folder: string): Promise<{ defs: ConceptDef[]; problems: ConceptProblem[] }> {
   const defs: ConceptDef[] = [];
   const problems: ConceptProblem[] = [];
-  for (const path of await vault.list(normalizeVaultPath(settings.conceptsFolder), '.md')) {
+  for (const path of await vault.list(normalizeVaultPath(folder), '.md')) {
     if (isHiddenPath(path)) continue;
     const text = await vault.read(path);
     if (text === null) continue;
@@ -18,5 +18,11 @@ export async function loadConceptIndex(vault: VaultPort, settings: Pick<Settings
     if (problem) problems.push({ path, message: problem });
     defs.push(def);
   }
+  return { defs, problems };
+}
+
+/** Read every concept note of `settings.conceptsFolder` and build the index. */
+export async function loadConceptIndex(vault: VaultPort, settings: Pick<Settings, 'conceptsFolder'>): Promise<{ index: TermIndex; problems: ConceptProblem[] }> {
+  const { defs, problems } = await readConceptDefs(vault, settings.conceptsFolder);
   return { index: buildTermIndex(defs), problems };
 }

@@ -15,7 +15,7 @@ import type { Paper } from '../library/paper';
 import type { SummarySource } from '../settings';
 import { headingsFor, type NoteLanguage } from './i18n';
 import { resolveSummary } from './paper-format';
-import { defusePercents, markdownUrl } from './paper-parts';
+import { defusePercents, markdownUrl, oneLine } from './paper-parts';
 
 export interface SummaryEntryOptions {
   language: NoteLanguage;
@@ -42,9 +42,9 @@ export function renderSummaryEntry(paper: Paper, number: number, options: Summar
   const marker = `${number}. `;
   const indent = ' '.repeat(marker.length);
   const url = entryUrl(paper);
-  const title = defuse(paper.title.replace(/\s+/g, ' ').trim());
+  const title = defuse(oneLine(paper.title));
   const lines = [`${marker}${[title, url ? `[${url.replace(/[[\]]/g, '\\$&')}](${markdownUrl(url)})` : ''].filter((s) => s !== '').join(' ')}`];
-  const tags = paper.tags.map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t !== '');
+  const tags = paper.tags.map(oneLine).filter((t) => t !== '');
   if (tags.length > 0) lines.push('', `${indent}${headings.tags}${headings.colon}${defuse(tags.join(headings.listSeparator))}`);
   const summary = resolveSummary(paper, options.summarySource);
   if (summary !== null) {

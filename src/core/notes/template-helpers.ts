@@ -9,6 +9,7 @@ import { stringify } from 'yaml';
 import { wrapRegion } from '../text/managed-region';
 import { formatWithPattern } from './front-matter';
 import { errorMessage } from '../text/error-message';
+import { oneLine } from './paper-parts';
 
 /** Region ids as managed-region.ts accepts them. */
 export const REGION_ID = /^[a-z0-9-]+$/;
@@ -92,7 +93,7 @@ const yaml: HelperDelegate = (...args: unknown[]) => {
 };
 
 /** `{{oneLine text}}`: line breaks and runs of whitespace collapsed to one space (for headings, list items). */
-const oneLine: HelperDelegate = (...args: unknown[]) => textOf(args.length > 1 ? args[0] : '').replace(/\s+/g, ' ').trim();
+const oneLineHelper: HelperDelegate = (...args: unknown[]) => oneLine(textOf(args.length > 1 ? args[0] : ''));
 
 /** `{{#if (eq type "book")}}`: strict equality. */
 const eq: HelperDelegate = (...args: unknown[]) => args.length > 2 && args[0] === args[1];
@@ -110,7 +111,7 @@ export const NOTE_HELPERS: Readonly<Record<string, HelperDelegate>> = Object.fre
   join,
   formatDate,
   yaml,
-  oneLine,
+  oneLine: oneLineHelper,
   eq,
   default: fallback,
 });

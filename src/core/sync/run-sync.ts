@@ -92,4 +92,10 @@ export async function runSync(input: RunSyncInput): Promise<SyncOutcome> {
   return { report, plan, skipped: false, library: summary, warnings: [...library.warnings, ...plan.warnings] };
 }
 
+/** What a sync did, in the shape the CLI's `--json` and the plugin's summary notice share. */
+export function outcomeSummary(outcome: SyncOutcome): Pick<SyncReport, 'created' | 'updated' | 'unchanged' | 'conflicts' | 'errors' | 'flagged'> & { skipped: boolean; warnings: string[] } {
+  const { created, updated, unchanged, conflicts, errors, flagged } = outcome.report;
+  return { created, updated, unchanged, conflicts, errors, flagged, skipped: outcome.skipped, warnings: outcome.warnings };
+}
+
 export { SyncAbortedError };
