@@ -33,7 +33,7 @@ const pluginOptions = {
   target: 'es2020',
   // citation-js's URL fetching (node-fetch, sync-fetch and their polyfills) and Handlebars' source maps are never
   // used by the plugin; leaving them out makes start-up parse less code.
-  alias: { 'node-fetch': './src/obsidian/no-fetch.ts', 'sync-fetch': './src/obsidian/no-fetch.ts', 'source-map': './src/obsidian/no-source-map.ts' },
+  alias: { 'node-fetch': './build/no-fetch.ts', 'sync-fetch': './build/no-fetch.ts', 'source-map': './build/no-source-map.ts' },
   // CJK text (the glossary, the headings) as UTF-8 rather than \u escapes: smaller, and faster to parse.
   charset: 'utf8',
   logLevel: 'info',

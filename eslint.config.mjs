@@ -15,6 +15,16 @@ const forbiddenInCore = {
   ],
 };
 
+// The shells (plugin, CLI, Node backend) enter each core domain through its front door, src/core/<domain>/index.ts.
+const deepCoreImport = {
+  patterns: [
+    {
+      group: ['**/core/*/*', '!**/core/*/index'],
+      message: 'Import the core through its domain front door (src/core/<domain>), not a file inside it.',
+    },
+  ],
+};
+
 export default defineConfig([
   globalIgnores(['node_modules', 'main.js', 'dist', 'scratch', 'example-vault', 'coverage', '*.mjs', '*.js', 'tests/global-setup.js']),
   ...obsidianmd.configs.recommended,
@@ -31,6 +41,10 @@ export default defineConfig([
       'no-restricted-imports': ['error', forbiddenInCore],
       '@typescript-eslint/no-require-imports': 'error',
     },
+  },
+  {
+    files: ['src/obsidian/**/*.ts', 'src/cli/**/*.ts', 'src/node/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', deepCoreImport] },
   },
   {
     // The CLI and the Node backends run in Node only, never inside Obsidian.

@@ -4,8 +4,8 @@
  * warm ConceptLinkState, and the baseline of one regular expression per alias run over the same notes (first
  * occurrence of each alias linked, no protected regions at all: the naive auto-linker).
  */
-import { applyConceptPlan, createConceptLinkState, planConceptLinks, type ConceptLinkState } from '../src/core/concepts';
-import { defaultSettings } from '../src/core/settings';
+import { applyConceptPlan, createConceptLinkState, planConceptLinks, type ConceptLinkState } from '../src/core/concepts/engine';
+import { defaultSettings } from '../src/core/settings/settings';
 import { InMemoryVault } from '../src/core/vault/memory-vault';
 import { generateConceptVault, NOTE_COUNT, type BenchVault } from './concepts-vault';
 import { formatMs, type BenchCase, type BenchGoal, type CaseResult } from './harness';

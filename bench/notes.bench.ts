@@ -6,7 +6,7 @@
 import { arxivAbsUrl, zoteroSelectUri, type Paper } from '../src/core/library/paper';
 import { allocateNotePaths } from '../src/core/notes/file-name';
 import { renderNote } from '../src/core/notes/render-note';
-import { defaultSettings } from '../src/core/settings';
+import { defaultSettings } from '../src/core/settings/settings';
 import type { BenchCase, BenchGoal } from './harness';
 
 const COUNT = 10000;

@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readLibrary } from '../src/core/library/read-library';
-import { defaultSettings } from '../src/core/settings';
-import { runSync, type SyncOutcome } from '../src/core/sync/run-sync';
+import { defaultSettings } from '../src/core/settings/settings';
+import { syncExport, type SyncOutcome } from '../src/core/sync/sync-export';
 import { VaultSyncStateStore } from '../src/core/sync/vault-state-store';
 import { NodeVault } from '../src/node/node-vault';
 import { generateBiblatex } from './generate-library';
@@ -52,7 +52,7 @@ function writeExport(dir: string, changed = 0): string {
 async function syncFromFile(vaultDir: string, exportFile: string, force = false): Promise<SyncOutcome> {
   const vault = new NodeVault(vaultDir);
   const exportText = readFileSync(exportFile); // bytes, as the CLI reads them
-  return runSync({
+  return syncExport({
     exportText,
     vault,
     store: new VaultSyncStateStore(vault, STATE_PATH),

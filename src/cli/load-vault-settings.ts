@@ -6,9 +6,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { normalizeSettings, type Settings } from '../core/settings';
-import { normalizeVaultPath } from '../core/vault/vault-path';
+import { normalizeVaultPath } from '../core/vault';
 import { CliUsageError, stringOption, type ParsedArgs } from './cli-command';
-import { errorMessage } from '../core/text/error-message';
+import { errorMessage } from '../core/text';
 
 /** The plugin folder inside a vault, as the CLI assumes it (Obsidian's default config folder). */
 export const PLUGIN_FOLDER = '.obsidian/plugins/zotero-concept-notes';

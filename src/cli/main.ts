@@ -1,6 +1,6 @@
 /** Entry point of dist/cli.js. Sets process.exitCode instead of calling process.exit, so piped output is never cut. */
 import { runCli } from './run-cli';
-import { errorMessage } from '../core/text/error-message';
+import { errorMessage } from '../core/text';
 
 // A closed pipe (`… | head`) is not an error worth a stack trace: stop writing quietly.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {

@@ -3,8 +3,7 @@
  * An unreadable or unrecognised file becomes an ExportFileError with one line for the user (exit code 2).
  */
 import { readFile } from 'node:fs/promises';
-import { readLibrary } from '../core/library/read-library';
-import { UnrecognizedExportError, type LibraryReadResult } from '../core/library/paper';
+import { loadLibraryReader, UnrecognizedExportError, type LibraryReadResult } from '../core/library';
 
 /** The file could not be read, or is not an export. `message` is one line naming the file. */
 export class ExportFileError extends Error {
@@ -32,6 +31,7 @@ export async function readExportFile(path: string): Promise<ExportFile> {
     throw new ExportFileError(`cannot read ${path}: ${why}`);
   }
   try {
+    const readLibrary = await loadLibraryReader();
     return { path, text, result: readLibrary(text) };
   } catch (err) {
     if (err instanceof UnrecognizedExportError) throw new ExportFileError(`${path}: ${err.message}`);

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { CliUsageError, EXIT_FATAL, EXIT_OK, type CliIO } from './cli-command';
 import { COMMANDS } from './commands';
-import { errorMessage } from '../core/text/error-message';
+import { errorMessage } from '../core/text';
 
 function help(io: CliIO, commandName?: string): number {
   const command = COMMANDS.find((c) => c.name === commandName);

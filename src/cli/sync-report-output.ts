@@ -1,6 +1,5 @@
 /** How `sync` and `import` print a sync report: JSON for programs, a short summary with paths for people. */
-import { outcomeSummary, type SyncOutcome } from '../core/sync/run-sync';
-import type { SyncReport } from '../core/sync/sync-plan';
+import { outcomeSummary, type SyncOutcome, type SyncReport } from '../core/sync';
 import { EXIT_OK, EXIT_PARTIAL, type CliIO } from './cli-command';
 
 /** Paths listed per group for people before "… and N more". */

@@ -12,8 +12,7 @@ import { randomBytes } from 'node:crypto';
 import * as fsSync from 'node:fs';
 import { constants, promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
-import { FileExistsError, type VaultPort } from '../core/vault/vault-port';
-import { normalizeVaultPath, vaultBasename, vaultDirname, VaultPathError } from '../core/vault/vault-path';
+import { FileExistsError, normalizeVaultPath, vaultBasename, vaultDirname, VaultPathError, type VaultPort } from '../core/vault';
 import { errorCode, isInsideRoot, MISSING } from './fs-util';
 import { listFiles } from './list-files';
 

@@ -5,36 +5,37 @@
  * released on unload through `register`/`registerEvent`, and a sync or concept run still going stops there.
  */
 import { Plugin } from 'obsidian';
-import { registerCommands } from './commands';
-import { PluginConfigFile } from './config-file';
-import { createObsidianServices } from './obsidian-services';
-import { ObsidianVault } from './obsidian-vault';
-import { findOpenEditor } from './open-editor';
-import { PluginLifetime } from './plugin-lifetime';
-import { PluginRuntime, type RuntimeOptions } from './plugin-runtime';
-import { PluginSettingsStore } from './plugin-settings';
-import { ZoteroConceptNotesSettingTab } from './settings-tab';
-import { SYNC_STATE_FILE } from './sync-state-file';
+import { registerCommands } from './commands/register-commands';
+import { PluginConfigFile } from './plugin/config-file';
+import { createLazyCoreServices } from './plugin/lazy-core-services';
+import { ObsidianVault } from './vault/obsidian-vault';
+import { findOpenEditor } from './vault/open-editor';
+import { UnloadGuard } from './plugin/unload-guard';
+import { PluginController, type ControllerOptions } from './plugin/plugin-controller';
+import { StatusBar } from './plugin/status-bar';
+import { PluginSettingsStore } from './settings/settings-store';
+import { ZoteroConceptNotesSettingTab } from './settings/settings-tab';
+import { SYNC_STATE_FILE } from '../core/sync';
 
 export default class ZoteroConceptNotesPlugin extends Plugin {
   readonly settingsStore = new PluginSettingsStore(this);
-  /** Stopped with the runtime on unload: the services' runs stop at their next step and write nothing more. */
-  protected readonly lifetime = new PluginLifetime();
-  runtime!: PluginRuntime;
+  /** Stopped with the controller on unload: the services' runs stop at their next step and write nothing more. */
+  protected readonly unloadGuard = new UnloadGuard();
+  controller!: PluginController;
 
   override async onload(): Promise<void> {
+    this.addChild(this.unloadGuard);
     await this.settingsStore.load();
-    this.runtime = new PluginRuntime(this, this.settingsStore, this.runtimeOptions());
-    this.register(() => this.runtime.stop());
+    this.controller = new PluginController(this, this.settingsStore, this.controllerOptions());
+    this.register(() => this.controller.stop());
 
-    this.addSettingTab(new ZoteroConceptNotesSettingTab(this.app, this, this.runtime));
-    registerCommands(this, this.runtime);
-    this.addRibbonIcon('refresh-cw', 'Sync library', () => void this.runtime.sync('manual'));
-    const status = this.addStatusBarItem();
-    this.runtime.attachStatusBar(status);
-    this.registerDomEvent(status, 'click', () => void this.runtime.sync('manual'));
+    this.addSettingTab(new ZoteroConceptNotesSettingTab(this.app, this, this.controller));
+    registerCommands(this, this.controller);
+    // "Zotero" in the title, so it does not read like Obsidian Sync.
+    this.addRibbonIcon('refresh-cw', 'Sync Zotero library', () => void this.controller.sync('manual'));
+    this.controller.attachStatusBar(new StatusBar(this, () => void this.controller.sync('manual')));
 
-    this.app.workspace.onLayoutReady(() => this.runtime.start());
+    this.app.workspace.onLayoutReady(() => this.controller.start());
   }
 
   /** data.json changed on disk (e.g. by a sync service): apply it without a restart. */
@@ -43,14 +44,14 @@ export default class ZoteroConceptNotesPlugin extends Plugin {
   }
 
   /**
-   * What the runtime is built with: the core services over this vault (notes open in an editor are changed through
+   * What the controller is built with: the core services over this vault (notes open in an editor are changed through
    * it), the sync state shared with the CLI; no write of either once the plugin is unloaded.
    */
-  protected runtimeOptions(): RuntimeOptions {
-    const { app, lifetime } = this;
-    const check = () => lifetime.check();
+  protected controllerOptions(): ControllerOptions {
+    const { app, unloadGuard } = this;
+    const check = () => unloadGuard.check();
     const stateFile = PluginConfigFile.inPluginFolder(this, SYNC_STATE_FILE);
-    const services = createObsidianServices({
+    const services = createLazyCoreServices({
       app,
       vault: new ObsidianVault(app.vault, { openEditor: (path) => findOpenEditor(app, path), beforeWrite: check }),
       stateFile: {
@@ -60,8 +61,8 @@ export default class ZoteroConceptNotesPlugin extends Plugin {
           await stateFile.write(text);
         },
       },
-      yieldToUi: lifetime.yieldToUi,
+      yieldToUi: unloadGuard.yieldToUi,
     });
-    return { services, lifetime };
+    return { services, unloadGuard };
   }
 }

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/run-cli';
-import { expandHome, isAbsoluteExportPath } from '../../src/core/export-path';
+import { expandHome, isAbsoluteExportPath } from '../../src/core/export/export-path';
 
 const ENTRY = '@article{yin2024,\n  title = {A Survey on Multimodal Large Language Models},\n  author = {Yin, Shukang},\n  date = {2024},\n}\n';
 

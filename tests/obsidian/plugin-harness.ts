@@ -1,6 +1,6 @@
 /**
  * Runs the real plugin class, with its real services (sync, notes, concepts), against the obsidian mock: an App over
- * an in-memory vault and the plugin's manifest. Tests can replace runtime options (the reader loader, the Node file
+ * an in-memory vault and the plugin's manifest. Tests can replace controller options (the reader loader, the Node file
  * watcher) and watch the services: every sync request and concept update is recorded, and a sync can be held to
  * test what happens while one runs.
  */
@@ -8,22 +8,23 @@ import { readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { App as ObsidianApp } from 'obsidian';
 import manifest from '../../manifest.json';
-import type { PluginServices, SyncRequest, SyncSummary } from '../../src/obsidian/plugin-services';
+import { emptySyncSummary, type SyncSummary } from '../../src/core/sync';
+import type { CoreServices, SyncRequest } from '../../src/obsidian/plugin/core-services';
 import ZoteroConceptNotesPlugin from '../../src/obsidian/main';
-import type { RuntimeOptions } from '../../src/obsidian/plugin-runtime';
-import type { FileWatchFactory } from '../../src/obsidian/export-watcher';
+import type { ControllerOptions } from '../../src/obsidian/plugin/plugin-controller';
+import type { FileWatchFactory } from '../../src/obsidian/export/export-watcher';
 import { createMockApp, resetUiLog, setMockPlatform, type App, type Plugin as MockPlugin } from '../__mocks__/obsidian';
 
 /** The sync state file, where the plugin and the CLI both keep it. */
 export const STATE_PATH = '.obsidian/plugins/zotero-concept-notes/sync-state.json';
 
-/** The plugin with some runtime options replaced and its services watched. */
+/** The plugin with some controller options replaced and its services watched. */
 export class TestPlugin extends ZoteroConceptNotesPlugin {
-  overrides: Partial<RuntimeOptions> = {};
-  wrapServices: ((real: PluginServices) => PluginServices) | null = null;
+  overrides: Partial<ControllerOptions> = {};
+  wrapServices: ((real: CoreServices) => CoreServices) | null = null;
 
-  protected override runtimeOptions(): RuntimeOptions {
-    const own = super.runtimeOptions();
+  protected override controllerOptions(): ControllerOptions {
+    const own = super.controllerOptions();
     const services = this.wrapServices ? this.wrapServices(own.services) : own.services;
     return { ...own, ...this.overrides, services };
   }
@@ -34,9 +35,7 @@ export class TestPlugin extends ZoteroConceptNotesPlugin {
   }
 }
 
-export function emptySummary(overrides: Partial<SyncSummary> = {}): SyncSummary {
-  return { created: [], updated: [], unchanged: 0, conflicts: [], errors: [], ...overrides };
-}
+export const emptySummary = emptySyncSummary;
 
 /** Watches the real services: records sync requests and their summaries; `hold()` makes the next syncs wait. */
 export function watchServices() {
@@ -45,7 +44,7 @@ export function watchServices() {
   /** Each concept update asked for (by the concept watcher), and whether it found anything to do. */
   const conceptUpdates: { paths: string[]; ran: boolean }[] = [];
   let held: Promise<void> | null = null;
-  const wrap = (real: PluginServices): PluginServices => ({
+  const wrap = (real: CoreServices): CoreServices => ({
     ...real,
     async syncLibrary(request) {
       syncCalls.push(request);
@@ -96,7 +95,7 @@ export function fakeFileWatcher() {
 }
 
 /** A plugin instance on `app` (a new mock app with `files` when none is given), not loaded yet. */
-export async function makePlugin(options: Partial<RuntimeOptions> & { app?: App; files?: Record<string, string> } = {}) {
+export async function makePlugin(options: Partial<ControllerOptions> & { app?: App; files?: Record<string, string> } = {}) {
   const { app: given, files, ...overrides } = options;
   const app = given ?? (await createMockApp(files ?? {}));
   const plugin = new TestPlugin(app as unknown as ObsidianApp, manifest);

@@ -3,16 +3,14 @@
  * scope and refresh the concept notes' sections; `--glossary` first creates the missing concept notes of the
  * built-in glossary. A dry run plans against an in-memory overlay, so it shows the glossary notes it would create too.
  */
-import { applyConceptPlan, createGlossaryNotes, OverlayVault, planConceptLinks, type ConceptLinkPlan, type ConceptProblem } from '../../core/concepts';
-import type { ConceptLanguage } from '../../core/concepts';
-import { resolveNoteLanguage } from '../../core/notes/i18n';
+import { loadConceptEngine, type ConceptLanguage, type ConceptLinkPlan, type ConceptProblem } from '../../core/concepts';
+import { resolveNoteLanguage } from '../../core/notes';
 import type { Settings } from '../../core/settings';
-import type { VaultPort } from '../../core/vault/vault-port';
-import { normalizeVaultPath } from '../../core/vault/vault-path';
+import { normalizeVaultPath, type VaultPort } from '../../core/vault';
 import { NodeVault } from '../../node/node-vault';
 import { CliUsageError, EXIT_OK, EXIT_PARTIAL, listOption, stringOption, type CliCommand, type CliIO, type ParsedArgs } from '../cli-command';
 import { loadVaultSettings, VAULT_SETTINGS_OPTIONS } from '../load-vault-settings';
-import { errorMessage } from '../../core/text/error-message';
+import { errorMessage } from '../../core/text';
 
 interface ConceptsOutcome {
   dryRun: boolean;
@@ -47,6 +45,7 @@ async function runConcepts(args: ParsedArgs): Promise<ConceptsOutcome> {
   const dryRun = args.values['dry-run'] === true;
   const language = languageOf(args, settings);
   const scopeFolders = scopeOf(args, settings);
+  const { applyConceptPlan, createGlossaryNotes, OverlayVault, planConceptLinks } = await loadConceptEngine();
   const disk = new NodeVault(vaultDir);
   const vault: VaultPort = dryRun ? new OverlayVault(disk) : disk;
   const created = args.values.glossary === true ? (await createGlossaryNotes(vault, settings, { language })).created : [];

@@ -2,8 +2,7 @@
  * `summary CITEKEY... --export FILE [--vault DIR] [--language en|zh] [--start N]`: papers as entries of a
  * "前沿文章摘要" list (numbered title with its arXiv link, the tags line, the summary), ready to paste into a note.
  */
-import { renderSummaryList } from '../../core/notes/summary-entry';
-import { resolveNoteLanguage } from '../../core/notes/i18n';
+import { loadNoteRenderer, resolveNoteLanguage } from '../../core/notes';
 import { defaultSettings } from '../../core/settings';
 import { CliUsageError, EXIT_FATAL, EXIT_OK, stringOption, type CliCommand } from '../cli-command';
 import { loadVaultSettings, VAULT_SETTINGS_OPTIONS } from '../load-vault-settings';
@@ -29,6 +28,7 @@ export const summaryCommand: CliCommand = {
       return EXIT_FATAL;
     }
     const papers = args.positionals.map((k) => byKey.get(k)!);
+    const { renderSummaryList } = await loadNoteRenderer();
     io.out(renderSummaryList(papers, { language, summarySource: settings.summarySource }, start));
     return EXIT_OK;
   },

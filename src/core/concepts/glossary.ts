@@ -3,7 +3,7 @@
  * without ever overwriting a note or adding a term another concept note already claims.
  */
 import { stringify } from 'yaml';
-import type { Settings } from '../settings';
+import type { Settings } from '../settings/settings';
 import { wrapRegion } from '../text/managed-region';
 import { FileExistsError, type VaultPort } from '../vault/vault-port';
 import { joinVaultPath } from '../vault/vault-path';
@@ -11,8 +11,9 @@ import { GLOSSARY, type GlossaryEntry } from './glossary-data';
 import { CONCEPT_SECTION_ID } from './markdown-zones';
 import { readConceptDefs } from './load-index';
 import { foldKey, rejectTerm } from './term-rules';
+import type { ConceptLanguage } from './types';
 
-export type ConceptLanguage = 'en' | 'zh';
+export type { ConceptLanguage } from './types';
 
 /**
  * The text of a new concept note: front matter (`aliases`, `tags: [concept]`, serialised by the yaml library), the

@@ -1,40 +1,38 @@
 /**
- * The concept engine's public API (issue 4). The plugin, the sync and the CLI import from here.
- *
- * - `planConceptLinks` / `applyConceptPlan`: link the notes in scope and refresh the concept sections, as a full run
- *   or an incremental one (`changedPaths`). Keep one `ConceptLinkState` (from `createConceptLinkState`) between
- *   runs: with it one changed note costs a few milliseconds, and a change to a concept note's aliases re-links only
- *   the notes that mention an old alias or contain a new one.
- * - `linkText`: link one text; pure. The sync calls it on freshly rendered literature notes.
- * - `loadConceptIndex` / `buildTermIndex`: the term index (concept note names and front-matter aliases).
- * - `createGlossaryNotes` / `renderConceptNote` / `GLOSSARY`: the built-in bilingual glossary.
- *
- * Who links inside the plugin's managed regions (`%% zcn:begin id %%` … `%% zcn:end id %%`): the sync owns and
- * rewrites their text, and keeps a hash of what it wrote to detect hand edits, so a link the vault linker put there
- * would either be lost on the next sync or be mistaken for a user edit. The sync therefore links that text itself
- * when it renders it (`linkText(…, { linkManagedRegions: true })`), and the vault linker never edits inside a
- * region: mentions there count (for "first mention" and for the concept sections), links there count as existing
- * links, and the marker comments are protected like every `%%` comment. The concept section of a concept note
- * (region `concept-links`) is the engine's own output and is ignored entirely when reading mentions.
+ * Concepts: linking the first mention of each concept in every note, and the concept notes' lists. Light and loaded
+ * at once: what a concept run returns and the words that describe it. The engine (how it works: engine.ts) is
+ * imported on first use through `loadConceptEngine()`; its types are here.
  */
-export { GLOSSARY, type GlossaryEntry } from './glossary-data';
-export { createGlossaryNotes, renderConceptNote, type ConceptLanguage, type GlossaryOptions, type GlossaryResult } from './glossary';
-export { buildTermIndex, parseConceptNote, TermIndex, type ConceptDef, type ConceptEntry, type RejectedTerm, type TermConflict } from './term-index';
-export { loadConceptIndex } from './load-index';
-export { linkText, noteLinker, type AddedLink, type LinkTextOptions, type LinkTextResult } from './link-text';
-export { defaultMakeLink, wikilinkMaker, type MakeLink } from './link-writer';
-export { CONCEPT_SECTION_ID } from './markdown-zones';
-export { createConceptLinkState, cloneConceptLinkState, type ConceptLinkState, type NoteRecord } from './link-state';
-export { planConceptLinks } from './planner';
-export { applyConceptPlan } from './plan-apply';
-export { resolveScope } from './scope';
-export { OverlayVault } from './overlay-vault';
+export { formatConceptRun, type ConceptLinkResult, type GlossaryOutcome, type TextLinkResult } from './concept-run';
 export type {
+  AddedLink,
   ConceptApplyOptions,
   ConceptApplyResult,
+  ConceptDef,
+  ConceptEntry,
+  ConceptLanguage,
   ConceptLinkOptions,
   ConceptLinkPlan,
+  ConceptLinkState,
   ConceptProblem,
+  GlossaryEntry,
+  GlossaryOptions,
+  GlossaryResult,
+  LinkTextOptions,
+  LinkTextResult,
+  MakeLink,
+  NoteRecord,
+  PlacedLink,
   PlannedNoteEdit,
+  RejectedTerm,
   SkippedNote,
-} from './plan-types';
+  TermConflict,
+  TermIndex,
+} from './engine';
+
+export type ConceptEngine = typeof import('./engine');
+
+/** The concept engine, imported on first use. */
+export function loadConceptEngine(): Promise<ConceptEngine> {
+  return import('./engine');
+}

@@ -1,8 +1,8 @@
 /** Building the term index straight from the vault: for the sync, which links freshly rendered notes. */
-import type { Settings } from '../settings';
+import type { Settings } from '../settings/settings';
 import type { VaultPort } from '../vault/vault-port';
 import { normalizeVaultPath } from '../vault/vault-path';
-import type { ConceptProblem } from './plan-types';
+import type { ConceptProblem } from './types';
 import { isHiddenPath } from './scope';
 import { buildTermIndex, parseConceptNote, type ConceptDef, type TermIndex } from './term-index';
 

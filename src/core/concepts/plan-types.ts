@@ -1,10 +1,12 @@
 /** The shapes of a concept-link plan: what planConceptLinks computes and applyConceptPlan writes. */
-import type { Settings } from '../settings';
-import type { ConceptLanguage } from './glossary';
+import type { Settings } from '../settings/settings';
+import type { ConceptLanguage, ConceptProblem } from './types';
 import type { ConceptLinkState } from './link-state';
 import type { AddedLink } from './link-text';
 import type { MakeLink } from './link-writer';
 import type { RejectedTerm, TermConflict, TermIndex } from './term-index';
+
+export type { ConceptProblem } from './types';
 
 export interface ConceptLinkOptions {
   /** Folders and heading behaviour (`notesFolder`, `conceptsFolder`, `conceptScopeFolders`, `linkInHeadings`). */
@@ -39,11 +41,6 @@ export interface PlannedNoteEdit {
   links: AddedLink[];
   /** New content of the concept section, when it changes (concept notes only). */
   section: string | null;
-}
-
-export interface ConceptProblem {
-  path: string;
-  message: string;
 }
 
 export interface SkippedNote {

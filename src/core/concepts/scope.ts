@@ -1,5 +1,5 @@
 /** Which notes the concept engine reads and links: the scope folders, always including the concepts folder. */
-import type { Settings } from '../settings';
+import type { Settings } from '../settings/settings';
 import type { VaultPort } from '../vault/vault-port';
 import { isInFolder, normalizeVaultPath } from '../vault/vault-path';
 

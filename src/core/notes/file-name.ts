@@ -4,7 +4,7 @@
  * `/` and `\` are replaced, leading dots removed, and the result is a single path segment.
  */
 import type { Paper } from '../library/paper';
-import type { Settings } from '../settings';
+import type { Settings } from '../settings/settings';
 import { joinVaultPath } from '../vault/vault-path';
 import type { NoteLanguage } from './i18n';
 import { compileTemplate, type CompiledTemplate } from './template';

@@ -13,7 +13,7 @@
 import { format } from 'date-fns';
 import { Document, isScalar, parse, visit } from 'yaml';
 import type { Paper } from '../library/paper';
-import type { Settings } from '../settings';
+import type { Settings } from '../settings/settings';
 import { displayName } from './paper-format';
 import { toObsidianTags } from './obsidian-tags';
 import { memoizeByString } from '../text/memo';

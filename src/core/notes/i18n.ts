@@ -2,7 +2,7 @@
  * Headings and labels of the built-in note template, in English and Chinese. The survey note the format follows
  * writes `tags：` with a full-width colon and separates list items with `、`; the English strings use ASCII.
  */
-import type { HeadingsLanguage } from '../settings';
+import type { HeadingsLanguage } from '../settings/settings';
 
 /** A resolved headings language (the `auto` setting resolved against the app language). */
 export type NoteLanguage = 'en' | 'zh';

@@ -1,5 +1,5 @@
 /** Load the note template the settings name: a vault file, or the built-in template when none is set. */
-import type { Settings } from '../settings';
+import type { Settings } from '../settings/settings';
 import { normalizeVaultPath } from '../vault/vault-path';
 import type { VaultPort } from '../vault/vault-port';
 import { defaultNoteTemplate } from './default-template';

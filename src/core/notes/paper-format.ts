@@ -2,7 +2,7 @@
  * Small, pure formatting of Paper fields for notes: display names, attachment links, the summary text.
  */
 import type { Paper } from '../library/paper';
-import type { SummarySource } from '../settings';
+import type { SummarySource } from '../settings/settings';
 import { memoizeByString } from '../text/memo';
 
 const CJK_CLASS = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}]';

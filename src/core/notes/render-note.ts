@@ -4,7 +4,7 @@
  */
 import { parse, YAMLParseError } from 'yaml';
 import type { Paper } from '../library/paper';
-import type { Settings } from '../settings';
+import type { Settings } from '../settings/settings';
 import { findFrontMatter } from '../text/front-matter-text';
 import { defaultBodyParts } from './default-body';
 import { DEFAULT_TEMPLATE_NAME, defaultNoteTemplate } from './default-template';

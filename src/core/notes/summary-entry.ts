@@ -12,7 +12,7 @@
  * that list means.
  */
 import type { Paper } from '../library/paper';
-import type { SummarySource } from '../settings';
+import type { SummarySource } from '../settings/settings';
 import { headingsFor, type NoteLanguage } from './i18n';
 import { resolveSummary } from './paper-format';
 import { defusePercents, markdownUrl, oneLine } from './paper-parts';

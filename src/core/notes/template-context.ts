@@ -5,7 +5,7 @@
  * Text from the paper is defused as paper-parts.ts describes.
  */
 import type { Paper } from '../library/paper';
-import type { Settings } from '../settings';
+import type { Settings } from '../settings/settings';
 import { formatWithPattern } from './front-matter';
 import { frozenHeadings, type Headings, type NoteLanguage } from './i18n';
 import { toObsidianTags } from './obsidian-tags';

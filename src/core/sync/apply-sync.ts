@@ -118,7 +118,7 @@ export async function applySync(vault: VaultPort, plan: SyncPlan, store: SyncSta
   return report;
 }
 
-/** Remember the notes folder as this sync left it, for the unchanged-export fast path (see run-sync.ts). */
+/** Remember the notes folder as this sync left it, for the unchanged-export fast path (see sync-export.ts). */
 async function recordListing(vault: VaultPort, folder: string, state: SyncState): Promise<void> {
   const last = state.lastExport;
   if (!last) return;

@@ -9,12 +9,9 @@ import { detectEol, type Eol } from '../text/line-endings';
 import { findRegions, wrapRegion } from '../text/managed-region';
 import { applyFrontMatterEdits, hasYamlComment, parseFrontMatterYaml, type FrontMatterEdit, type ParsedFrontMatter } from './front-matter-edit';
 import { encodedHashes } from './sync-state';
+import type { WrittenHashes } from './types';
 
-/** Hashes of what the plugin last wrote into one note: per managed front-matter key and per region id. */
-export interface WrittenHashes {
-  keys: Record<string, string>;
-  regions: Record<string, string>;
-}
+export type { WrittenHashes } from './types';
 
 /** One managed front-matter key of a rendered note. */
 export interface ManagedEntry {

@@ -9,7 +9,7 @@ import type { NoteLanguage } from '../notes/i18n';
 import { allocateNotePaths } from '../notes/file-name';
 import { renderNote } from '../notes/render-note';
 import type { CompiledTemplate } from '../notes/template';
-import type { Settings } from '../settings';
+import type { Settings } from '../settings/settings';
 import { clearStringMemos } from '../text/memo';
 import { hashString } from '../text/fingerprint';
 import type { FreshNote } from './merge-note';

@@ -7,7 +7,7 @@ import type { Paper } from '../library/paper';
 import { DateFormatError } from '../notes/front-matter';
 import type { NoteLanguage } from '../notes/i18n';
 import { TemplateError } from '../notes/template';
-import type { Settings } from '../settings';
+import type { Settings } from '../settings/settings';
 import type { VaultPort } from '../vault/vault-port';
 import { hashValue } from '../text/fingerprint';
 import { checkPaperCount } from './export-safety';
@@ -35,7 +35,7 @@ export interface PlanSyncInput {
   linker?: NoteLinker;
   /** Sync only these citekeys (an import): no paper is flagged as removed and the export's figures are kept. */
   only?: readonly string[];
-  /** Hash of the export text, recorded for the unchanged-export fast path (see run-sync.ts). */
+  /** Hash of the export text, recorded for the unchanged-export fast path (see sync-export.ts). */
   exportHash?: string;
   /** False when some entries of the export could not be read (the unchanged-export fast path then stays off). */
   exportClean?: boolean;

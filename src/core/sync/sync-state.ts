@@ -4,7 +4,7 @@
  * is valid (a lost or damaged state only costs caution: conflicts instead of overwrites, never lost text).
  */
 import { hashString } from '../text/fingerprint';
-import type { WrittenHashes } from './merge-note';
+import type { WrittenHashes } from './types';
 
 export const SYNC_STATE_VERSION = 1;
 

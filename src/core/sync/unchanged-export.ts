@@ -12,7 +12,7 @@
  * a note whose front matter the user rewrote to another citekey. A note deleted or moved by the user fails the
  * check, so the full sync runs and recreates (deleted) or finds (moved) it.
  */
-import type { Settings } from '../settings';
+import type { Settings } from '../settings/settings';
 import { isInFolder } from '../vault/vault-path';
 import type { VaultPort } from '../vault/vault-port';
 import { listingFingerprint, type SyncState, type SyncStateHead } from './sync-state';

@@ -3,8 +3,8 @@
  * linked by a full run over a vault holding the built-in glossary, and the links added are compared with the
  * expected ones (same concept, same surface, same place). Goal: precision 1.0, recall at least 0.98.
  */
-import { applyConceptPlan, createGlossaryNotes, planConceptLinks } from '../../../src/core/concepts';
-import { defaultSettings } from '../../../src/core/settings';
+import { applyConceptPlan, createGlossaryNotes, planConceptLinks } from '../../../src/core/concepts/engine';
+import { defaultSettings } from '../../../src/core/settings/settings';
 import { InMemoryVault } from '../../../src/core/vault/memory-vault';
 import { parseCorpus, type CorpusNote } from './corpus/format';
 import { EN_NOTES } from './corpus/notes-en';

@@ -1,5 +1,5 @@
-import { applyConceptPlan, cloneConceptLinkState, createConceptLinkState, planConceptLinks, type ConceptLinkOptions } from '../../../src/core/concepts';
-import { defaultSettings } from '../../../src/core/settings';
+import { applyConceptPlan, cloneConceptLinkState, createConceptLinkState, planConceptLinks, type ConceptLinkOptions } from '../../../src/core/concepts/engine';
+import { defaultSettings } from '../../../src/core/settings/settings';
 import { findRegions } from '../../../src/core/text/managed-region';
 import { InMemoryVault } from '../../../src/core/vault/memory-vault';
 

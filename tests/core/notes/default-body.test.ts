@@ -5,7 +5,7 @@ import { DEFAULT_NOTE_TEMPLATE, DEFAULT_TEMPLATE_NAME } from '../../../src/core/
 import type { NoteLanguage } from '../../../src/core/notes/i18n';
 import { compileTemplate } from '../../../src/core/notes/template';
 import { buildTemplateContext, type TemplateContextOptions } from '../../../src/core/notes/template-context';
-import { defaultSettings, type SummarySource } from '../../../src/core/settings';
+import { defaultSettings, type SummarySource } from '../../../src/core/settings/settings';
 import { GOLDEN_PAPERS } from './golden-papers';
 
 // The built-in template through Handlebars: what renderDefaultBody must give, byte for byte.

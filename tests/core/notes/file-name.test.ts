@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { allocateNotePaths, noteFileName, sanitizeFileName, type FileNameContext } from '../../../src/core/notes/file-name';
 import { TemplateError } from '../../../src/core/notes/template';
-import { defaultSettings, type Settings } from '../../../src/core/settings';
+import { defaultSettings, type Settings } from '../../../src/core/settings/settings';
 import type { Paper } from '../../../src/core/library/paper';
 import { readFixture } from '../../support/fixtures';
 import { senBV } from './golden-papers';

@@ -12,7 +12,7 @@ import {
   serializeWithYamlLibrary,
   validateDateFormat,
 } from '../../../src/core/notes/front-matter';
-import { defaultSettings } from '../../../src/core/settings';
+import { defaultSettings } from '../../../src/core/settings/settings';
 import { FIXTURES_DIR } from '../../support/fixtures';
 import { he2015, senBV } from './golden-papers';
 

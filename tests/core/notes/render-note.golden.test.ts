@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { renderNote, type RenderContext } from '../../../src/core/notes/render-note';
-import { defaultSettings, type Settings } from '../../../src/core/settings';
+import { defaultSettings, type Settings } from '../../../src/core/settings/settings';
 import { expectGolden } from './golden';
 import { readPaper } from './golden-papers';
 

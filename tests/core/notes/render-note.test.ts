@@ -3,7 +3,7 @@ import { loadNoteTemplate } from '../../../src/core/notes/load-template';
 import { renderNote, type RenderContext } from '../../../src/core/notes/render-note';
 import { compileTemplate, TemplateError } from '../../../src/core/notes/template';
 import { findRegions } from '../../../src/core/text/managed-region';
-import { defaultSettings } from '../../../src/core/settings';
+import { defaultSettings } from '../../../src/core/settings/settings';
 import { InMemoryVault } from '../../../src/core/vault/memory-vault';
 import { riese20, senBV } from './golden-papers';
 

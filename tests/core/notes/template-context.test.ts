@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildTemplateContext } from '../../../src/core/notes/template-context';
-import { defaultSettings } from '../../../src/core/settings';
+import { defaultSettings } from '../../../src/core/settings/settings';
 import { adams2015, he2015, senBV } from './golden-papers';
 
 const IMPORT = new Date(Date.UTC(2025, 8, 30, 21, 14, 40));

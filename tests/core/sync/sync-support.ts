@@ -1,7 +1,7 @@
 /** Shared helpers of the sync tests: papers, settings, a state store in memory, a rendered note in merge shape. */
 import type { Paper } from '../../../src/core/library/paper';
 import { renderNote } from '../../../src/core/notes/render-note';
-import { defaultSettings, type Settings } from '../../../src/core/settings';
+import { defaultSettings, type Settings } from '../../../src/core/settings/settings';
 import type { FreshNote } from '../../../src/core/sync/merge-note';
 import { SyncStateStore, type SyncStateFile } from '../../../src/core/sync/sync-state-store';
 

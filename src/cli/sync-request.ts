@@ -1,0 +1,92 @@
+/**
+ * What `sync` and `import` share: the vault and its settings, the export's bytes, the language and the state file,
+ * gathered into the core's LibrarySyncRequest; and turning a refused sync (half-written export, bad template) into
+ * one line and exit code 2.
+ */
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import * as path from 'node:path';
+import { expandHome, isAbsoluteExportPath } from '../core/export';
+import { resolveNoteLanguage, type NoteLanguage } from '../core/notes';
+import type { Settings } from '../core/settings';
+import { isSyncRefusal, loadSyncEngine, SYNC_STATE_FILE, type LibrarySyncRequest } from '../core/sync';
+import { NodeVault } from '../node/node-vault';
+import { CliUsageError, EXIT_FATAL, stringOption, type CliIO, type ParsedArgs } from './cli-command';
+import { loadVaultSettings, PLUGIN_FOLDER, VAULT_SETTINGS_OPTIONS } from './load-vault-settings';
+
+/** The sync state file the CLI keeps, vault-relative (beside the plugin's data.json, shared with the plugin). */
+export const CLI_SYNC_STATE_PATH = `${PLUGIN_FOLDER}/${SYNC_STATE_FILE}`;
+
+export const SYNC_REQUEST_OPTIONS = {
+  ...VAULT_SETTINGS_OPTIONS,
+  export: { type: 'string' },
+  json: { type: 'boolean' },
+  language: { type: 'string' },
+} as const;
+
+/** The core's request, plus where things are for the messages. */
+export interface CliSyncRequest extends LibrarySyncRequest {
+  vault: NodeVault;
+  exportPath: string;
+}
+
+/** A failure that ends the command with exit code 2 and one line on stderr. */
+export class FatalSyncError extends Error {}
+
+/** The export's bytes: the sync decodes them only when the export changed since the last sync. */
+async function readExportBytes(file: string): Promise<Uint8Array> {
+  try {
+    return await readFile(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException | null)?.code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String((err as Error).message);
+    throw new FatalSyncError(`cannot read ${file}: ${why}`);
+  }
+}
+
+/**
+ * `--export`, else the settings' export path as the plugin reads it: a path on the computer ("~/" is the home
+ * folder), or a path inside the vault.
+ */
+function exportPathOf(args: ParsedArgs, settings: Settings, vaultDir: string, home: string): string {
+  const given = stringOption(args, 'export');
+  if (given !== undefined) return path.resolve(expandHome(given, home));
+  const setting = settings.exportPath.trim();
+  if (setting === '') throw new CliUsageError('missing --export (and the plugin settings name no export file)');
+  if (isAbsoluteExportPath(setting)) return path.resolve(expandHome(setting, home));
+  return path.join(vaultDir, ...setting.split('/'));
+}
+
+function languageOf(args: ParsedArgs, settings: Settings): NoteLanguage {
+  const given = stringOption(args, 'language');
+  if (given === undefined) return resolveNoteLanguage(settings.headingsLanguage);
+  if (given !== 'en' && given !== 'zh') throw new CliUsageError(`--language must be "en" or "zh", not "${given}"`);
+  return given;
+}
+
+/** Open the vault, its settings and the export. Throws CliUsageError or FatalSyncError. */
+export async function openSyncRequest(args: ParsedArgs, io: CliIO): Promise<CliSyncRequest> {
+  const { vaultDir, settings } = await loadVaultSettings(args);
+  const exportPath = exportPathOf(args, settings, vaultDir, io.home?.() ?? homedir());
+  const exportContent = await readExportBytes(exportPath);
+  const vault = new NodeVault(vaultDir);
+  const { VaultSyncStateStore } = await loadSyncEngine();
+  return {
+    vault,
+    store: new VaultSyncStateStore(vault, CLI_SYNC_STATE_PATH),
+    settings,
+    language: languageOf(args, settings),
+    now: io.now(),
+    exportContent,
+    exportPath,
+  };
+}
+
+/** Print a sync's refusal as one line and give the exit code; rethrow anything else. */
+export function reportFatal(err: unknown, io: CliIO): number {
+  if (isSyncRefusal(err) || err instanceof FatalSyncError) {
+    io.err(`error: ${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
+    return EXIT_FATAL;
+  }
+  throw err;
+}

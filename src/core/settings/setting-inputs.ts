@@ -1,0 +1,71 @@
+/**
+ * What the settings tab says under a setting after a change: previews and validation messages. Pure functions
+ * of the entered value (plus the vault or library lookups passed in), so they are tested without a tab.
+ */
+import { format } from 'date-fns';
+import type { ExportFormat, LibraryReadResult } from '../library/paper';
+import { normalizeVaultPath } from '../vault/vault-path';
+import { errorMessage } from '../text/error-message';
+
+export interface Check {
+  kind: 'ok' | 'warning' | 'error';
+  text: string;
+}
+
+const FORMAT_NAMES: Record<ExportFormat, string> = {
+  bibtex: 'Better BibTeX (.bib)',
+  biblatex: 'Better BibLaTeX (.bib)',
+  'csl-json': 'Better CSL JSON',
+  'csl-yaml': 'Better CSL YAML',
+  'bbt-json': 'BetterBibTeX JSON',
+  'zotero-csl-json': "Zotero's CSL JSON (no citation keys)",
+};
+
+/**
+ * A vault path as typed, normalised for storing ("" stays ""), or an error for "..". The plugin passes its own
+ * normaliser (Obsidian's `normalizePath` first), so what is stored is what the vault calls the path.
+ */
+export function vaultPathInput(value: string, toVaultPath: (path: string) => string = normalizeVaultPath): { path: string } | { error: string } {
+  const trimmed = value.trim();
+  if (trimmed === '') return { path: '' };
+  try {
+    return { path: toVaultPath(trimmed) };
+  } catch {
+    return { error: 'A vault path cannot contain "..".' };
+  }
+}
+
+/** Live preview of a date-fns format, or why it is not valid. */
+export function dateFormatPreview(pattern: string, now: Date): Check {
+  if (pattern.trim() === '') return { kind: 'warning', text: 'Empty: the default format is used.' };
+  try {
+    return { kind: 'ok', text: `Preview: ${format(now, pattern)}` };
+  } catch (err) {
+    return { kind: 'error', text: `Not a valid date format: ${errorMessage(err)}` };
+  }
+}
+
+/** What the export check found, as one line: "Better BibLaTeX (.bib): 460 papers (2 entries could not be read)". */
+export function describeLibrary(result: LibraryReadResult): Check {
+  const n = result.papers.length;
+  let text = `${FORMAT_NAMES[result.format]}: ${n.toLocaleString('en-US')} ${n === 1 ? 'paper' : 'papers'}`;
+  if (result.errors.length > 0) text += ` (${result.errors.length} ${result.errors.length === 1 ? 'entry' : 'entries'} could not be read)`;
+  if (result.warnings.length > 0) text += `. ${result.warnings[0]}`;
+  const kind = result.format === 'zotero-csl-json' || n === 0 || result.errors.length > 0 ? 'warning' : 'ok';
+  return { kind, text };
+}
+
+/** A list typed as "a, b" or one per line. */
+export function listInput(value: string): string[] {
+  return value
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Seconds typed by the user → milliseconds, or an error. */
+export function secondsInput(value: string): { ms: number } | { error: string } {
+  const seconds = Number(value.trim().replace(',', '.'));
+  if (!Number.isFinite(seconds) || seconds < 0.2 || seconds > 600) return { error: 'Enter a number of seconds between 0.2 and 600.' };
+  return { ms: Math.round(seconds * 1000) };
+}

@@ -1,0 +1,22 @@
+/**
+ * Keeping literature notes in sync with the export. Light and loaded at once: the summary a sync returns, the words
+ * that describe it, and the names of the sync's files. The engine (reader, renderer, merge) is imported on first
+ * use through `loadSyncEngine()`; its types are here.
+ */
+export { emptySyncSummary, outcomeSummary, type SyncProgress, type SyncSummary } from './sync-summary';
+export { describeSyncError, formatProgress, formatSyncSummary, isSyncRefusal, summaryIsNoteworthy } from './sync-messages';
+export { SYNC_STATE_FILE } from './sync-files';
+export { statusText, type StatusView } from './sync-status';
+export type { ImportStatus, LibrarySyncRequest, LibrarySyncResult, PaperImportResult } from './sync-library';
+export type { SyncExportInput, SyncOutcome } from './sync-export';
+export type { SyncAbortReason } from './export-safety';
+export type { ExportContent } from './export-bytes';
+export type { NoteLinker, SyncErrorEntry, SyncPlan, SyncReport } from './sync-plan';
+export type { SyncStateFile } from './sync-state-store';
+
+export type SyncEngine = typeof import('./engine');
+
+/** The sync engine, imported on first use. */
+export function loadSyncEngine(): Promise<SyncEngine> {
+  return import('./engine');
+}

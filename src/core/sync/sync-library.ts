@@ -1,0 +1,136 @@
+/**
+ * The sync use cases, shared by the CLI and the plugin: load the note template, build the concept linker for new
+ * notes, run the engine (sync-export.ts), let the caller update what depends on the written notes, and return the
+ * summary. "Sync Zotero library" syncs every paper; "Import paper" one citekey. Each shell only gathers the inputs (its
+ * vault, state file, settings and export bytes) and shows the result.
+ */
+import { loadConceptIndex } from '../concepts/load-index';
+import { noteLinker } from '../concepts/link-text';
+import type { LibraryReadResult } from '../library/paper';
+import type { NoteLanguage } from '../notes/i18n';
+import { loadNoteTemplate } from '../notes/load-template';
+import type { Settings } from '../settings/settings';
+import type { VaultPort } from '../vault/vault-port';
+import type { ExportContent } from './export-bytes';
+import { NOT_IN_EXPORT, syncExport, type SyncExportInput, type SyncOutcome } from './sync-export';
+import type { NoteLinker } from './sync-plan';
+import type { SyncStateStore } from './sync-state-store';
+import { outcomeSummary, type SyncProgress, type SyncSummary } from './sync-summary';
+
+export interface LibrarySyncRequest {
+  vault: VaultPort;
+  store: SyncStateStore;
+  settings: Settings;
+  language: NoteLanguage;
+  now: Date;
+  /** The export file's content (text, or its bytes: an unchanged export is then not even decoded). */
+  exportContent: ExportContent;
+  /** That content already parsed (the plugin's library cache), to save a second parse. */
+  library?: LibraryReadResult | null;
+  /** The linker for new notes; default: one over the concept notes in the vault, writing wikilinks. */
+  linker?: () => Promise<NoteLinker | undefined>;
+  /** Notes were written: update what depends on them (the plugin re-links concepts). Returns warnings. */
+  afterWrite?: (paths: string[]) => Promise<string[]>;
+  /** Awaited between batches of notes (the plugin yields to the UI there). */
+  pause?: () => Promise<void>;
+  onProgress?: (progress: SyncProgress) => void;
+  /** Plan only: nothing is written. */
+  dryRun?: boolean;
+  /** Parse and plan even when the export is unchanged since the last clean sync. */
+  force?: boolean;
+}
+
+export interface LibrarySyncResult {
+  outcome: SyncOutcome;
+  summary: SyncSummary;
+}
+
+export type ImportStatus = 'created' | 'updated' | 'unchanged' | 'conflict';
+
+export interface PaperImportResult extends LibrarySyncResult {
+  citekey: string;
+  /** The paper's note, or null when none could be made (see `error`). */
+  path: string | null;
+  status: ImportStatus | 'failed';
+  /** Why the import failed, or what was kept for a conflict. */
+  message: string | null;
+  /** The citekey is not in the export at all. */
+  notInExport: boolean;
+  /** What updating the notes that depend on this one had to say (e.g. a concept link not written). */
+  warnings: string[];
+}
+
+/** New notes get concept links when the vault has concept notes (none: no linker). */
+async function vaultLinker(request: LibrarySyncRequest): Promise<NoteLinker | undefined> {
+  const { index } = await loadConceptIndex(request.vault, request.settings);
+  return noteLinker(index, { linkInHeadings: request.settings.linkInHeadings });
+}
+
+/**
+ * Run the engine with the template and linker of `request`. Throws TemplateError (bad template), DateFormatError
+ * and SyncAbortedError (half-written, unreadable or shrunken export) before anything is written.
+ */
+async function run(request: LibrarySyncRequest, extra: Partial<SyncExportInput>): Promise<SyncOutcome> {
+  const template = await loadNoteTemplate(request.vault, request.settings);
+  const linker = await (request.linker ?? (() => vaultLinker(request)))();
+  const onProgress = request.onProgress;
+  return syncExport({
+    vault: request.vault,
+    store: request.store,
+    exportText: request.exportContent,
+    library: request.library,
+    settings: request.settings,
+    now: request.now,
+    language: request.language,
+    template,
+    linker,
+    pause: request.pause,
+    dryRun: request.dryRun,
+    force: request.force,
+    apply: onProgress ? { onProgress: (done, total) => onProgress({ done, total }) } : undefined,
+    ...extra,
+  });
+}
+
+async function dependentsUpdated(request: LibrarySyncRequest, paths: string[]): Promise<string[]> {
+  return paths.length === 0 || !request.afterWrite || request.dryRun ? [] : request.afterWrite(paths);
+}
+
+/** Sync every paper of the export. */
+export async function syncLibrary(request: LibrarySyncRequest): Promise<LibrarySyncResult> {
+  const outcome = await run(request, {});
+  const { created, updated, conflicts } = outcome.report;
+  const warnings = await dependentsUpdated(request, [...created, ...updated, ...conflicts]);
+  return { outcome, summary: outcomeSummary(outcome, warnings) };
+}
+
+/** Create or update the note of one paper. */
+export async function importPaper(request: LibrarySyncRequest, citekey: string): Promise<PaperImportResult> {
+  const outcome = await run(request, { only: [citekey] });
+  const { report, plan } = outcome;
+  const error = report.errors.find((e) => e.citekey === citekey);
+  const path = plan?.actions.find((a) => a.citekey === citekey)?.path ?? null;
+  const status: PaperImportResult['status'] =
+    error || path === null
+      ? 'failed'
+      : report.created.includes(path)
+        ? 'created'
+        : report.updated.includes(path)
+          ? 'updated'
+          : report.conflicts.includes(path)
+            ? 'conflict'
+            : 'unchanged';
+  const kept = report.conflictDetails.find((c) => c.path === path)?.reasons;
+  const message = error?.message ?? (path === null ? 'no note could be made for it' : kept ? `Your edits in ${path} were kept: ${kept.join('; ')}` : null);
+  const warnings = status === 'failed' || status === 'unchanged' || path === null ? [] : await dependentsUpdated(request, [path]);
+  return {
+    outcome,
+    summary: outcomeSummary(outcome, warnings),
+    citekey,
+    path,
+    status,
+    message,
+    notInExport: error?.message.startsWith(NOT_IN_EXPORT) ?? false,
+    warnings,
+  };
+}

@@ -1,0 +1,65 @@
+/** The words the plugin and the CLI show about syncs and errors, in one place (sentence case, no jargon). */
+import { errorMessage } from '../text/error-message';
+import { listSome, plural } from '../text/counts';
+import type { SyncProgress, SyncSummary } from './sync-summary';
+
+/**
+ * "Library synced: 2 created, 1 updated, 120 unchanged, 1 conflict, 0 errors." (", 3 flagged" when papers left the
+ * export), then the conflicting notes, the failed papers, the flagged notes and any warning.
+ */
+export function formatSyncSummary(summary: SyncSummary): string {
+  const warnings = summary.warnings;
+  if (summary.skipped) return ['Library synced: the export has not changed since the last sync.', ...warnings].join('\n');
+  const flagged = summary.flagged;
+  const parts = [
+    `${summary.created.length.toLocaleString('en-US')} created`,
+    `${summary.updated.length.toLocaleString('en-US')} updated`,
+    `${summary.unchanged.toLocaleString('en-US')} unchanged`,
+    plural(summary.conflicts.length, 'conflict'),
+    plural(summary.errors.length, 'error'),
+    ...(flagged.length > 0 ? [`${flagged.length.toLocaleString('en-US')} flagged`] : []),
+  ];
+  let text = `Library synced: ${parts.join(', ')}.`;
+  if (summary.conflicts.length > 0) {
+    text += `\nYour edits were kept in: ${listSome(summary.conflicts)}`;
+  }
+  if (summary.errors.length > 0) {
+    text += `\nNot synced: ${listSome(summary.errors.map((e) => `${e.citekey ?? e.path ?? '?'} (${e.message})`))}`;
+  }
+  if (flagged.length > 0) text += `\nNo longer in the export (flagged, not deleted): ${listSome(flagged)}`;
+  if (warnings.length > 0) text += `\n${listSome(warnings, 3, '\n')}`;
+  return text;
+}
+
+/** Whether an automatic sync is worth a notice (something changed or needs the user; warnings ride along). */
+export function summaryIsNoteworthy(summary: SyncSummary): boolean {
+  const changed = summary.created.length + summary.updated.length + summary.flagged.length;
+  return !summary.skipped && changed + summary.conflicts.length + summary.errors.length > 0;
+}
+
+/** "Syncing library… 120/1,234" (just "Syncing library…" before the total is known). */
+export function formatProgress(what: string, progress: SyncProgress | null): string {
+  if (!progress || progress.total === 0) return `${what}…`;
+  return `${what}… ${progress.done.toLocaleString('en-US')}/${progress.total.toLocaleString('en-US')}`;
+}
+
+
+/**
+ * A failed sync in words the user can act on. Errors are told apart by name, so this file does not import the
+ * (lazily loaded) core modules that define them.
+ */
+export function describeSyncError(err: unknown): string {
+  const name = err instanceof Error ? err.name : '';
+  if (name === 'TemplateError') return `The note template has an error (${errorMessage(err)}). Nothing was written.`;
+  if (name === 'DateFormatError') return `${errorMessage(err)}. Nothing was written; fix the date format in the settings.`;
+  return `Sync failed: ${errorMessage(err)}`;
+}
+
+
+/**
+ * A sync refused before it wrote anything: a half-written, unreadable or shrunken export, a bad template or date
+ * format. The CLI prints these as one line (exit code 2); anything else is a bug. Told apart by name, like above.
+ */
+export function isSyncRefusal(err: unknown): err is Error {
+  return err instanceof Error && ['SyncAbortedError', 'TemplateError', 'DateFormatError'].includes(err.name);
+}

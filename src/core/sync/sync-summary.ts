@@ -1,0 +1,36 @@
+/**
+ * What a sync did, in the one shape the CLI's `--json`, the plugin's notices and its status bar share. The engine's
+ * report (sync-plan.ts) has more detail (conflict reasons, the plan); this is what a person is told.
+ */
+import type { SyncOutcome } from './sync-export';
+import type { SyncErrorEntry } from './sync-plan';
+
+export interface SyncProgress {
+  done: number;
+  total: number;
+}
+
+export interface SyncSummary {
+  created: string[];
+  updated: string[];
+  unchanged: number;
+  conflicts: string[];
+  errors: SyncErrorEntry[];
+  /** Notes of papers that left the export, flagged (never deleted). */
+  flagged: string[];
+  /** True when the export was unchanged since the last clean sync and nothing was even parsed. */
+  skipped: boolean;
+  /** Worth saying, not failures: unreadable export entries, duplicate citekeys, concept alias conflicts. */
+  warnings: string[];
+}
+
+/** The summary of an engine outcome, with extra warnings (e.g. from re-linking concepts) appended. */
+export function outcomeSummary(outcome: SyncOutcome, extraWarnings: readonly string[] = []): SyncSummary {
+  const { created, updated, unchanged, conflicts, errors, flagged } = outcome.report;
+  return { created, updated, unchanged, conflicts, errors, flagged, skipped: outcome.skipped, warnings: [...outcome.warnings, ...extraWarnings] };
+}
+
+/** A summary of nothing done (tests, and the plugin before its first sync). */
+export function emptySyncSummary(overrides: Partial<SyncSummary> = {}): SyncSummary {
+  return { created: [], updated: [], unchanged: 0, conflicts: [], errors: [], flagged: [], skipped: false, warnings: [], ...overrides };
+}

@@ -1,0 +1,77 @@
+/**
+ * What the plugin shell needs from the core (sync, notes, concepts), as one narrow interface. Commands, the sync
+ * scheduler and the watchers only call these; `main.ts` builds the implementation (lazy-core-services.ts), which
+ * loads the heavy core modules on first use. Types only: importing this file costs nothing at start-up.
+ */
+import type { App } from 'obsidian';
+import type { ConceptLinkResult, GlossaryOutcome, TextLinkResult } from '../../core/concepts';
+import type { LibraryReadResult, Paper } from '../../core/library';
+import type { NoteLanguage } from '../../core/notes';
+import type { Settings } from '../../core/settings';
+import type { ExportContent, ImportStatus, SyncProgress, SyncSummary } from '../../core/sync';
+
+/** Everything a core operation gets from the plugin at the moment it runs. */
+export interface ServiceContext {
+  settings: Settings;
+  /** Headings language with `auto` already resolved from Obsidian's language. */
+  language: NoteLanguage;
+  now: Date;
+  /**
+   * The note open in the active editor, where the user types. Concept runs leave it alone (its links wait for a
+   * later run, or for "Link concepts in current note"); a sync updates it, through its editor like any open note.
+   */
+  activePath: string | null;
+}
+
+export interface SyncRequest extends ServiceContext {
+  /** The settled export, exactly as read. */
+  exportContent: ExportContent;
+  /** That content already parsed by the library cache, when it is (saves a second parse). */
+  library: LibraryReadResult | null;
+  onProgress(progress: SyncProgress): void;
+}
+
+export interface ImportRequest extends ServiceContext {
+  exportContent: ExportContent;
+  library: LibraryReadResult;
+  citekey: string;
+}
+
+export interface ImportResult {
+  path: string;
+  status: ImportStatus;
+  /** For a conflict: what was kept. */
+  message?: string;
+  warnings: string[];
+}
+
+/** The core operations behind the commands and watchers. */
+export interface CoreServices {
+  /** Sync every paper of the export into the notes folder, then update concept links of the notes it wrote. */
+  syncLibrary(request: SyncRequest): Promise<SyncSummary>;
+  /** Create or update one paper's note (throws when it cannot); the plugin then opens it. */
+  importPaper(request: ImportRequest): Promise<ImportResult>;
+  /** Citekeys that have a note (from the sync state), for the import modal's "has a note" mark. Cached. */
+  notedCitekeys(): Promise<Set<string>>;
+  /** A note was deleted or renamed outside a sync: the cached `notedCitekeys` are stale. */
+  notesChanged(): void;
+  /** One paper as entry `number` of a list in the survey note's style, for "Insert paper summary". */
+  renderPaperSummary(paper: Paper, number: number, context: ServiceContext): Promise<string>;
+  /** When the last full sync finished (from the sync state), or null. */
+  lastSyncedAt(): Promise<Date | null>;
+  /** Concept links for `text`, the current content of the note at `path` (applied by the editor, not the vault). */
+  linkConceptsInText(text: string, path: string, context: ServiceContext): Promise<TextLinkResult>;
+  /** Link concepts in every note of the scope, from scratch. */
+  rebuildConceptLinks(context: ServiceContext, onProgress: (progress: SyncProgress) => void): Promise<ConceptLinkResult>;
+  /** Create the missing concept notes of the built-in glossary, then rebuild the links. */
+  createConceptNotesFromGlossary(context: ServiceContext, onProgress: (progress: SyncProgress) => void): Promise<GlossaryOutcome>;
+  /** Notes changed (concept notes, renamed or deleted notes): update the links they affect. Null: nothing to do. */
+  updateConceptLinks(changedPaths: readonly string[], context: ServiceContext): Promise<ConceptLinkResult | null>;
+  /** A concept note changed and its update is still to come: the sync must not link new notes with the old terms. */
+  markConceptsChanged(): void;
+}
+
+/** What the services are built over. */
+export interface CoreServiceDeps {
+  app: App;
+}

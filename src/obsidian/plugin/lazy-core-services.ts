@@ -1,0 +1,114 @@
+/**
+ * The real CoreServices, as `main.ts` builds them. This file is on the start-up path, so it holds no core logic:
+ * the sync engine, the note renderer and the concept engine are loaded through the core's loaders, evaluated the first time a command,
+ * the sync or a concept change needs them (esbuild bundles them in main.js but runs them lazily). Syncs and imports run one at a time, so two of them never write the same note or
+ * the state at once. Which papers have a note is worked out once and kept until a sync, an import or a deleted or
+ * renamed note changes it (the import modal asks on every open).
+ */
+import type { App } from 'obsidian';
+import { loadConceptEngine } from '../../core/concepts';
+import { loadNoteRenderer } from '../../core/notes';
+import { loadSyncEngine, type LibrarySyncRequest, type SyncStateFile } from '../../core/sync';
+import type { VaultPort } from '../../core/vault';
+import type { ConceptService } from '../concepts/concept-service';
+import type { CoreServices, ServiceContext } from './core-services';
+
+export interface LazyCoreServiceDeps {
+  app: App;
+  vault: VaultPort;
+  /** `sync-state.json` in the plugin's folder. */
+  stateFile: SyncStateFile;
+  yieldToUi: () => Promise<void>;
+}
+
+/** A loader that imports once, and tries again after a failed import. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | null = null;
+  return () =>
+    (loading ??= load().catch((err: unknown) => {
+      loading = null;
+      throw err;
+    }));
+}
+
+export function createLazyCoreServices(deps: LazyCoreServiceDeps): CoreServices {
+  let loadedConcepts: ConceptService | null = null;
+  const concepts = once(async () => {
+    const [m, engine] = await Promise.all([import('../concepts/concept-service'), loadConceptEngine()]);
+    return (loadedConcepts = new m.ConceptService({ app: deps.app, vault: deps.vault, yieldToUi: deps.yieldToUi, engine }));
+  });
+  const syncModule = once(loadSyncEngine);
+  const store = once(async () => new (await syncModule()).SyncStateStore(deps.stateFile));
+  /** The core's request for a sync or an import: new notes linked with the kept concept index, then re-linked. */
+  const syncRequest = async (context: ServiceContext, rest: Pick<LibrarySyncRequest, 'exportContent' | 'library' | 'onProgress'>): Promise<LibrarySyncRequest> => {
+    const conceptService = await concepts();
+    return {
+      ...rest,
+      vault: deps.vault,
+      store: await store(),
+      settings: context.settings,
+      language: context.language,
+      now: context.now,
+      linker: () => conceptService.linker(context),
+      afterWrite: (paths) => conceptService.relinkAfterSync(paths, context),
+      pause: deps.yieldToUi,
+    };
+  };
+  let noted: Promise<Set<string>> | null = null;
+  let writing: Promise<unknown> = Promise.resolve();
+  /** Run after every write queued before; what is cached about notes is dropped once it ends. */
+  const oneWriterAtATime = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = writing.then(task).finally(() => {
+      noted = null;
+    });
+    writing = run.catch(() => undefined);
+    return run;
+  };
+  const findNoted = async (): Promise<Set<string>> => {
+    const state = await (await store()).load();
+    const keys = new Set<string>();
+    for (const [citekey, note] of Object.entries(state?.notes ?? {})) if (await deps.vault.exists(note.path)) keys.add(citekey);
+    return keys;
+  };
+
+  return {
+    syncLibrary: (request) =>
+      oneWriterAtATime(async () => {
+        const sync = await syncModule();
+        const { summary } = await sync.syncLibrary(await syncRequest(request, request));
+        return summary;
+      }),
+    importPaper: (request) =>
+      oneWriterAtATime(async () => {
+        const sync = await syncModule();
+        const result = await sync.importPaper(await syncRequest(request, request), request.citekey);
+        if (result.status === 'failed' || result.path === null) throw new Error(`${request.citekey}: ${result.message ?? 'no note could be made for it'}`);
+        return { path: result.path, status: result.status, message: result.message ?? undefined, warnings: result.warnings };
+      }),
+    notedCitekeys() {
+      const found = (noted ??= findNoted());
+      found.catch(() => {
+        if (noted === found) noted = null; // try again on the next open
+      });
+      return found;
+    },
+    notesChanged() {
+      noted = null;
+    },
+    async renderPaperSummary(paper, number, context) {
+      const { renderSummaryEntry } = await loadNoteRenderer();
+      return renderSummaryEntry(paper, number, { language: context.language, summarySource: context.settings.summarySource });
+    },
+    async lastSyncedAt() {
+      const at = (await (await store()).loadHead())?.lastExport?.syncedAt;
+      const date = at ? new Date(at) : null;
+      return date && !Number.isNaN(date.getTime()) ? date : null;
+    },
+    linkConceptsInText: async (text, path, context) => (await concepts()).linkNoteText(text, path, context),
+    rebuildConceptLinks: async (context, onProgress) => (await concepts()).rebuild(context, onProgress),
+    createConceptNotesFromGlossary: async (context, onProgress) => (await concepts()).createGlossary(context, onProgress),
+    updateConceptLinks: async (paths, context) => (await concepts()).update(paths, context),
+    // Nothing to mark before the concept engine is loaded: without it there is no kept index to go stale.
+    markConceptsChanged: () => loadedConcepts?.markConceptsChanged(),
+  };
+}

@@ -1,0 +1,30 @@
+import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_VERSION } from '../../../src/core/settings/settings';
+
+describe('normalizeSettings', () => {
+  it('fills every field from the defaults when there is no data', () => {
+    expect(normalizeSettings(null)).toEqual({ ...DEFAULT_SETTINGS });
+    expect(normalizeSettings(undefined).notesFolder).toBe('Literature');
+  });
+
+  it('keeps valid user values and replaces invalid ones', () => {
+    const s = normalizeSettings({ version: 1, notesFolder: 'Papers', autoSync: 'yes', minExportRatio: 7, categories: 'NOVA, ML' });
+    expect(s.notesFolder).toBe('Papers');
+    expect(s.autoSync).toBe(DEFAULT_SETTINGS.autoSync);
+    expect(s.minExportRatio).toBe(1);
+    expect(s.categories).toEqual(['NOVA', 'ML']);
+  });
+
+  it('migrates unversioned data', () => {
+    const s = normalizeSettings({ bibPath: '/home/u/Zotero/library.bib', templatePath: 'Templates/paper.md' });
+    expect(s.version).toBe(SETTINGS_VERSION);
+    expect(s.exportPath).toBe('/home/u/Zotero/library.bib');
+    expect(s.noteTemplatePath).toBe('Templates/paper.md');
+    expect(s).not.toHaveProperty('bibPath');
+  });
+
+  it('never shares arrays with the defaults', () => {
+    const s = normalizeSettings({});
+    s.categories.push('x');
+    expect(DEFAULT_SETTINGS.categories).toEqual(['Papers']);
+  });
+});

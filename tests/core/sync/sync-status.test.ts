@@ -1,0 +1,32 @@
+import type { LoadedLibrary } from '../../../src/core/library';
+import { statusText, type StatusView } from '../../../src/core/sync';
+
+function library(n: number): LoadedLibrary {
+  const papers = Array.from({ length: n }, (_, i) => ({ citekey: `k${i}` })) as LoadedLibrary['result']['papers'];
+  return { result: { format: 'biblatex', papers, errors: [], warnings: [] }, text: '', loadedAt: new Date(0), byCitekey: new Map() };
+}
+
+const base: StatusView = { exportSet: true, library: { status: 'empty' }, syncing: false, progress: null, lastSync: null };
+
+describe('status bar text', () => {
+  beforeEach(() => jest.useFakeTimers({ now: new Date(2025, 2, 8, 18, 0) }));
+  afterEach(() => jest.useRealTimers());
+
+  it('shows the library size and when it was last synced', () => {
+    expect(statusText({ ...base, library: { status: 'ready', library: library(1234) }, lastSync: new Date(2025, 2, 8, 14, 3) })).toBe(
+      'Zotero: 1,234 papers · synced 14:03',
+    );
+    expect(statusText({ ...base, library: { status: 'ready', library: library(1) }, lastSync: new Date(2025, 1, 20, 9, 0) })).toBe(
+      'Zotero: 1 paper · synced Feb 20',
+    );
+  });
+
+  it('shows progress while syncing, and the state before a library is there', () => {
+    expect(statusText({ ...base, syncing: true, progress: { done: 120, total: 1234 } })).toBe('Zotero: syncing 120/1,234…');
+    expect(statusText({ ...base, exportSet: false })).toBe('Zotero: no export file set');
+    expect(statusText({ ...base, library: { status: 'loading', previous: null } })).toBe('Zotero: loading library…');
+    expect(statusText({ ...base, library: { status: 'error', error: new Error('x'), previous: library(3) } })).toBe(
+      'Zotero: 3 papers · not synced yet · export not readable',
+    );
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * Unloading the plugin (disabling or uninstalling it, quitting) while a sync or a concept run is going: the run stops
+ * at its next step, nothing more is written (no note, no sync state: an uninstalled plugin must not recreate its
+ * folder), and the user is not told about an "error".
+ */
+import { attempt } from '../../../src/obsidian/plugin/attempt';
+import { loadLibraryReader } from '../../../src/core/library';
+import { UnloadGuard, PluginUnloadedError } from '../../../src/obsidian/plugin/unload-guard';
+import { allNoticeMessages, noticeMessages } from '../../__mocks__/obsidian';
+import { loadPlugin, makePlugin, STATE_PATH, usePluginTestEnvironment } from '../plugin-harness';
+
+const EXPORT = 'Zotero/library.bib';
+
+/** A library of `n` papers, made up here: enough that the sync yields to the UI several times. */
+function library(n: number): string {
+  return Array.from({ length: n }, (_, i) => `@article{paper${i},\n  title = {Paper number ${i}},\n  author = {Doe, Jane},\n  year = {2020},\n}\n`).join('\n');
+}
+
+usePluginTestEnvironment();
+
+describe('unloading while work runs', () => {
+  it('stops a running sync at its next step: nothing written after unload, and no error shown', async () => {
+    const made = await makePlugin({ files: { [EXPORT]: library(120) }, loadReader: loadLibraryReader });
+    let writesAtUnload = -1;
+    const wrap = made.plugin.wrapServices!;
+    made.plugin.wrapServices = (real) => {
+      const watched = wrap(real);
+      return {
+        ...watched,
+        // The user disables the plugin a quarter of the way through the sync.
+        syncLibrary: (request) =>
+          watched.syncLibrary({
+            ...request,
+            onProgress: (progress) => {
+              request.onProgress(progress);
+              if (progress.done === 30 && writesAtUnload < 0) {
+                made.plugin.mock.unload();
+                writesAtUnload = made.app.vault.writes.length;
+              }
+            },
+          }),
+      };
+    };
+    await made.plugin.saveData({ exportPath: EXPORT, autoSync: false });
+    await loadPlugin(made.plugin);
+    made.app.workspace.triggerLayoutReady();
+    await jest.advanceTimersByTimeAsync(50);
+
+    made.plugin.mock.command('sync-library')!.callback!();
+    await jest.advanceTimersByTimeAsync(10000);
+    expect(writesAtUnload).toBeGreaterThanOrEqual(30);
+    expect(made.app.vault.writes).toHaveLength(writesAtUnload);
+    expect(Object.keys(made.app.vault.snapshot()).filter((p) => p.startsWith('Literature/')).length).toBeLessThan(120);
+    expect(made.app.vault.adapter.files.has(STATE_PATH)).toBe(false);
+    expect(made.summaries).toEqual([]); // the sync did not finish
+    expect(allNoticeMessages().filter((m) => !m.startsWith('Syncing library…'))).toEqual([]); // progress only
+    expect(noticeMessages()).toHaveLength(1);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it('stops a running concept rebuild the same way, without a "failed" notice', async () => {
+    const reading: Record<string, string> = { 'Concepts/ICL.md': '---\naliases: [in-context learning]\n---\n' };
+    for (let i = 0; i < 80; i++) reading[`Reading/note ${i}.md`] = `Note ${i} is about in-context learning.\n`;
+    const made = await makePlugin({ files: reading, loadReader: loadLibraryReader });
+    let writesAtUnload = -1;
+    const wrap = made.plugin.wrapServices!;
+    made.plugin.wrapServices = (real) => {
+      const watched = wrap(real);
+      return {
+        ...watched,
+        rebuildConceptLinks: (context, onProgress) =>
+          watched.rebuildConceptLinks(context, (progress) => {
+            onProgress(progress);
+            if (progress.done === 90 && writesAtUnload < 0) {
+              made.plugin.mock.unload(); // while the links are being written
+              writesAtUnload = made.app.vault.writes.length;
+            }
+          }),
+      };
+    };
+    await made.plugin.saveData({ autoSync: false, conceptScopeFolders: ['Reading'] });
+    await loadPlugin(made.plugin);
+    made.app.workspace.triggerLayoutReady();
+    await jest.advanceTimersByTimeAsync(50);
+
+    made.plugin.mock.command('rebuild-concept-links')!.callback!();
+    await jest.advanceTimersByTimeAsync(10000);
+    expect(writesAtUnload).toBeGreaterThan(0);
+    expect(made.app.vault.writes).toHaveLength(writesAtUnload);
+    expect(made.app.vault.contentOf('Reading/note 79.md')).toBe('Note 79 is about in-context learning.\n');
+    expect(allNoticeMessages().filter((m) => !m.startsWith('Linking concepts…'))).toEqual([]);
+  });
+});
+
+describe('UnloadGuard', () => {
+  it('yields to the UI until stopped, then throws the cancellation', async () => {
+    const unloadGuard = new UnloadGuard();
+    const yielded = unloadGuard.yieldToUi();
+    await jest.advanceTimersByTimeAsync(0);
+    await expect(yielded).resolves.toBeUndefined();
+
+    const pending = expect(unloadGuard.yieldToUi()).rejects.toThrow(PluginUnloadedError); // stopped while waiting…
+    unloadGuard.stop();
+    await jest.advanceTimersByTimeAsync(0);
+    await pending; // …the run does not go on after the wait
+    await expect(unloadGuard.yieldToUi()).rejects.toThrow('The plugin was unloaded; the run stopped.');
+    expect(() => unloadGuard.check()).toThrow(PluginUnloadedError);
+  });
+});
+
+describe('attempt', () => {
+  it('says nothing about a run stopped by unloading, and explains any other failure', async () => {
+    expect(await attempt('Rebuild concept links', () => Promise.reject(new PluginUnloadedError()))).toBeNull();
+    expect(noticeMessages()).toEqual([]);
+    expect(await attempt('Rebuild concept links', () => Promise.reject(new Error('disk full')))).toBeNull();
+    expect(noticeMessages()).toEqual(['Rebuild concept links failed: disk full']);
+  });
+});
