@@ -8,6 +8,7 @@ import { findFrontMatter } from '../text/front-matter-text';
 import { findRegions } from '../text/managed-region';
 import { isBlank } from './char-class';
 import { InlineScanner, type LinkRef, type ZoneCollector } from './inline-zones';
+import { isReferenceEntry, isReferencesLabel, isReferencesTitle } from './reference-lists';
 
 /** Id of the managed region the engine owns in each concept note. */
 export const CONCEPT_SECTION_ID = 'concept-links';
@@ -18,6 +19,8 @@ export interface TextZones {
   soft: number[];
   table: number[];
   links: LinkRef[];
+  /** Characters examined while finding the zones: linear in the text's length (tests double the input and compare). */
+  work: number;
 }
 
 export interface ZoneOptions {
@@ -58,7 +61,7 @@ export function mergeRanges(flat: number[]): number[] {
 }
 
 class BlockScanner {
-  private readonly out: ZoneCollector = { hard: [], soft: [], table: [], links: [] };
+  private readonly out: ZoneCollector = { hard: [], soft: [], table: [], links: [], work: 0 };
   private readonly inline: InlineScanner;
   private prevParagraph: [number, number] | null = null;
   /** The last non-blank line was a list item or its indented continuation: an indented line continues the list. */
@@ -66,6 +69,8 @@ class BlockScanner {
   private nextPipe = -1;
   /** Where the body starts (after the front matter): region markers are looked for from there. */
   private bodyStart = 0;
+  /** An open reference-list section: its heading level (7 for a "References:" label line) and where it starts. */
+  private references: { level: number; start: number } | null = null;
 
   constructor(private readonly text: string, private readonly options: ZoneOptions) {
     this.inline = new InlineScanner(text, this.out);
@@ -73,7 +78,9 @@ class BlockScanner {
 
   private lineEnd(pos: number): number {
     const nl = this.text.indexOf('\n', pos);
-    return nl < 0 ? this.text.length : nl;
+    const end = nl < 0 ? this.text.length : nl;
+    this.out.work += end - pos + 1;
+    return end;
   }
 
   /** The next "|" at or after `pos` (cached: positions only grow, so the text is searched once). */
@@ -142,6 +149,11 @@ class BlockScanner {
       this.out.hard.push(0, fm.bodyStart);
       pos = fm.bodyStart;
       this.bodyStart = pos;
+    } else if (text.charCodeAt(0) === 0xfeff) {
+      // A byte-order mark is not part of the first line: without this, "\uFEFF# Title" hid its heading.
+      this.out.hard.push(0, 1);
+      pos = 1;
+      this.bodyStart = pos;
     }
     while (pos < text.length) {
       const end = this.lineEnd(pos);
@@ -157,7 +169,14 @@ class BlockScanner {
         continue;
       }
       LIST_ITEM.lastIndex = pos;
-      this.listContext = LIST_ITEM.test(text) || (this.listContext && indent > 0);
+      const listItem = LIST_ITEM.test(text);
+      this.listContext = listItem || (this.listContext && indent > 0);
+      if ((listItem || text.charCodeAt(p) === 0x5b) && isReferenceEntry(text.slice(pos, end))) {
+        this.prevParagraph = null;
+        pos = this.referenceEntry(pos, end);
+        continue;
+      }
+      if (this.prevParagraph === null && isReferencesLabel(text.slice(p, end))) this.headingSeen(7, pos, end);
       const next = this.block(pos, p, end);
       if (next >= 0) {
         this.prevParagraph = null;
@@ -176,7 +195,7 @@ class BlockScanner {
     const c = text.charCodeAt(p);
     if (c === 0x60 || c === 0x7e) return this.fence(pos, p, end);
     if (c === 0x24 && text.charCodeAt(p + 1) === 0x24) {
-      const close = text.indexOf('$$', p + 2);
+      const close = this.inline.doubleDollar(p + 2);
       if (close < 0) return -1;
       this.out.hard.push(p, close + 2);
       const closeLineEnd = this.lineEnd(close);
@@ -185,7 +204,9 @@ class BlockScanner {
     if (c === 0x3c) return this.htmlBlock(pos, p, end);
     if (c === 0x23) return this.heading(pos, p, end);
     if ((c === 0x3d || c === 0x2d) && this.prevParagraph && /^[ \t>]*(=+|-{2,})[ \t\r]*$/.test(text.slice(pos, end))) {
-      if (!this.options.linkInHeadings) this.out.soft.push(this.prevParagraph[0], this.prevParagraph[1]);
+      const [start, titleEnd] = this.prevParagraph;
+      if (!this.options.linkInHeadings) this.out.soft.push(start, titleEnd);
+      this.headingSeen(c === 0x3d ? 1 : 2, start, end, text.slice(this.contentStart(start, titleEnd), titleEnd));
       return end + 1;
     }
     if (c === 0x5b) {
@@ -248,6 +269,7 @@ class BlockScanner {
     const after = text.charCodeAt(p + n);
     if (n > 6 || !(p + n >= end || after === 0x20 || after === 0x09 || after === 0x0d)) return -1;
     if (!this.options.linkInHeadings) this.out.soft.push(pos, end);
+    this.headingSeen(n, pos, end, text.slice(p + n, end));
     return this.inlineLine(pos, p + n, end);
   }
 
@@ -268,8 +290,37 @@ class BlockScanner {
     return line;
   }
 
+  /**
+   * A heading of `level` spans [start, end): it closes an open reference section of the same or a lower level, and
+   * opens one when its title names a reference list (`title` omitted: the line itself is such a label).
+   */
+  private headingSeen(level: number, start: number, end: number, title?: string): void {
+    if (this.references && level <= this.references.level) {
+      this.out.hard.push(this.references.start, start);
+      this.references = null;
+    }
+    if (!this.references && (title === undefined || isReferencesTitle(title))) this.references = { level, start: end };
+  }
+
+  /** A numbered reference entry: protected with its continuation lines (up to a blank line or the next item). */
+  private referenceEntry(pos: number, end: number): number {
+    const text = this.text;
+    let last = end;
+    let line = end + 1;
+    while (line < text.length) {
+      const lineEnd = this.lineEnd(line);
+      LIST_ITEM.lastIndex = line;
+      if (isBlank(text, line, lineEnd) || LIST_ITEM.test(text) || text.charCodeAt(this.contentStart(line, lineEnd)) === 0x23) break;
+      last = lineEnd;
+      line = lineEnd + 1;
+    }
+    this.out.hard.push(pos, last);
+    return last + 1;
+  }
+
   private finish(): TextZones {
     const text = this.text;
+    if (this.references) this.out.hard.push(this.references.start, text.length);
     let section: [number, number] | null = null;
     if (text.includes('%% zcn:')) {
       const { regions, broken } = findRegions(text, this.bodyStart);
@@ -288,7 +339,7 @@ class BlockScanner {
       if (section) this.out.hard.push(section[0], section[1]);
     }
     const links = section ? this.out.links.filter((l) => l.start < section[0] || l.start >= section[1]) : this.out.links;
-    return { hard: mergeRanges(this.out.hard), soft: mergeRanges(this.out.soft), table: this.out.table, links };
+    return { hard: mergeRanges(this.out.hard), soft: mergeRanges(this.out.soft), table: this.out.table, links, work: this.out.work };
   }
 }
 
