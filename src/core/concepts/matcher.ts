@@ -2,7 +2,7 @@
  * Finding concept mentions: leftmost-longest over the term trie, skipping hard zones, with word boundaries decided
  * here rather than by `\b` (ASCII-only) or lookbehind (unsupported on older iOS). A Latin letter or digit next to a
  * Latin-edged term blocks it (ICLR, VQAv2, mRAG, cotton); CJK characters and punctuation do not (使用ICL可以); a hyphen
- * on the left joins (M-CoT is not CoT), on the right separates (RLHF-based).
+ * on the left joins (M-CoT is not CoT), on the right it separates (RLHF-based) unless a name part follows (CoT-VLA).
  */
 import { FOLD, HYPHEN, SEP, WIDTH, WORD } from './char-class';
 import type { TermIndex, TermInfo } from './term-index';
@@ -61,11 +61,21 @@ function caseMatches(text: string, start: number, end: number, term: TermInfo): 
   return true;
 }
 
+/**
+ * A hyphen joins the mention to what follows when that is a name part (a capital letter or a digit): `CoT-VLA`,
+ * `RLHF-V`, `CLIP-Score` and `VLM-3R` name other things, while `CoT-based` and `RLHF-tuned` still mention the concept.
+ */
+function joinedByHyphen(text: string, end: number): boolean {
+  if (!HYPHEN[text.charCodeAt(end)] || end + 1 >= text.length) return false;
+  const n = text.charCodeAt(end + 1);
+  return isDigit(n) || (WORD[n] === 1 && FOLD[n] !== WIDTH[n]);
+}
+
 /** The right edge after `end` is a boundary for a match whose last character is `lastWord` (1: Latin). */
 function rightBoundary(text: string, end: number, lastWord: number, endsWithDigit: boolean): boolean {
   if (end >= text.length) return true;
   const r = text.charCodeAt(end);
-  if (r === CLOSE_BRACKET) return false;
+  if (r === CLOSE_BRACKET || joinedByHyphen(text, end)) return false;
   if (!lastWord) return true;
   if (WORD[r] || r === AT) return false;
   const after = end + 1 < text.length ? text.charCodeAt(end + 1) : 0;

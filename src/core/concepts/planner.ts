@@ -16,12 +16,13 @@ import { orderConcepts, rankNotes } from './section-data';
 import { planSections } from './section-planner';
 import { buildTermIndex, parseConceptNote, type ConceptDef, type TermIndex } from './term-index';
 import { addedTermsIndex, conceptTermChanges, containsAnyTerm } from './term-changes';
+import { findUbiquitousConcepts } from './ubiquity';
 
 function defsEqual(a: ReadonlyMap<string, ConceptDef>, b: ReadonlyMap<string, ConceptDef>): boolean {
   if (a.size !== b.size) return false;
   for (const [path, def] of a) {
     const other = b.get(path);
-    if (!other || other.name !== def.name || other.aliases.join('\u0000') !== def.aliases.join('\u0000')) return false;
+    if (!other || other.name !== def.name || other.linkable !== def.linkable || other.aliases.join('\u0000') !== def.aliases.join('\u0000')) return false;
   }
   return true;
 }
@@ -48,6 +49,7 @@ class PlanRun {
   private readonly linked = new Set<string>();
   private readonly problems: ConceptProblem[] = [];
   private readonly skipped: SkippedNote[] = [];
+  private readonly otherPluginFiles: { path: string; plugin: string }[] = [];
   private readonly skip: Set<string>;
   private readonly conceptsFolder: string;
   private makeLink: MakeLink;
@@ -123,6 +125,7 @@ class PlanRun {
       return;
     }
     const result = linkText(text, this.index, { sourcePath: path, makeLink: this.makeLink, linkInHeadings: this.options.settings.linkInHeadings });
+    if (result.ownedBy !== undefined) this.otherPluginFiles.push({ path, plugin: result.ownedBy });
     const skip = this.skip.has(path);
     const title = this.title(path, text);
     const old = this.state.notes.get(path);
@@ -177,14 +180,20 @@ class PlanRun {
       this.affected,
     );
     const index = this.index;
+    const newRejected = index.rejected.filter((r) => !this.state.reportedRejections.has(`${r.concept}\t${r.term}`));
+    for (const r of newRejected) this.state.reportedRejections.add(`${r.concept}\t${r.term}`);
     return {
       mode,
       edits: [...this.edits.values()].sort((a, b) => (a.path < b.path ? -1 : 1)),
       sections,
       conflicts: index.conflicts,
       rejected: index.rejected,
+      newRejected,
       problems: this.problems,
       skipped: this.skipped.sort((a, b) => (a.path < b.path ? -1 : 1)),
+      otherPluginFiles: this.otherPluginFiles,
+      ubiquitous: findUbiquitousConcepts(this.state, this.options.settings.ubiquitousConceptShare),
+      switchedOff: [...this.state.conceptDefs.values()].filter((d) => d.linkable === false).map((d) => d.path).sort(),
       scanned: this.scanned,
       state: this.state,
       index,
@@ -246,7 +255,7 @@ export async function planConceptLinks(vault: VaultPort, options: ConceptLinkOpt
   let state = options.state ?? createConceptLinkState();
   if (options.dryRun && options.state) state = cloneConceptLinkState(state);
   if (state.configKey !== configKey) {
-    Object.assign(state, createConceptLinkState(), { indexVersion: state.indexVersion });
+    Object.assign(state, createConceptLinkState(), { indexVersion: state.indexVersion, reportedRejections: state.reportedRejections });
     state.configKey = configKey;
   }
   const run = new PlanRun(vault, options, state, folders);
