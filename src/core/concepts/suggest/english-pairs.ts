@@ -21,12 +21,19 @@ const CLOSERS = ')）';
 const BOUNDARY = /[,;:()[\]{}"“”。，；：、！？!?（）【】《》]/;
 const HAN = /[\u2e80-\u9fff\uf900-\ufaff]/;
 
+/** Text a parenthesis holds when it is a reference, an example or a figure, not a definition. */
+export function isNoiseText(text: string): boolean {
+  return NOISE.test(text) || NOISE_LOWER.test(text) || ET_AL.test(text) || YEAR.test(text);
+}
+
 /** A short form: an acronym (ICL, CoT, MoE, mRAG, GPT-4V, BOLD fMRI), not a word or a reference. */
 export function isAcronym(raw: string): boolean {
   const sf = raw.trim();
   if (sf.length < 2 || sf.length > 12 || HAN.test(sf)) return false;
   const words = sf.split(/\s+/);
   if (words.length > 2 || (words.length === 2 && /^\d/.test(words[1]))) return false;
+  // Two words are an acronym only when both are ("BOLD fMRI"); "Reward Model", "KV Cache" are phrases.
+  if (words.length === 2 && words.some((w) => /^\p{Lu}\p{Ll}+$/u.test(w))) return false;
   if (!/^[\p{L}\p{N}]/u.test(sf) || !/\p{L}/u.test(sf) || /[^\p{L}\p{N}\-+./&' ]/u.test(sf)) return false;
   if (YEAR.test(sf) || NOISE.test(sf) || NOISE_LOWER.test(sf)) return false;
   const upper = (sf.match(/\p{Lu}/gu) ?? []).length;

@@ -44,7 +44,9 @@ function alignInitials(letters: string, words: readonly string[], e: number): nu
       const head = ps[p].toLowerCase();
       let k = Math.min(3, need + 1);
       while (k > 1 && letters.slice(need - k + 1, need + 1) !== head.slice(0, k)) k--;
-      if (k > 1 || initialOf(ps[p]) === letters[need]) {
+      // A digit may stand for a word that sounds like it: "Text-to-Image" → T2I, "Bench-for-X" → B4X.
+      const homophone = (letters[need] === '2' && head === 'to') || (letters[need] === '4' && head === 'for');
+      if (k > 1 || homophone || initialOf(ps[p]) === letters[need]) {
         need -= k;
         contributed = true;
       }
