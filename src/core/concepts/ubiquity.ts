@@ -16,6 +16,8 @@ export interface UbiquitousConcept {
   /** Notes (not concept notes) mentioning it, and their share of the notes in scope. */
   notes: number;
   share: number;
+  /** Notes in scope (not concept notes). */
+  total: number;
 }
 
 /** The linked concepts mentioned by more than `share` of the notes in scope, most mentioned first. */
@@ -32,7 +34,7 @@ export function findUbiquitousConcepts(state: ConceptLinkState, share: number = 
     if (!set || set.size <= share * total) continue;
     let notes = 0;
     for (const note of set) if (state.notes.get(note)?.isConcept === false) notes++;
-    if (notes > share * total) out.push({ concept: def.name, path, notes, share: notes / total });
+    if (notes > share * total) out.push({ concept: def.name, path, notes, share: notes / total, total });
   }
   return out.sort((a, b) => b.notes - a.notes || (a.path < b.path ? -1 : 1));
 }

@@ -145,7 +145,7 @@ export function* parentheses(text: string): Generator<{ open: number; close: num
 }
 
 /** "SF = long form" ("DA = direct assessment, RR = relative ranking"): the long form up to clause punctuation. */
-const EQUALS = /(^|[\s,;(])([\p{L}\p{N}][\p{L}\p{N}\-]{1,11}) = ([\p{L}][\p{L}\-' ]{2,80}?)(?=\s*(?:[,;.)]|$))/gu;
+const EQUALS = /(^|[\s,;(])([\p{L}\p{N}][\p{L}\p{N}-]{1,11}) = ([\p{L}][\p{L}' -]{2,80}?)(?=\s*(?:[,;.)]|$))/gu;
 
 function equalsPairs(text: string, out: DefinitionPair[]): void {
   for (const m of text.matchAll(EQUALS)) {

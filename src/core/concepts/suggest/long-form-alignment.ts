@@ -9,7 +9,7 @@
 /** Words that may sit inside a long form without giving it a letter ("Mixture of Experts"). */
 export const FUNCTION_WORDS = new Set(['of', 'the', 'a', 'an', 'and', 'for', 'from', 'with', 'in', 'on', 'to', 'by', 'at', 'as', 'via', 'over', 'under']);
 /** Head nouns often written between a long form and its parenthesis without being part of it. */
-const GENERIC_HEADS = new Set(['model', 'models', 'method', 'methods', 'algorithm', 'algorithms', 'approach', 'approaches', 'framework', 'system', 'systems', 'task', 'tasks', 'technique', 'techniques', 'scheme', 'problem', 'process', 'procedure', 'module', 'mechanism', 'strategy', 'paradigm', 'architecture']);
+const GENERIC_HEADS = new Set(['model', 'models', 'method', 'methods', 'algorithm', 'algorithms', 'approach', 'approaches', 'framework', 'system', 'systems', 'task', 'tasks', 'technique', 'techniques', 'scheme', 'problem', 'process', 'procedure', 'module', 'mechanism', 'strategy', 'paradigm', 'architecture', 'prompting', 'prompts']);
 
 /** The letters and digits of a short form, lower case. */
 export function shortFormLetters(sf: string): string {
