@@ -34,10 +34,22 @@ function charAt(text: string, i: number): string | undefined {
 }
 
 /** CommonMark's left- and right-flanking of a delimiter run between the characters `before` and `after`. */
-function flanking(before: Kind, after: Kind): number {
-  const left = after !== 'space' && (after !== 'punct' || before !== 'other');
-  const right = before !== 'space' && (before !== 'punct' || after !== 'other');
-  return (left ? 1 : 0) | (right ? 2 : 0);
+function flanking(before: Kind, after: Kind): { left: boolean; right: boolean } {
+  return {
+    left: after !== 'space' && (after !== 'punct' || before !== 'other'),
+    right: before !== 'space' && (before !== 'punct' || after !== 'other'),
+  };
+}
+
+const OPEN = 1;
+const CLOSE = 2;
+
+/** Whether a run of `ch` can open and close emphasis there (CommonMark §6.2, rules 1–8; `_` is stricter inside words). */
+function abilities(ch: string, before: Kind, after: Kind): number {
+  const { left, right } = flanking(before, after);
+  const open = ch === '_' ? left && (!right || before === 'punct') : left;
+  const close = ch === '_' ? right && (!left || after === 'punct') : right;
+  return (open ? OPEN : 0) | (close ? CLOSE : 0);
 }
 
 const DELIMITERS = '*_~=';
@@ -64,18 +76,26 @@ function isDelimiterRun(ch: string, length: number): boolean {
   return ch === '*' || ch === '_' || length >= 2;
 }
 
-/** Whether linking [start, end) leaves the Markdown around it as it was. */
+/**
+ * Whether linking [start, end) leaves the Markdown around it as it was: every delimiter run touching the mention keeps
+ * its abilities to open and to close. Gaining one is not harmless either: a run that can both open and close falls
+ * under the "rule of 3" and may stop pairing (`*CoT**`).
+ */
 export function linkPlaceIsSafe(text: string, start: number, end: number): boolean {
   if (text.charCodeAt(end) === 0x28) return false;
   const before = runBefore(text, start);
   if (before > 0 && isDelimiterRun(text[start - 1], before)) {
+    const ch = text[start - 1];
     const outer = kindOf(charBefore(text, start - before));
-    if (flanking(outer, kindOf(charAt(text, start))) !== flanking(outer, 'punct')) return false;
+    const was = abilities(ch, outer, kindOf(charAt(text, start)));
+    if (abilities(ch, outer, 'punct') !== was) return false;
   }
   const after = runAfter(text, end);
   if (after > 0 && isDelimiterRun(text[end], after)) {
+    const ch = text[end];
     const outer = kindOf(charAt(text, end + after));
-    if (flanking(kindOf(charBefore(text, end)), outer) !== flanking('punct', outer)) return false;
+    const was = abilities(ch, kindOf(charBefore(text, end)), outer);
+    if (abilities(ch, 'punct', outer) !== was) return false;
   }
   return true;
 }
