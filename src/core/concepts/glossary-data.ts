@@ -37,7 +37,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   e('CLIP', ['Contrastive Language-Image Pre-training', '对比语言-图像预训练'],
     'Contrastive Language-Image Pre-training: an image encoder and a text encoder trained together so that matching image–text pairs get similar embeddings.',
     '对比语言-图像预训练：联合训练图像编码器和文本编码器，使配对的图文获得相近的嵌入。'),
-  e('Connector', ['modality connector', '连接器', '模态连接器'],
+  e('Connector', ['modality connector', 'projector', '连接器', '模态连接器'],
     'The trainable module (a projection, a Q-Former or cross-attention layers) that maps modality-encoder features into the input space of the LLM.',
     '把模态编码器的特征映射到 LLM 输入空间的可训练模块，例如线性投影、Q-Former 或交叉注意力层。'),
   e('MoE', ['Mixture of Experts', 'mixture-of-experts', '混合专家', '混合专家模型'],

@@ -41,6 +41,11 @@ const TABLE_DELIMITER = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?
 const REF_DEFINITION = /[ \t]{0,3}\[[^\]\n]+\]:[ \t]/y;
 const LIST_ITEM = /[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/my;
 
+function opensNumberAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 0x30 && c <= 0x39) || c === 0x5b;
+}
+
 /** Merge [start, end) pairs into sorted, disjoint ones (returned as is when they already are: the usual case). */
 export function mergeRanges(flat: number[]): number[] {
   let ordered = true;
@@ -171,12 +176,14 @@ class BlockScanner {
       LIST_ITEM.lastIndex = pos;
       const listItem = LIST_ITEM.test(text);
       this.listContext = listItem || (this.listContext && indent > 0);
-      if ((listItem || text.charCodeAt(p) === 0x5b) && isReferenceEntry(text.slice(pos, end))) {
+      const first = text.charCodeAt(p);
+      const numbered = first === 0x5b || (first >= 0x30 && first <= 0x39) || (listItem && opensNumberAt(text, p + 2));
+      if (numbered && isReferenceEntry(text.slice(pos, end))) {
         this.prevParagraph = null;
         pos = this.referenceEntry(pos, end);
         continue;
       }
-      if (this.prevParagraph === null && isReferencesLabel(text.slice(p, end))) this.headingSeen(7, pos, end);
+      if (this.prevParagraph === null && end - p <= 40 && isReferencesLabel(text.slice(p, end))) this.headingSeen(7, pos, end);
       const next = this.block(pos, p, end);
       if (next >= 0) {
         this.prevParagraph = null;

@@ -23,11 +23,14 @@ const OWNER_SUFFIXES: [string, string][] = [
 ];
 
 const KEY_LINE = /^([A-Za-z][\w-]*)[ \t]*:/;
+/** Any owner key anywhere: most notes have none, and then the front matter is not even looked for. */
+const ANY_KEY = new RegExp(Object.keys(OWNER_KEYS).join('|'));
 
 /** The plugin that owns the file at `path` with text `text`, or null when it is an ordinary note. */
 export function pluginFileOwner(path: string, text: string): string | null {
   const lower = path.toLowerCase();
   for (const [suffix, owner] of OWNER_SUFFIXES) if (lower.endsWith(suffix)) return owner;
+  if (!ANY_KEY.test(text)) return null;
   const fm = findFrontMatter(text);
   if (!fm) return null;
   let pos = fm.yamlStart;
