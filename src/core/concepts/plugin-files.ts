@@ -23,16 +23,18 @@ const OWNER_SUFFIXES: [string, string][] = [
 ];
 
 const KEY_LINE = /^([A-Za-z][\w-]*)[ \t]*:/;
-/** Any owner key anywhere: most notes have none, and then the front matter is not even looked for. */
+/** Any owner key in the YAML. */
 const ANY_KEY = new RegExp(Object.keys(OWNER_KEYS).join('|'));
 
 /** The plugin that owns the file at `path` with text `text`, or null when it is an ordinary note. */
 export function pluginFileOwner(path: string, text: string): string | null {
   const lower = path.toLowerCase();
   for (const [suffix, owner] of OWNER_SUFFIXES) if (lower.endsWith(suffix)) return owner;
-  if (!ANY_KEY.test(text)) return null;
+  const open = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!text.startsWith('---', open)) return null;
   const fm = findFrontMatter(text);
-  if (!fm) return null;
+  // Most notes have none of the keys: one search of the YAML, not a walk over its lines.
+  if (!fm || !ANY_KEY.test(text.slice(fm.yamlStart, fm.yamlEnd))) return null;
   let pos = fm.yamlStart;
   while (pos < fm.yamlEnd) {
     const nl = text.indexOf('\n', pos);
