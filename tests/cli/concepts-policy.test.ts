@@ -1,21 +1,13 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/run-cli';
+import { runCliCapture, writeIn } from './cli-harness';
 
 let dir: string;
 
-function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io = { out: (t: string) => void (out += t), err: (t: string) => void (err += t), now: () => new Date(2025, 9, 1) };
-  return runCli(argv, io).then((code) => ({ code, out, err }));
-}
+const cli = (...argv: string[]) => runCliCapture(argv);
 
-function write(rel: string, text: string): void {
-  mkdirSync(join(dir, rel, '..'), { recursive: true });
-  writeFileSync(join(dir, rel), text);
-}
+const write = (rel: string, text: string) => writeIn(dir, rel, text);
 
 const DATA = '.obsidian/plugins/zotero-concept-notes/data.json';
 

@@ -1,25 +1,17 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/run-cli';
+import { runCliCapture, writeIn } from './cli-harness';
 import { SUGGEST_BIB, SUGGEST_VAULT } from '../core/concepts/suggest/fixture-vault';
 
 let dir: string;
 
-function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io = { out: (t: string) => void (out += t), err: (t: string) => void (err += t), now: () => new Date(2025, 9, 1) };
-  return runCli(argv, io).then((code) => ({ code, out, err }));
-}
+const cli = (...argv: string[]) => runCliCapture(argv);
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'zcn-cli-suggest-'));
-  for (const [rel, text] of Object.entries(SUGGEST_VAULT)) {
-    mkdirSync(join(dir, rel, '..'), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  }
-  writeFileSync(join(dir, 'library.bib'), SUGGEST_BIB);
+  for (const [rel, text] of Object.entries(SUGGEST_VAULT)) writeIn(dir, rel, text);
+  writeIn(dir, 'library.bib', SUGGEST_BIB);
 });
 
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
