@@ -5,6 +5,8 @@
  * 200 KB note (issue 9). Callers ask in increasing offsets within a paragraph, which is what makes the caches valid.
  */
 
+import { isSpace } from './html-tags';
+
 export interface WorkMeter {
   /** Characters examined: the zone finder's complexity measure (tests double the input and compare). */
   work: number;
@@ -13,10 +15,6 @@ export interface WorkMeter {
 const NEWLINE = 0x0a;
 const BACKTICK = 0x60;
 const DOLLAR = 0x24;
-
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
-}
 
 function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;

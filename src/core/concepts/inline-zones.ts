@@ -6,6 +6,7 @@
  */
 
 import { InlineSearch, type WorkMeter } from './inline-search';
+import { autolinkEnd, htmlTagAt, isAsciiAlnum, isSpace } from './html-tags';
 import { LineBrackets } from './line-brackets';
 
 /** A link already in the note: its raw target (wikilink target or Markdown destination) and where it is. */
@@ -30,18 +31,6 @@ const VOID_TAGS = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'wbr', 's
 const TAG_STOP = new Set([...' \t\r\n!"#$%&\'()*+,.:;<=>?@[\\]^`{|}~'].map((c) => c.charCodeAt(0)));
 /** Characters that may start a construct (found by the regex engine: much faster than a loop in JavaScript). */
 const TRIGGER = /[\\`$%[<#^:]/g;
-
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
-}
-
-function isAsciiLetter(code: number): boolean {
-  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-}
-
-function isAsciiAlnum(code: number): boolean {
-  return isAsciiLetter(code) || (code >= 0x30 && code <= 0x39);
-}
 
 /** Ends a bare URL: whitespace, <, >, ", and CJK or full-width punctuation written right after it. */
 function endsUrl(code: number): boolean {
@@ -206,9 +195,9 @@ export class InlineScanner {
     const text = this.text;
     if (text.startsWith('<!--', i)) return this.hardTo(i, text.indexOf('-->', i + 4), 3);
     if (text.charCodeAt(i + 1) === 0x25) return this.hardTo(i, text.indexOf('%>', i + 2), 2); // Templater <% … %>
-    const auto = this.autolinkEnd(i);
+    const auto = autolinkEnd(text, i, this.out);
     if (auto > 0) return this.hardTo(i, auto, 0);
-    const tag = this.tagEnd(i);
+    const tag = htmlTagAt(text, i, this.out);
     if (!tag) return i + 1;
     if (!tag.closing && !tag.selfClosing && !VOID_TAGS.has(tag.name)) {
       const close = this.search.closingTag(tag.name, tag.end, this.search.paragraphEnd(i));
@@ -218,54 +207,6 @@ export class InlineScanner {
       }
     }
     return this.hardTo(i, tag.end, 0);
-  }
-
-  /** End of an autolink `<scheme:…>` or `<user@host>` starting at `i`, or -1 (scans no further than the next < or >). */
-  private autolinkEnd(i: number): number {
-    const text = this.text;
-    let k = i + 1;
-    let colon = -1;
-    let at = -1;
-    for (; k < text.length; k++) {
-      const c = text.charCodeAt(k);
-      if (isSpace(c) || c === 0x3c || c === 0x3e) break;
-      if (c === 0x3a && colon < 0) colon = k;
-      if (c === 0x40 && at < 0) at = k;
-    }
-    this.out.work += k - i;
-    if (text.charCodeAt(k) !== 0x3e) return -1;
-    if (colon > 0 && isAsciiLetter(text.charCodeAt(i + 1)) && colon - i - 1 >= 2 && colon - i - 1 <= 32) {
-      let ok = true;
-      for (let s = i + 1; s < colon && ok; s++) {
-        const c = text.charCodeAt(s);
-        ok = isAsciiAlnum(c) || c === 0x2b || c === 0x2e || c === 0x2d;
-      }
-      if (ok) return k + 1;
-    }
-    return at > i + 1 && at < k - 1 ? k + 1 : -1;
-  }
-
-  /** An HTML tag `<name …>` or `</name>` starting at `i` (scans no further than the next < or >), or null. */
-  private tagEnd(i: number): { name: string; end: number; closing: boolean; selfClosing: boolean } | null {
-    const text = this.text;
-    let k = i + 1;
-    const closing = text.charCodeAt(k) === 0x2f;
-    if (closing) k++;
-    const nameStart = k;
-    if (!isAsciiLetter(text.charCodeAt(k))) return null;
-    while (k < text.length && (isAsciiAlnum(text.charCodeAt(k)) || text.charCodeAt(k) === 0x2d)) k++;
-    const name = text.slice(nameStart, k).toLowerCase();
-    const c = text.charCodeAt(k);
-    if (c !== 0x3e) {
-      if (!isSpace(c) && c !== 0x2f) return null;
-      while (k < text.length && text.charCodeAt(k) !== 0x3c && text.charCodeAt(k) !== 0x3e) k++;
-      if (text.charCodeAt(k) !== 0x3e) {
-        this.out.work += k - i;
-        return null;
-      }
-    }
-    this.out.work += k - i;
-    return { name, end: k + 1, closing, selfClosing: text.charCodeAt(k - 1) === 0x2f };
   }
 
   private tag(i: number, lineStart: number): number {

@@ -5,13 +5,13 @@
  * recorded so a link written there escapes its pipe. Inline constructs are left to InlineScanner.
  */
 import { findFrontMatter } from '../text/front-matter-text';
-import { findRegions } from '../text/managed-region';
 import { isBlank } from './char-class';
 import { InlineScanner, type LinkRef, type ZoneCollector } from './inline-zones';
-import { isReferenceEntry, isReferencesLabel, isReferencesTitle } from './reference-lists';
+import { CONCEPT_SECTION_ID, managedRegionZones } from './region-zones';
+import { mergeRanges } from './ranges';
+import { isReferenceEntry, isReferencesLabel, ReferenceSections } from './reference-lists';
 
-/** Id of the managed region the engine owns in each concept note. */
-export const CONCEPT_SECTION_ID = 'concept-links';
+export { CONCEPT_SECTION_ID };
 
 export interface TextZones {
   /** Sorted, merged [start, end) pairs. */
@@ -41,28 +41,10 @@ const TABLE_DELIMITER = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?
 const REF_DEFINITION = /[ \t]{0,3}\[[^\]\n]+\]:[ \t]/y;
 const LIST_ITEM = /[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/my;
 
+/** A "[" or a digit at `i`: where a bulleted reference entry ("- [1] …") starts. */
 function opensNumberAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return (c >= 0x30 && c <= 0x39) || c === 0x5b;
-}
-
-/** Merge [start, end) pairs into sorted, disjoint ones (returned as is when they already are: the usual case). */
-export function mergeRanges(flat: number[]): number[] {
-  let ordered = true;
-  for (let i = 0; i < flat.length && ordered; i += 2) {
-    if (flat[i + 1] <= flat[i] || (i > 0 && flat[i] < flat[i - 1])) ordered = false;
-  }
-  if (ordered) return flat;
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < flat.length; i += 2) if (flat[i + 1] > flat[i]) pairs.push([flat[i], flat[i + 1]]);
-  pairs.sort((a, b) => a[0] - b[0]);
-  const out: number[] = [];
-  for (const [s, e] of pairs) {
-    const last = out.length - 1;
-    if (last > 0 && s <= out[last]) out[last] = Math.max(out[last], e);
-    else out.push(s, e);
-  }
-  return out;
 }
 
 class BlockScanner {
@@ -74,11 +56,11 @@ class BlockScanner {
   private nextPipe = -1;
   /** Where the body starts (after the front matter): region markers are looked for from there. */
   private bodyStart = 0;
-  /** An open reference-list section: its heading level (7 for a "References:" label line) and where it starts. */
-  private references: { level: number; start: number } | null = null;
+  private readonly references: ReferenceSections;
 
   constructor(private readonly text: string, private readonly options: ZoneOptions) {
     this.inline = new InlineScanner(text, this.out);
+    this.references = new ReferenceSections(this.out.hard);
   }
 
   private lineEnd(pos: number): number {
@@ -183,7 +165,7 @@ class BlockScanner {
         pos = this.referenceEntry(pos, end);
         continue;
       }
-      if (this.prevParagraph === null && end - p <= 40 && isReferencesLabel(text.slice(p, end))) this.headingSeen(7, pos, end);
+      if (this.prevParagraph === null && end - p <= 40 && isReferencesLabel(text.slice(p, end))) this.references.heading(7, pos, end);
       const next = this.block(pos, p, end);
       if (next >= 0) {
         this.prevParagraph = null;
@@ -213,7 +195,7 @@ class BlockScanner {
     if ((c === 0x3d || c === 0x2d) && this.prevParagraph && /^[ \t>]*(=+|-{2,})[ \t\r]*$/.test(text.slice(pos, end))) {
       const [start, titleEnd] = this.prevParagraph;
       if (!this.options.linkInHeadings) this.out.soft.push(start, titleEnd);
-      this.headingSeen(c === 0x3d ? 1 : 2, start, end, text.slice(this.contentStart(start, titleEnd), titleEnd));
+      this.references.heading(c === 0x3d ? 1 : 2, start, end, text.slice(this.contentStart(start, titleEnd), titleEnd));
       return end + 1;
     }
     if (c === 0x5b) {
@@ -276,7 +258,7 @@ class BlockScanner {
     const after = text.charCodeAt(p + n);
     if (n > 6 || !(p + n >= end || after === 0x20 || after === 0x09 || after === 0x0d)) return -1;
     if (!this.options.linkInHeadings) this.out.soft.push(pos, end);
-    this.headingSeen(n, pos, end, text.slice(p + n, end));
+    this.references.heading(n, pos, end, text.slice(p + n, end));
     return this.inlineLine(pos, p + n, end);
   }
 
@@ -297,18 +279,6 @@ class BlockScanner {
     return line;
   }
 
-  /**
-   * A heading of `level` spans [start, end): it closes an open reference section of the same or a lower level, and
-   * opens one when its title names a reference list (`title` omitted: the line itself is such a label).
-   */
-  private headingSeen(level: number, start: number, end: number, title?: string): void {
-    if (this.references && level <= this.references.level) {
-      this.out.hard.push(this.references.start, start);
-      this.references = null;
-    }
-    if (!this.references && (title === undefined || isReferencesTitle(title))) this.references = { level, start: end };
-  }
-
   /** A numbered reference entry: protected with its continuation lines (up to a blank line or the next item). */
   private referenceEntry(pos: number, end: number): number {
     const text = this.text;
@@ -327,24 +297,8 @@ class BlockScanner {
 
   private finish(): TextZones {
     const text = this.text;
-    if (this.references) this.out.hard.push(this.references.start, text.length);
-    let section: [number, number] | null = null;
-    if (text.includes('%% zcn:')) {
-      const { regions, broken } = findRegions(text, this.bodyStart);
-      for (const r of regions) {
-        if (r.id === CONCEPT_SECTION_ID) section = [r.start, r.end];
-        else if (!this.options.linkManagedRegions) this.out.soft.push(r.contentStart, r.contentEnd);
-      }
-      if (broken.includes(CONCEPT_SECTION_ID)) {
-        // A damaged concept section is still ours: protect from its first marker to its last one.
-        const begin = text.indexOf(`%% zcn:begin ${CONCEPT_SECTION_ID} %%`, this.bodyStart);
-        const endMarker = `%% zcn:end ${CONCEPT_SECTION_ID} %%`;
-        const last = text.lastIndexOf(endMarker);
-        const from = begin < 0 ? last : begin;
-        section = [from, last > from ? last + endMarker.length : text.length];
-      }
-      if (section) this.out.hard.push(section[0], section[1]);
-    }
+    this.references.end(text.length);
+    const section = managedRegionZones(text, this.bodyStart, this.options.linkManagedRegions === true, this.out);
     const links = section ? this.out.links.filter((l) => l.start < section[0] || l.start >= section[1]) : this.out.links;
     return { hard: mergeRanges(this.out.hard), soft: mergeRanges(this.out.soft), table: this.out.table, links, work: this.out.work };
   }

@@ -8,6 +8,9 @@ import { FOLD, HYPHEN, SEP, WIDTH, WORD } from './char-class';
 import type { TermIndex, TermInfo } from './term-index';
 import type { TermTrie } from './term-trie';
 import type { TextZones } from './markdown-zones';
+import { rangeAt } from './ranges';
+
+export { rangeAt };
 
 export interface TermMatch {
   start: number;
@@ -108,19 +111,6 @@ function accept(text: string, start: number, end: number, term: TermInfo, ies: b
   }
   const lastWord = ies ? 1 : term.rightWord ? 1 : 0;
   return rightBoundary(text, end, lastWord, term.endsWithDigit) ? end : -1;
-}
-
-/** Index of the range containing `pos` in sorted, disjoint [start, end) pairs, or -1. */
-export function rangeAt(soft: readonly number[], pos: number): number {
-  let lo = 0;
-  let hi = soft.length / 2 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (pos < soft[mid * 2]) hi = mid - 1;
-    else if (pos >= soft[mid * 2 + 1]) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
 }
 
 /**

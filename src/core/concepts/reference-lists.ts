@@ -60,3 +60,28 @@ export function isReferenceEntry(line: string): boolean {
   if (!YEAR.test(body)) return false;
   return SURNAME_INITIAL.test(body) || VANCOUVER.test(body) || ET_AL.test(body) || DOT_YEAR_DOT.test(body);
 }
+
+/**
+ * The reference sections of a note, fed heading by heading: a heading of `level` spanning [start, end) closes an open
+ * section of the same or a lower level, and opens one when its title names a reference list (no title: the line
+ * itself is such a label, level 7, closed by any heading). Closed sections are pushed to `hard` as protected ranges.
+ */
+export class ReferenceSections {
+  private open: { level: number; start: number } | null = null;
+
+  constructor(private readonly hard: number[]) {}
+
+  heading(level: number, start: number, end: number, title?: string): void {
+    if (this.open && level <= this.open.level) {
+      this.hard.push(this.open.start, start);
+      this.open = null;
+    }
+    if (!this.open && (title === undefined || isReferencesTitle(title))) this.open = { level, start: end };
+  }
+
+  /** The note ends at `length`: an open section runs to it. */
+  end(length: number): void {
+    if (this.open) this.hard.push(this.open.start, length);
+    this.open = null;
+  }
+}
