@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ALL_CASES, ALL_GOALS } from './cases';
+import { ALL_CASES, ALL_GOALS, ALL_NOTICES } from './cases';
 import { BENCH_TEMP_PREFIX, printGroup, runCaseHere, type CaseResult } from './harness';
 
 async function main(): Promise<void> {
@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     const byId = new Map(results.map((r) => [r.id, r]));
     for (const goal of ALL_GOALS.filter((g) => g.group === group)) console.log('- ' + goal.check(byId));
   }
+  if (!only || 'concepts suggest'.includes(only) || only.includes('suggest')) for (const line of ALL_NOTICES) console.log(`\n${line}`);
   for (const root of [tmpdir(), '/dev/shm']) {
     if (!existsSync(root)) continue;
     for (const name of readdirSync(root)) {

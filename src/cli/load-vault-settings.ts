@@ -3,7 +3,7 @@
  * (so the CLI and the plugin agree on folders and templates), else the defaults; `--notes-folder` and
  * `--concepts-folder` override. Shared by the commands that take `--vault DIR`.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { normalizeSettings, type Settings } from '../core/settings';
 import { normalizeVaultPath } from '../core/vault';
@@ -69,4 +69,19 @@ export async function loadVaultSettings(args: ParsedArgs): Promise<VaultSettings
   if (notesFolder !== undefined) settings.notesFolder = notesFolder;
   if (conceptsFolder !== undefined) settings.conceptsFolder = conceptsFolder;
   return { vaultDir, settings, source };
+}
+
+/**
+ * Set some keys of the vault's plugin settings (data.json), keeping every other key as it is; the file is created
+ * when the plugin has none yet. Written to a temporary file and renamed, so the plugin never reads half a file.
+ */
+export async function saveVaultSettingsKeys(vaultDir: string, keys: Record<string, unknown>): Promise<void> {
+  const dataPath = path.join(vaultDir, ...PLUGIN_DATA_PATH.split('/'));
+  const text = await readFile(dataPath, 'utf8').catch(() => null);
+  const current: unknown = text === null ? {} : JSON.parse(text);
+  const base = current !== null && typeof current === 'object' && !Array.isArray(current) ? (current as Record<string, unknown>) : {};
+  await mkdir(path.dirname(dataPath), { recursive: true });
+  const temp = `${dataPath}.zcn-tmp`;
+  await writeFile(temp, JSON.stringify({ ...base, ...keys }, null, 2));
+  await rename(temp, dataPath);
 }

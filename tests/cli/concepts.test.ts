@@ -1,22 +1,14 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/run-cli';
+import { runCliCapture, writeIn } from './cli-harness';
 import { GLOSSARY } from '../../src/core/concepts/glossary-data';
 
 let dir: string;
 
-function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io = { out: (t: string) => void (out += t), err: (t: string) => void (err += t), now: () => new Date(2025, 9, 1) };
-  return runCli(argv, io).then((code) => ({ code, out, err }));
-}
+const cli = (...argv: string[]) => runCliCapture(argv);
 
-function write(rel: string, text: string): void {
-  mkdirSync(join(dir, rel, '..'), { recursive: true });
-  writeFileSync(join(dir, rel), text);
-}
+const write = (rel: string, text: string) => writeIn(dir, rel, text);
 
 function read(rel: string): string {
   return readFileSync(join(dir, rel), 'utf8');

@@ -1,14 +1,9 @@
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/run-cli';
+import { runCliCapture } from './cli-harness';
 
 const EXAMPLE = join(__dirname, '../../example/library.bib');
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => void (out += t), err: (t) => void (err += t), now: () => new Date(2025, 9, 1) });
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => runCliCapture(argv);
 
 describe('cli summary', () => {
   it('prints papers of the example library as a numbered list in the survey note style', async () => {

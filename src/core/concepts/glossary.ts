@@ -3,13 +3,13 @@
  * without ever overwriting a note or adding a term another concept note already claims.
  */
 import { stringify } from 'yaml';
-import type { Settings } from '../settings/settings';
 import { wrapRegion } from '../text/managed-region';
 import { FileExistsError, type VaultPort } from '../vault/vault-port';
 import { joinVaultPath } from '../vault/vault-path';
 import { GLOSSARY, type GlossaryEntry } from './glossary-data';
 import { CONCEPT_SECTION_ID } from './markdown-zones';
-import { readConceptDefs } from './load-index';
+import { readConceptDefs, type ConceptSourceSettings } from './load-index';
+import { OwnNotes } from './own-notes';
 import { foldKey, rejectTerm } from './term-rules';
 import type { ConceptLanguage } from './types';
 
@@ -22,7 +22,8 @@ export type { ConceptLanguage } from './types';
 export function renderConceptNote(entry: GlossaryEntry, language: ConceptLanguage = 'en'): string {
   const frontMatter = stringify({ aliases: entry.aliases, tags: ['concept'] });
   const [first, second] = language === 'zh' ? [entry.zh, entry.en] : [entry.en, entry.zh];
-  return `---\n${frontMatter}---\n\n${first}\n\n${second}\n\n${wrapRegion(CONCEPT_SECTION_ID, '')}\n`;
+  const definitions = [first, second].filter((d) => d.trim() !== '').map((d) => `${d}\n\n`).join('');
+  return `---\n${frontMatter}---\n\n${definitions}${wrapRegion(CONCEPT_SECTION_ID, '')}\n`;
 }
 
 export interface GlossaryResult {
@@ -30,6 +31,19 @@ export interface GlossaryResult {
   created: string[];
   /** Entries left out: the note exists, or another concept note already uses one of its terms. */
   skipped: { name: string; reason: string }[];
+  /**
+   * The user's own notes adopted as concept notes instead of creating a second note of that name: the caller adds
+   * their paths to `settings.adoptedConcepts` (see withAdopted). `matched` is the name or alias the note is named
+   * after; `aliases` are the glossary's other terms, which the user may add to the note's `aliases`.
+   */
+  adopted: AdoptedNote[];
+}
+
+export interface AdoptedNote {
+  name: string;
+  path: string;
+  matched: string;
+  aliases: string[];
 }
 
 export interface GlossaryOptions {
@@ -42,24 +56,28 @@ function termKeys(terms: readonly string[]): string[] {
   return terms.filter((t) => rejectTerm(t) === null).map((t) => foldKey(t.trim()));
 }
 
+/** The adopted-note list with `adopted` added (settings are the caller's to save). */
+export function withAdopted(current: readonly string[] | undefined, adopted: readonly AdoptedNote[]): string[] {
+  return [...new Set([...(current ?? []), ...adopted.map((a) => a.path)])].sort();
+}
+
 /**
  * Create the glossary's concept notes that are missing from `settings.conceptsFolder`. A note that exists (same
  * name, any case) is never touched, and an entry whose name or alias an existing concept note already uses is
- * skipped, so the glossary never creates a conflict with the user's own concepts.
+ * skipped, so the glossary never creates a conflict with the user's own concepts. A note of the user's elsewhere in
+ * the vault that is named like the entry or one of its aliases (their own `Transformer.md`) is adopted as the
+ * concept note instead: a second note of that name would make their existing links ambiguous.
  */
-export async function createGlossaryNotes(
-  vault: VaultPort,
-  settings: Pick<Settings, 'conceptsFolder'>,
-  options: GlossaryOptions = {},
-): Promise<GlossaryResult> {
+export async function createGlossaryNotes(vault: VaultPort, settings: ConceptSourceSettings, options: GlossaryOptions = {}): Promise<GlossaryResult> {
   const folder = settings.conceptsFolder;
   const existing = await vault.list(folder, '.md');
   const existingPaths = new Set(existing.map((p) => p.toLowerCase()));
   const claimed = new Map<string, string>();
-  for (const def of (await readConceptDefs(vault, folder)).defs) {
+  for (const def of (await readConceptDefs(vault, settings)).defs) {
     for (const key of termKeys([def.name, ...def.aliases])) if (!claimed.has(key)) claimed.set(key, def.path);
   }
-  const result: GlossaryResult = { created: [], skipped: [] };
+  const ownNotes = await OwnNotes.read(vault, folder);
+  const result: GlossaryResult = { created: [], skipped: [], adopted: [] };
   for (const entry of options.entries ?? GLOSSARY) {
     const path = joinVaultPath(folder, `${entry.name}.md`);
     if (existingPaths.has(path.toLowerCase()) || (await vault.exists(path))) {
@@ -70,6 +88,16 @@ export async function createGlossaryNotes(
     const taken = keys.find((k) => claimed.has(k));
     if (taken !== undefined) {
       result.skipped.push({ name: entry.name, reason: `"${taken}" is already a term of ${claimed.get(taken)}` });
+      continue;
+    }
+    const own = await ownNotes.forEntry(entry);
+    if (own.kind === 'adopt') {
+      result.adopted.push({ name: entry.name, path: own.path, matched: own.matched, aliases: [entry.name, ...entry.aliases].filter((t) => t !== own.matched) });
+      for (const k of keys) claimed.set(k, own.path);
+      continue;
+    }
+    if (own.kind === 'skip') {
+      result.skipped.push({ name: entry.name, reason: own.reason });
       continue;
     }
     try {

@@ -44,6 +44,8 @@ export interface ConceptLinkState {
   sectionParts: Map<string, { list: string; related: string }>;
   /** Note file names (lower case) shared by several notes, as last computed; null: compute again. */
   ambiguousNames: Set<string> | null;
+  /** Refused terms already reported ("concept path\tterm"): a run reports only new ones (`newRejected`). */
+  reportedRejections: Set<string>;
 }
 
 /** Concept sections a change touches: `lists` (the notes listed or their titles) and `related` (the rest). */
@@ -69,6 +71,7 @@ export function createConceptLinkState(): ConceptLinkState {
     configKey: '',
     sectionParts: new Map(),
     ambiguousNames: null,
+    reportedRejections: new Set(),
   };
 }
 
@@ -86,6 +89,7 @@ export function cloneConceptLinkState(s: ConceptLinkState): ConceptLinkState {
     configKey: s.configKey,
     sectionParts: new Map(s.sectionParts),
     ambiguousNames: s.ambiguousNames && new Set(s.ambiguousNames),
+    reportedRejections: new Set(s.reportedRejections),
   };
 }
 

@@ -1,11 +1,15 @@
 /**
  * Linking one text: the first linkable mention of each concept becomes a link keeping its surface text. Concepts the
  * text already links (by file name, path or alias, as a wikilink or a Markdown link) are left alone, and a concept
- * note never links itself. Nothing else changes: removing the added link syntax gives back the input exactly.
+ * note never links itself. Nothing else changes: removing the added link syntax gives back the input exactly. A link
+ * is only placed where it leaves the Markdown around it intact (link-placement.ts), and other plugins' files (an
+ * Excalidraw drawing, a Kanban board) are left alone.
  */
 import { defaultMakeLink, escapeTablePipes, type MakeLink } from './link-writer';
+import { linkPlaceIsSafe } from './link-placement';
 import { findMatches, rangeAt } from './matcher';
 import { scanZones } from './markdown-zones';
+import { pluginFileOwner } from './plugin-files';
 import type { TermIndex } from './term-index';
 
 export interface LinkTextOptions {
@@ -41,6 +45,8 @@ export interface LinkTextResult {
   links: AddedLink[];
   /** Paths of every concept the text mentions or links (after linking), sorted; the note's own concept excluded. */
   mentions: string[];
+  /** The plugin whose file this is (an Excalidraw drawing, a Kanban board…): nothing was linked or counted. */
+  ownedBy?: string;
 }
 
 function decodeTarget(target: string, markdown: boolean): string {
@@ -106,6 +112,8 @@ export function linkText(text: string, index: TermIndex, options: LinkTextOption
 }
 
 function linkWith(flags: ConceptFlags, text: string, index: TermIndex, options: LinkTextOptions): LinkTextResult {
+  const owner = pluginFileOwner(options.sourcePath ?? '', text);
+  if (owner !== null) return { text, links: [], mentions: [], ownedBy: owner };
   const zones = scanZones(text, { linkInHeadings: options.linkInHeadings, linkManagedRegions: options.linkManagedRegions });
   flags.begin(index.concepts.length);
   for (const l of zones.links) {
@@ -131,6 +139,7 @@ function linkWith(flags: ConceptFlags, text: string, index: TermIndex, options: 
     const id = m.term.concept;
     flags.set(id, MENTIONED);
     if (m.soft || (flags.get(id) & (LINKED_BEFORE | LINKED_NOW | SKIPPED)) !== 0) continue;
+    if (!linkPlaceIsSafe(text, m.start, m.end)) continue; // the next mention gets the link
     flags.set(id, LINKED_NOW);
     const concept = index.concepts[id];
     const surface = text.slice(m.start, m.end);

@@ -5,12 +5,13 @@
  * recorded so a link written there escapes its pipe. Inline constructs are left to InlineScanner.
  */
 import { findFrontMatter } from '../text/front-matter-text';
-import { findRegions } from '../text/managed-region';
 import { isBlank } from './char-class';
 import { InlineScanner, type LinkRef, type ZoneCollector } from './inline-zones';
+import { CONCEPT_SECTION_ID, managedRegionZones } from './region-zones';
+import { mergeRanges } from './ranges';
+import { isReferenceEntry, isReferencesLabel, ReferenceSections } from './reference-lists';
 
-/** Id of the managed region the engine owns in each concept note. */
-export const CONCEPT_SECTION_ID = 'concept-links';
+export { CONCEPT_SECTION_ID };
 
 export interface TextZones {
   /** Sorted, merged [start, end) pairs. */
@@ -18,6 +19,8 @@ export interface TextZones {
   soft: number[];
   table: number[];
   links: LinkRef[];
+  /** Characters examined while finding the zones: linear in the text's length (tests double the input and compare). */
+  work: number;
 }
 
 export interface ZoneOptions {
@@ -38,27 +41,14 @@ const TABLE_DELIMITER = /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?
 const REF_DEFINITION = /[ \t]{0,3}\[[^\]\n]+\]:[ \t]/y;
 const LIST_ITEM = /[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/my;
 
-/** Merge [start, end) pairs into sorted, disjoint ones (returned as is when they already are: the usual case). */
-export function mergeRanges(flat: number[]): number[] {
-  let ordered = true;
-  for (let i = 0; i < flat.length && ordered; i += 2) {
-    if (flat[i + 1] <= flat[i] || (i > 0 && flat[i] < flat[i - 1])) ordered = false;
-  }
-  if (ordered) return flat;
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < flat.length; i += 2) if (flat[i + 1] > flat[i]) pairs.push([flat[i], flat[i + 1]]);
-  pairs.sort((a, b) => a[0] - b[0]);
-  const out: number[] = [];
-  for (const [s, e] of pairs) {
-    const last = out.length - 1;
-    if (last > 0 && s <= out[last]) out[last] = Math.max(out[last], e);
-    else out.push(s, e);
-  }
-  return out;
+/** A "[" or a digit at `i`: where a bulleted reference entry ("- [1] …") starts. */
+function opensNumberAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 0x30 && c <= 0x39) || c === 0x5b;
 }
 
 class BlockScanner {
-  private readonly out: ZoneCollector = { hard: [], soft: [], table: [], links: [] };
+  private readonly out: ZoneCollector = { hard: [], soft: [], table: [], links: [], work: 0 };
   private readonly inline: InlineScanner;
   private prevParagraph: [number, number] | null = null;
   /** The last non-blank line was a list item or its indented continuation: an indented line continues the list. */
@@ -66,14 +56,18 @@ class BlockScanner {
   private nextPipe = -1;
   /** Where the body starts (after the front matter): region markers are looked for from there. */
   private bodyStart = 0;
+  private readonly references: ReferenceSections;
 
   constructor(private readonly text: string, private readonly options: ZoneOptions) {
     this.inline = new InlineScanner(text, this.out);
+    this.references = new ReferenceSections(this.out.hard);
   }
 
   private lineEnd(pos: number): number {
     const nl = this.text.indexOf('\n', pos);
-    return nl < 0 ? this.text.length : nl;
+    const end = nl < 0 ? this.text.length : nl;
+    this.out.work += end - pos + 1;
+    return end;
   }
 
   /** The next "|" at or after `pos` (cached: positions only grow, so the text is searched once). */
@@ -142,6 +136,11 @@ class BlockScanner {
       this.out.hard.push(0, fm.bodyStart);
       pos = fm.bodyStart;
       this.bodyStart = pos;
+    } else if (text.charCodeAt(0) === 0xfeff) {
+      // A byte-order mark is not part of the first line: without this, "\uFEFF# Title" hid its heading.
+      this.out.hard.push(0, 1);
+      pos = 1;
+      this.bodyStart = pos;
     }
     while (pos < text.length) {
       const end = this.lineEnd(pos);
@@ -157,7 +156,16 @@ class BlockScanner {
         continue;
       }
       LIST_ITEM.lastIndex = pos;
-      this.listContext = LIST_ITEM.test(text) || (this.listContext && indent > 0);
+      const listItem = LIST_ITEM.test(text);
+      this.listContext = listItem || (this.listContext && indent > 0);
+      const first = text.charCodeAt(p);
+      const numbered = first === 0x5b || (first >= 0x30 && first <= 0x39) || (listItem && opensNumberAt(text, p + 2));
+      if (numbered && isReferenceEntry(text.slice(pos, end))) {
+        this.prevParagraph = null;
+        pos = this.referenceEntry(pos, end);
+        continue;
+      }
+      if (this.prevParagraph === null && end - p <= 40 && isReferencesLabel(text.slice(p, end))) this.references.heading(7, pos, end);
       const next = this.block(pos, p, end);
       if (next >= 0) {
         this.prevParagraph = null;
@@ -176,7 +184,7 @@ class BlockScanner {
     const c = text.charCodeAt(p);
     if (c === 0x60 || c === 0x7e) return this.fence(pos, p, end);
     if (c === 0x24 && text.charCodeAt(p + 1) === 0x24) {
-      const close = text.indexOf('$$', p + 2);
+      const close = this.inline.doubleDollar(p + 2);
       if (close < 0) return -1;
       this.out.hard.push(p, close + 2);
       const closeLineEnd = this.lineEnd(close);
@@ -185,7 +193,9 @@ class BlockScanner {
     if (c === 0x3c) return this.htmlBlock(pos, p, end);
     if (c === 0x23) return this.heading(pos, p, end);
     if ((c === 0x3d || c === 0x2d) && this.prevParagraph && /^[ \t>]*(=+|-{2,})[ \t\r]*$/.test(text.slice(pos, end))) {
-      if (!this.options.linkInHeadings) this.out.soft.push(this.prevParagraph[0], this.prevParagraph[1]);
+      const [start, titleEnd] = this.prevParagraph;
+      if (!this.options.linkInHeadings) this.out.soft.push(start, titleEnd);
+      this.references.heading(c === 0x3d ? 1 : 2, start, end, text.slice(this.contentStart(start, titleEnd), titleEnd));
       return end + 1;
     }
     if (c === 0x5b) {
@@ -248,6 +258,7 @@ class BlockScanner {
     const after = text.charCodeAt(p + n);
     if (n > 6 || !(p + n >= end || after === 0x20 || after === 0x09 || after === 0x0d)) return -1;
     if (!this.options.linkInHeadings) this.out.soft.push(pos, end);
+    this.references.heading(n, pos, end, text.slice(p + n, end));
     return this.inlineLine(pos, p + n, end);
   }
 
@@ -268,27 +279,28 @@ class BlockScanner {
     return line;
   }
 
+  /** A numbered reference entry: protected with its continuation lines (up to a blank line or the next item). */
+  private referenceEntry(pos: number, end: number): number {
+    const text = this.text;
+    let last = end;
+    let line = end + 1;
+    while (line < text.length) {
+      const lineEnd = this.lineEnd(line);
+      LIST_ITEM.lastIndex = line;
+      if (isBlank(text, line, lineEnd) || LIST_ITEM.test(text) || text.charCodeAt(this.contentStart(line, lineEnd)) === 0x23) break;
+      last = lineEnd;
+      line = lineEnd + 1;
+    }
+    this.out.hard.push(pos, last);
+    return last + 1;
+  }
+
   private finish(): TextZones {
     const text = this.text;
-    let section: [number, number] | null = null;
-    if (text.includes('%% zcn:')) {
-      const { regions, broken } = findRegions(text, this.bodyStart);
-      for (const r of regions) {
-        if (r.id === CONCEPT_SECTION_ID) section = [r.start, r.end];
-        else if (!this.options.linkManagedRegions) this.out.soft.push(r.contentStart, r.contentEnd);
-      }
-      if (broken.includes(CONCEPT_SECTION_ID)) {
-        // A damaged concept section is still ours: protect from its first marker to its last one.
-        const begin = text.indexOf(`%% zcn:begin ${CONCEPT_SECTION_ID} %%`, this.bodyStart);
-        const endMarker = `%% zcn:end ${CONCEPT_SECTION_ID} %%`;
-        const last = text.lastIndexOf(endMarker);
-        const from = begin < 0 ? last : begin;
-        section = [from, last > from ? last + endMarker.length : text.length];
-      }
-      if (section) this.out.hard.push(section[0], section[1]);
-    }
+    this.references.end(text.length);
+    const section = managedRegionZones(text, this.bodyStart, this.options.linkManagedRegions === true, this.out);
     const links = section ? this.out.links.filter((l) => l.start < section[0] || l.start >= section[1]) : this.out.links;
-    return { hard: mergeRanges(this.out.hard), soft: mergeRanges(this.out.soft), table: this.out.table, links };
+    return { hard: mergeRanges(this.out.hard), soft: mergeRanges(this.out.soft), table: this.out.table, links, work: this.out.work };
   }
 }
 

@@ -2,12 +2,15 @@
  * Finding concept mentions: leftmost-longest over the term trie, skipping hard zones, with word boundaries decided
  * here rather than by `\b` (ASCII-only) or lookbehind (unsupported on older iOS). A Latin letter or digit next to a
  * Latin-edged term blocks it (ICLR, VQAv2, mRAG, cotton); CJK characters and punctuation do not (使用ICL可以); a hyphen
- * on the left joins (M-CoT is not CoT), on the right separates (RLHF-based).
+ * on the left joins (M-CoT is not CoT), on the right it separates (RLHF-based) unless a name part follows (CoT-VLA).
  */
 import { FOLD, HYPHEN, SEP, WIDTH, WORD } from './char-class';
 import type { TermIndex, TermInfo } from './term-index';
 import type { TermTrie } from './term-trie';
 import type { TextZones } from './markdown-zones';
+import { rangeAt } from './ranges';
+
+export { rangeAt };
 
 export interface TermMatch {
   start: number;
@@ -61,11 +64,21 @@ function caseMatches(text: string, start: number, end: number, term: TermInfo): 
   return true;
 }
 
+/**
+ * A hyphen joins the mention to what follows when that is a name part (a capital letter or a digit): `CoT-VLA`,
+ * `RLHF-V`, `CLIP-Score` and `VLM-3R` name other things, while `CoT-based` and `RLHF-tuned` still mention the concept.
+ */
+function joinedByHyphen(text: string, end: number): boolean {
+  if (!HYPHEN[text.charCodeAt(end)] || end + 1 >= text.length) return false;
+  const n = text.charCodeAt(end + 1);
+  return isDigit(n) || (WORD[n] === 1 && FOLD[n] !== WIDTH[n]);
+}
+
 /** The right edge after `end` is a boundary for a match whose last character is `lastWord` (1: Latin). */
 function rightBoundary(text: string, end: number, lastWord: number, endsWithDigit: boolean): boolean {
   if (end >= text.length) return true;
   const r = text.charCodeAt(end);
-  if (r === CLOSE_BRACKET) return false;
+  if (r === CLOSE_BRACKET || joinedByHyphen(text, end)) return false;
   if (!lastWord) return true;
   if (WORD[r] || r === AT) return false;
   const after = end + 1 < text.length ? text.charCodeAt(end + 1) : 0;
@@ -98,19 +111,6 @@ function accept(text: string, start: number, end: number, term: TermInfo, ies: b
   }
   const lastWord = ies ? 1 : term.rightWord ? 1 : 0;
   return rightBoundary(text, end, lastWord, term.endsWithDigit) ? end : -1;
-}
-
-/** Index of the range containing `pos` in sorted, disjoint [start, end) pairs, or -1. */
-export function rangeAt(soft: readonly number[], pos: number): number {
-  let lo = 0;
-  let hi = soft.length / 2 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (pos < soft[mid * 2]) hi = mid - 1;
-    else if (pos >= soft[mid * 2 + 1]) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
 }
 
 /**

@@ -5,12 +5,22 @@ import type { ConceptLinkState } from './link-state';
 import type { AddedLink } from './link-text';
 import type { MakeLink } from './link-writer';
 import type { RejectedTerm, TermConflict, TermIndex } from './term-index';
+import type { UbiquitousConcept } from './ubiquity';
+
+/** The settings a concept run reads. */
+export type ConceptSettings = Pick<
+  Settings,
+  'notesFolder' | 'conceptsFolder' | 'conceptScopeFolders' | 'linkInHeadings' | 'ubiquitousConceptShare' | 'adoptedConcepts' | 'adoptedConceptSections'
+>;
 
 export type { ConceptProblem } from './types';
 
 export interface ConceptLinkOptions {
-  /** Folders and heading behaviour (`notesFolder`, `conceptsFolder`, `conceptScopeFolders`, `linkInHeadings`). */
-  settings: Pick<Settings, 'notesFolder' | 'conceptsFolder' | 'conceptScopeFolders' | 'linkInHeadings'>;
+  /**
+   * Folders and heading behaviour (`notesFolder`, `conceptsFolder`, `conceptScopeFolders`, `linkInHeadings`), and the
+   * concept policy: the share of notes that makes a concept ubiquitous, the user's notes adopted as concept notes.
+   */
+  settings: ConceptSettings;
   /** Scope folders replacing notes folder + `conceptScopeFolders` (the concepts folder is always included). */
   scopeFolders?: readonly string[];
   /** Notes that must not be rewritten now (the note open in the editor); they are retried by the next run. */
@@ -58,8 +68,16 @@ export interface ConceptLinkPlan {
   sections: string[];
   conflicts: readonly TermConflict[];
   rejected: readonly RejectedTerm[];
+  /** The refused terms this state has not reported before: what a notice should show (the CLI prints `rejected`). */
+  newRejected: RejectedTerm[];
   problems: ConceptProblem[];
   skipped: SkippedNote[];
+  /** Concepts mentioned by more than the ubiquity share of the notes: suggested for `zcn-link: false`, never switched off. */
+  ubiquitous: UbiquitousConcept[];
+  /** Concept notes switched off with `zcn-link: false` (their terms are not linked). */
+  switchedOff: string[];
+  /** Files in scope that belong to another plugin (never linked, never counted), read in this run. */
+  otherPluginFiles: { path: string; plugin: string }[];
   /** Notes read and linked (in an incremental run, only those it had to look at). */
   scanned: number;
   state: ConceptLinkState;

@@ -14,14 +14,16 @@ import type { ConceptLinkOptions, ConceptLinkPlan, ConceptProblem, PlannedNoteEd
 import { inScope, listScopeNotes, resolveScope } from './scope';
 import { orderConcepts, rankNotes } from './section-data';
 import { planSections } from './section-planner';
+import { adoptedPaths } from './load-index';
 import { buildTermIndex, parseConceptNote, type ConceptDef, type TermIndex } from './term-index';
 import { addedTermsIndex, conceptTermChanges, containsAnyTerm } from './term-changes';
+import { findUbiquitousConcepts } from './ubiquity';
 
 function defsEqual(a: ReadonlyMap<string, ConceptDef>, b: ReadonlyMap<string, ConceptDef>): boolean {
   if (a.size !== b.size) return false;
   for (const [path, def] of a) {
     const other = b.get(path);
-    if (!other || other.name !== def.name || other.aliases.join('\u0000') !== def.aliases.join('\u0000')) return false;
+    if (!other || other.name !== def.name || other.linkable !== def.linkable || other.aliases.join('\u0000') !== def.aliases.join('\u0000')) return false;
   }
   return true;
 }
@@ -48,8 +50,11 @@ class PlanRun {
   private readonly linked = new Set<string>();
   private readonly problems: ConceptProblem[] = [];
   private readonly skipped: SkippedNote[] = [];
+  private readonly otherPluginFiles: { path: string; plugin: string }[] = [];
   private readonly skip: Set<string>;
   private readonly conceptsFolder: string;
+  /** The user's own notes adopted as concept notes (outside the concepts folder). */
+  private readonly adopted: Set<string>;
   private makeLink: MakeLink;
   private scanned = 0;
 
@@ -61,6 +66,7 @@ class PlanRun {
   ) {
     this.skip = new Set((options.skipPaths ?? []).map((p) => normalizeVaultPath(p)));
     this.conceptsFolder = normalizeVaultPath(options.settings.conceptsFolder);
+    this.adopted = new Set(adoptedPaths(options.settings));
     this.makeLink = options.makeLink ?? defaultMakeLink;
   }
 
@@ -77,7 +83,7 @@ class PlanRun {
   }
 
   private isConcept(path: string): boolean {
-    return isInFolder(path, this.conceptsFolder) && path.toLowerCase().endsWith('.md');
+    return (isInFolder(path, this.conceptsFolder) && path.toLowerCase().endsWith('.md')) || this.adopted.has(path);
   }
 
   /** Read the concept notes (all, or the given changed ones) into a new definition map. */
@@ -86,6 +92,7 @@ class PlanRun {
     for (const path of paths) {
       const text = await this.read(path);
       if (text === null) {
+        if (this.adopted.has(path)) this.problems.push({ path, message: 'this adopted concept note is gone (renamed or deleted); its concept is not linked' });
         defs.delete(path);
         continue;
       }
@@ -123,6 +130,7 @@ class PlanRun {
       return;
     }
     const result = linkText(text, this.index, { sourcePath: path, makeLink: this.makeLink, linkInHeadings: this.options.settings.linkInHeadings });
+    if (result.ownedBy !== undefined) this.otherPluginFiles.push({ path, plugin: result.ownedBy });
     const skip = this.skip.has(path);
     const title = this.title(path, text);
     const old = this.state.notes.get(path);
@@ -170,6 +178,8 @@ class PlanRun {
         read: (path) => this.read(path),
         wasRead: (path) => this.linked.has(path),
         edits: this.edits,
+        // An adopted note is the user's own: it gets the concept section only when they opted in.
+        withoutSection: this.options.settings.adoptedConceptSections === true ? new Set<string>() : this.adopted,
         skip: this.skip,
         skipped: this.skipped,
         problems: this.problems,
@@ -177,14 +187,20 @@ class PlanRun {
       this.affected,
     );
     const index = this.index;
+    const newRejected = index.rejected.filter((r) => !this.state.reportedRejections.has(`${r.concept}\t${r.term}`));
+    for (const r of newRejected) this.state.reportedRejections.add(`${r.concept}\t${r.term}`);
     return {
       mode,
       edits: [...this.edits.values()].sort((a, b) => (a.path < b.path ? -1 : 1)),
       sections,
       conflicts: index.conflicts,
       rejected: index.rejected,
+      newRejected,
       problems: this.problems,
       skipped: this.skipped.sort((a, b) => (a.path < b.path ? -1 : 1)),
+      otherPluginFiles: this.otherPluginFiles,
+      ubiquitous: findUbiquitousConcepts(this.state, this.options.settings.ubiquitousConceptShare),
+      switchedOff: [...this.state.conceptDefs.values()].filter((d) => d.linkable === false).map((d) => d.path).sort(),
       scanned: this.scanned,
       state: this.state,
       index,
@@ -195,6 +211,7 @@ class PlanRun {
   async full(): Promise<ConceptLinkPlan> {
     this.bulk = true;
     const conceptPaths = (await this.vault.list(this.conceptsFolder, '.md')).filter((p) => inScope(p, [this.conceptsFolder]));
+    conceptPaths.push(...this.adopted);
     this.useDefs(await this.readDefs(conceptPaths, new Map()));
     const notes = await listScopeNotes(this.vault, this.folders);
     this.state.ambiguousNames = ambiguousNames(notes);
@@ -216,7 +233,7 @@ class PlanRun {
     if (!this.options.makeLink) this.makeLink = wikilinkMaker(this.state.ambiguousNames);
     const toLink = new Set<string>(changed.filter((p) => inScope(p, this.folders)));
     for (const p of changed) if (!toLink.has(p) && this.state.notes.has(p)) this.linkNote(p, null); // moved out of scope
-    const changedConcepts = changed.filter((p) => this.isConcept(p) && inScope(p, [this.conceptsFolder]));
+    const changedConcepts = changed.filter((p) => this.adopted.has(p) || (this.isConcept(p) && inScope(p, [this.conceptsFolder])));
     const oldIndex = this.index;
     if (changedConcepts.length > 0 && this.useDefs(await this.readDefs(changedConcepts, this.state.conceptDefs))) {
       const { removedFrom, added } = conceptTermChanges(oldIndex, this.index);
@@ -242,11 +259,12 @@ class PlanRun {
  */
 export async function planConceptLinks(vault: VaultPort, options: ConceptLinkOptions): Promise<ConceptLinkPlan> {
   const folders = resolveScope(options.settings, options.scopeFolders);
-  const configKey = JSON.stringify([folders, options.settings.conceptsFolder, options.settings.linkInHeadings, options.language ?? 'en']);
+  const s = options.settings;
+  const configKey = JSON.stringify([folders, s.conceptsFolder, s.linkInHeadings, options.language ?? 'en', adoptedPaths(s), s.adoptedConceptSections === true]);
   let state = options.state ?? createConceptLinkState();
   if (options.dryRun && options.state) state = cloneConceptLinkState(state);
   if (state.configKey !== configKey) {
-    Object.assign(state, createConceptLinkState(), { indexVersion: state.indexVersion });
+    Object.assign(state, createConceptLinkState(), { indexVersion: state.indexVersion, reportedRejections: state.reportedRejections });
     state.configKey = configKey;
   }
   const run = new PlanRun(vault, options, state, folders);

@@ -22,6 +22,8 @@ export interface SectionRun {
   /** Whether the run read (and so re-linked) this note. */
   wasRead(path: string): boolean;
   edits: Map<string, PlannedNoteEdit>;
+  /** Concept notes that get no section (the user's own notes adopted as concepts, unless they opted in). */
+  withoutSection: ReadonlySet<string>;
   skip: ReadonlySet<string>;
   skipped: SkippedNote[];
   problems: ConceptProblem[];
@@ -41,7 +43,7 @@ export async function planSections(run: SectionRun, affected: AffectedSections):
   const targets = run.verifyAll ? [...state.conceptDefs.keys()] : [...new Set([...affected.lists, ...affected.related])];
   const changed: string[] = [];
   for (const path of targets.sort()) {
-    if (!state.conceptDefs.has(path)) {
+    if (!state.conceptDefs.has(path) || run.withoutSection.has(path)) {
       state.sectionParts.delete(path);
       continue;
     }

@@ -37,7 +37,7 @@ export function addedTermsIndex(terms: readonly string[]): TermIndex {
   return buildTermIndex(terms.map((t, i) => ({ path: `\u0000added/${i}`, name: t, aliases: [] })));
 }
 
-const NO_ZONES = { hard: [], soft: [], table: [], links: [] };
+const NO_ZONES = { hard: [], soft: [], table: [], links: [], work: 0 };
 
 /** Whether `text` contains one of the index's terms anywhere (protected zones included: a superset is safe here). */
 export function containsAnyTerm(text: string, index: TermIndex): boolean {

@@ -16,7 +16,15 @@ export interface ConceptDef {
   name: string;
   /** Front-matter aliases, as written. */
   aliases: string[];
+  /**
+   * False when the note says `zcn-link: false`: its terms are not linked or counted (a concept so common that
+   * linking it turns the graph into a hairball). Links the user wrote to it still count. Default true.
+   */
+  linkable?: boolean;
 }
+
+/** The front-matter switch that stops linking a concept. */
+export const LINK_SWITCH_KEY = 'zcn-link';
 
 export interface ConceptEntry extends ConceptDef {
   id: number;
@@ -116,9 +124,11 @@ export class TermIndex {
 
 /** Read a concept note's definition (name from the path, aliases from front matter). */
 export function parseConceptNote(path: string, text: string): { def: ConceptDef; problem?: string } {
-  const fields = readFrontMatterFields(text, ['aliases', 'alias']);
+  const fields = readFrontMatterFields(text, ['aliases', 'alias', LINK_SWITCH_KEY]);
   const aliases = [...fieldList(fields.values.get('aliases')), ...fieldList(fields.values.get('alias'))];
   const def: ConceptDef = { path, name: vaultBasename(path).replace(/\.md$/i, ''), aliases };
+  const link = fields.values.get(LINK_SWITCH_KEY);
+  if (typeof link === 'string' && /^(?:false|no|off|0)$/i.test(link.trim())) def.linkable = false;
   return fields.error ? { def, problem: `front matter is not valid YAML (${fields.error}); aliases ignored` } : { def };
 }
 
@@ -130,6 +140,7 @@ export function buildTermIndex(defs: readonly ConceptDef[]): TermIndex {
   const rejected: RejectedTerm[] = [];
   const candidates: { shape: TermShape; concept: number }[] = [];
   for (const c of concepts) {
+    if (c.linkable === false) continue; // switched off: no terms, so no links and no mentions
     const seen = new Set<string>();
     for (const raw of [c.name, ...c.aliases]) {
       const reason = rejectTerm(raw);

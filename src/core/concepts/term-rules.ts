@@ -7,6 +7,7 @@
  *   any case, separators equivalent.
  */
 import { FOLD, HYPHEN, SEP, WIDTH, WORD, isCjk } from './char-class';
+import { isStopWord } from './stop-words';
 
 export type TermClass = 'phrase' | 'exact' | 'mixed';
 
@@ -41,6 +42,7 @@ export function rejectTerm(raw: string): string | null {
   if ([...term].length < 2) return isCjk(term.charCodeAt(0)) ? 'a single Han character' : 'a single character';
   if (NUMERIC.test(term)) return 'only digits';
   if (!HAS_LETTER.test(term)) return 'no letter';
+  if (isStopWord(foldKey(term))) return 'too common a word: it would link almost every note';
   return null;
 }
 

@@ -42,6 +42,22 @@ export interface Settings {
   useBuiltinGlossary: boolean;
   /** Link concepts inside headings too (off by default: headings are left alone). */
   linkInHeadings: boolean;
+  /*
+   * Concept policy (issue 11). Optional until the settings tab has their rows: absent means the default in
+   * CONCEPT_POLICY_DEFAULTS, and normalizeSettings keeps them only when data.json holds a valid value.
+   */
+  /**
+   * A concept mentioned by more than this share of the notes in scope is suggested for switching off
+   * (`zcn-link: false` on its note): it would link nearly everything. Never switched off automatically. 1: never.
+   */
+  ubiquitousConceptShare?: number;
+  /**
+   * The user's own notes adopted as concept notes (vault paths, outside the concepts folder): "Create concept notes
+   * from glossary" adopts a note already named like a concept or one of its aliases instead of making a second one.
+   */
+  adoptedConcepts?: string[];
+  /** Adopted notes get the concept section (notes mentioning the concept, related concepts) too. */
+  adoptedConceptSections?: boolean;
   /**
    * Refuse to sync when the export holds fewer than this fraction of the papers of the last sync
    * (a half-written or wrong export). 0 disables the check.
@@ -67,6 +83,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   linkInHeadings: false,
   minExportRatio: 0.5,
 });
+
+/** The values the optional concept-policy settings take when data.json has none. */
+export const CONCEPT_POLICY_DEFAULTS = Object.freeze({ ubiquitousConceptShare: 0.5, adoptedConcepts: [] as readonly string[], adoptedConceptSections: false });
 
 /** A fresh, mutable copy of the defaults. */
 export function defaultSettings(): Settings {
@@ -114,7 +133,7 @@ export function normalizeSettings(data: unknown): Settings {
   const version = typeof raw.version === 'number' ? raw.version : 0;
   if (version < 1) raw = migrateV0(raw);
   const d = defaultSettings();
-  return {
+  const settings: Settings = {
     version: SETTINGS_VERSION,
     exportPath: str(raw, 'exportPath', d.exportPath).trim(),
     notesFolder: str(raw, 'notesFolder', d.notesFolder).trim() || d.notesFolder,
@@ -132,4 +151,9 @@ export function normalizeSettings(data: unknown): Settings {
     linkInHeadings: bool(raw, 'linkInHeadings', d.linkInHeadings),
     minExportRatio: num(raw, 'minExportRatio', d.minExportRatio, 0, 1),
   };
+  const share = raw.ubiquitousConceptShare;
+  if (typeof share === 'number' && Number.isFinite(share)) settings.ubiquitousConceptShare = Math.min(1, Math.max(0.01, share));
+  if (raw.adoptedConcepts !== undefined) settings.adoptedConcepts = strList(raw, 'adoptedConcepts', []);
+  if (typeof raw.adoptedConceptSections === 'boolean') settings.adoptedConceptSections = raw.adoptedConceptSections;
+  return settings;
 }

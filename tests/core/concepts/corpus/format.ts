@@ -1,7 +1,8 @@
 /**
  * The labelled corpus format: each note is Markdown with its expected links marked inline.
  * `⟦ICL⟧` expects the text "ICL" to become a link to concept ICL; `⟦ICL|in-context learning⟧` expects that surface
- * linked to ICL. Everything else (traps included) must stay plain text. The markers never occur in real notes.
+ * linked to ICL. Everything else (traps included) must stay plain text. The markers never occur in real notes. A first
+ * line `@file NAME` gives the note's file name (for files recognised by name, such as `*.excalidraw.md`).
  */
 
 export interface ExpectedLink {
@@ -13,6 +14,8 @@ export interface ExpectedLink {
 export interface CorpusNote {
   /** e.g. "en-012". */
   id: string;
+  /** Vault path of the note: `Literature/<id>.md`, or the file name given by a first line `@file NAME`. */
+  path: string;
   /** The note as the user wrote it (markers removed). */
   text: string;
   expected: ExpectedLink[];
@@ -22,7 +25,10 @@ const MARK = /⟦([^⟧|]+)(?:\|([^⟧]+))?⟧/g;
 
 /** Parse marked-up notes into texts and expectations; ids are `${prefix}-NNN`. */
 export function parseCorpus(prefix: string, marked: readonly string[]): CorpusNote[] {
-  return marked.map((source, i) => {
+  return marked.map((raw, i) => {
+    const named = /^@file ([^\n]+)\n/.exec(raw);
+    const source = named ? raw.slice(named[0].length) : raw;
+    const id = `${prefix}-${String(i + 1).padStart(3, '0')}`;
     const expected: ExpectedLink[] = [];
     let text = '';
     let last = 0;
@@ -34,6 +40,6 @@ export function parseCorpus(prefix: string, marked: readonly string[]): CorpusNo
       last = m.index + m[0].length;
     }
     text += source.slice(last);
-    return { id: `${prefix}-${String(i + 1).padStart(3, '0')}`, text, expected };
+    return { id, path: `Literature/${named ? named[1] : `${id}.md`}`, text, expected };
   });
 }

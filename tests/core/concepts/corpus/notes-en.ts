@@ -68,7 +68,7 @@ export const EN_NOTES: readonly string[] = [
   '- a list item\n\n    continued ⟦CoT⟧ inside the list item',
   'LLM2Vec is a model; ⟦LLM⟧ is the concept.',
   'pre-RLHF and non-CoT checkpoints, then ⟦RLHF⟧ and ⟦CoT⟧.',
-  '⟦CLIP⟧-ViT-L/14 is the encoder.',
+  'CLIP-ViT-L/14 is the encoder: a hyphen before a capital joins a name.',
   '⟦CoT⟧’s typographic apostrophe.',
   '[a [ICL] b](https://x.org) and ⟦ICL⟧ after.',
   '`ICL\nCoT` spans two lines; ⟦CoT⟧ after.',
