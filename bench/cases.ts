@@ -1,5 +1,6 @@
 /** Every benchmark case and goal, in the order they are printed. Each area adds its own file here. */
 import type { BenchCase, BenchGoal } from './harness';
+import * as citations from './citations.bench';
 import * as concepts from './concepts.bench';
 import * as library from './library.bench';
 import * as notes from './notes.bench';
@@ -7,7 +8,7 @@ import * as plugin from './plugin.bench';
 import * as suggest from './suggest.bench';
 import * as sync from './sync.bench';
 
-export const ALL_CASES: BenchCase[] = [...library.CASES, ...notes.CASES, ...plugin.CASES, ...sync.CASES, ...concepts.CASES, ...suggest.CASES];
-export const ALL_GOALS: BenchGoal[] = [...library.GOALS, ...notes.GOALS, ...plugin.GOALS, ...sync.GOALS, ...concepts.GOALS, ...suggest.GOALS];
+export const ALL_CASES: BenchCase[] = [...library.CASES, ...notes.CASES, ...plugin.CASES, ...sync.CASES, ...concepts.CASES, ...suggest.CASES, ...citations.CASES];
+export const ALL_GOALS: BenchGoal[] = [...library.GOALS, ...notes.GOALS, ...plugin.GOALS, ...sync.GOALS, ...concepts.GOALS, ...suggest.GOALS, ...citations.GOALS];
 /** One-line notes printed after the tables (a measurement that needs local data nobody gave). */
 export const ALL_NOTICES: string[] = [...suggest.NOTICES];

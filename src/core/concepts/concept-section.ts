@@ -3,12 +3,9 @@
  * titles, and the related concepts (mentioned by this one, mentioning it, appearing in the same notes, with counts).
  * Rendered from data only, so the same data always gives the same text and an unchanged section is never rewritten.
  */
-import { findFrontMatter } from '../text/front-matter-text';
-import { detectEol } from '../text/line-endings';
-import { findRegions, wrapRegion } from '../text/managed-region';
+import { CONCEPT_SECTION_ID, writeOwnedSection } from '../text/owned-sections';
 import type { ConceptLanguage } from './glossary';
 import { safeLinkText, type MakeLink } from './link-writer';
-import { CONCEPT_SECTION_ID } from './markdown-zones';
 
 export interface SectionNote {
   path: string;
@@ -94,22 +91,7 @@ export function renderRelatedPart(data: Omit<SectionData, 'notes'>, options: Sec
   return lines.join('\n');
 }
 
-/**
- * Put `content` (LF) into the note's concept section, in the note's line ending: replaced in place when the region
- * exists, appended at the end when it does not. Damaged markers (a begin without its end, a repeated region) are
- * reported and the note left alone. Markers are looked for in the body only.
- */
+/** Put `content` (LF) into the note's concept section (see writeOwnedSection). */
 export function writeConceptSection(text: string, content: string): { text: string } | { problem: string } {
-  const fm = findFrontMatter(text);
-  const bodyStart = fm ? fm.bodyStart : 0;
-  const { regions, broken } = findRegions(text, bodyStart);
-  if (broken.includes(CONCEPT_SECTION_ID)) {
-    return { problem: `the "${CONCEPT_SECTION_ID}" section markers are damaged (missing, repeated or nested); fix or delete them` };
-  }
-  const eol = detectEol(text);
-  const region = wrapRegion(CONCEPT_SECTION_ID, content, eol);
-  const current = regions.find((r) => r.id === CONCEPT_SECTION_ID);
-  if (current) return { text: text.slice(0, current.start) + region + text.slice(current.end) };
-  if (text.trim() === '') return { text: `${text}${region}${eol}` };
-  return { text: `${text}${text.endsWith('\n') ? '' : eol}${eol}${region}${eol}` };
+  return writeOwnedSection(text, CONCEPT_SECTION_ID, content);
 }

@@ -298,8 +298,8 @@ class BlockScanner {
   private finish(): TextZones {
     const text = this.text;
     this.references.end(text.length);
-    const section = managedRegionZones(text, this.bodyStart, this.options.linkManagedRegions === true, this.out);
-    const links = section ? this.out.links.filter((l) => l.start < section[0] || l.start >= section[1]) : this.out.links;
+    const owned = managedRegionZones(text, this.bodyStart, this.options.linkManagedRegions === true, this.out);
+    const links = owned.length === 0 ? this.out.links : this.out.links.filter((l) => !owned.some(([start, end]) => l.start >= start && l.start < end));
     return { hard: mergeRanges(this.out.hard), soft: mergeRanges(this.out.soft), table: this.out.table, links, work: this.out.work };
   }
 }

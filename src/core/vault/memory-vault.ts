@@ -16,6 +16,14 @@ export class InMemoryVault implements VaultPort {
     }
   }
 
+  /**
+   * Remove a file, as the user deleting a note would. Not part of VaultPort, on purpose: the plugin never deletes a
+   * note; tests use this to act as the user.
+   */
+  removeAsUser(path: string): void {
+    this.files.delete(normalizeVaultPath(path));
+  }
+
   read(path: string): Promise<string | null> {
     return Promise.resolve(this.files.get(normalizeVaultPath(path)) ?? null);
   }
