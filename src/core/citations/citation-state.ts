@@ -50,7 +50,7 @@ export function setNoteCitations(state: CitationState, path: string, cites: Note
     if (before.get(key) === count) continue;
     if (!before.has(key)) affected.push(key);
     let notes = state.citers.get(key);
-    if (!notes) state.citers.set(key, (notes = new Map()));
+    if (!notes) state.citers.set(key, (notes = new Map<string, number>()));
     notes.set(path, count);
   }
   if (cites.counts.size === 0) state.byNote.delete(path);
