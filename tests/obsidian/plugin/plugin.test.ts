@@ -1,11 +1,10 @@
 import * as nodeOs from 'node:os';
 import * as nodePath from 'node:path';
-import { readFixture } from '../../support/fixtures';
 import { noticeMessages, resetUiLog, setMockPlatform } from '../../__mocks__/obsidian';
 import { loadLibraryReader } from '../../../src/core/library';
-import { fakeFileWatcher, loadPlugin, makePlugin } from '../plugin-harness';
+import { fakeFileWatcher, loadPlugin, makePlugin, SMALL_LIBRARY } from '../plugin-harness';
 
-const BIB = readFixture('bbt/arxiv-identifiers-460.biblatex.bib'); // 3 papers
+const BIB = SMALL_LIBRARY; // 3 papers
 const EXPORT = 'Zotero/library.bib';
 
 /** Let pending promises and zero-delay timers run (fake timers). */
@@ -77,7 +76,7 @@ describe('onload', () => {
     made.app.workspace.triggerLayoutReady();
     await flush();
     expect(read).toHaveBeenCalledTimes(1);
-    expect(made.plugin.controller.library.current?.result.papers.map((p) => p.citekey)).toEqual(['Ronnow.2014.Defining', 'Sen.2016.BV', 'Smolin.2013.Classical']);
+    expect(made.plugin.controller.library.current?.result.papers.map((p) => p.citekey)).toEqual(['yinSurveyMultimodalLarge2024', 'linMultiLayerVisual2025', 'liBenchmarkingMultimodalRetrieval2024']);
     expect(made.plugin.mock.statusBarItems[0].textContent).toBe('Zotero: 3 papers · not synced yet');
   });
 

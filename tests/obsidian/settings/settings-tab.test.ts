@@ -1,12 +1,11 @@
-import { readFixture } from '../../support/fixtures';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
 import { loadLibraryReader } from '../../../src/core/library';
 import { TYPING_SAVE_DELAY_MS } from '../../../src/obsidian/settings/settings-saver';
 import type { ZoteroConceptNotesSettingTab } from '../../../src/obsidian/settings/settings-tab';
 import { noticeMessages, setMockPlatform, settingsIn, SliderComponent, TextComponent, ToggleComponent, type MockElement, type Setting } from '../../__mocks__/obsidian';
-import { loadPlugin, makePlugin, usePluginTestEnvironment } from '../plugin-harness';
+import { loadPlugin, makePlugin, SMALL_LIBRARY, usePluginTestEnvironment } from '../plugin-harness';
 
-const BIB = readFixture('bbt/arxiv-identifiers-460.biblatex.bib');
+const BIB = SMALL_LIBRARY; // 3 papers
 
 usePluginTestEnvironment();
 

@@ -6,12 +6,11 @@ import { CLI_SYNC_STATE_PATH } from '../../../src/cli/sync-request';
 import * as readLibraryModule from '../../../src/core/library/read-library';
 import { parseSyncState } from '../../../src/core/sync/sync-state';
 import { loadLibraryReader } from '../../../src/core/library';
-import { readFixture } from '../../support/fixtures';
 import { allNoticeMessages, noticeMessages, resetUiLog, type App } from '../../__mocks__/obsidian';
-import { fakeFileWatcher, loadPlugin, makePlugin, STATE_PATH, usePluginTestEnvironment, flush, EXAMPLE_LIBRARY } from '../plugin-harness';
+import { fakeFileWatcher, loadPlugin, makePlugin, STATE_PATH, usePluginTestEnvironment, flush, EXAMPLE_LIBRARY, SMALL_LIBRARY } from '../plugin-harness';
 
 const LIBRARY = EXAMPLE_LIBRARY; // 15 papers
-const BIB = readFixture('bbt/arxiv-identifiers-460.biblatex.bib'); // 3 papers
+const BIB = SMALL_LIBRARY; // 3 papers
 const EXPORT = 'Zotero/library.bib';
 
 
@@ -173,14 +172,14 @@ describe('auto-sync on export change', () => {
     const release = made.hold();
     made.plugin.mock.command('sync-library')!.callback!();
     await flush();
-    const revised = BIB.replace('Defining and Detecting Quantum Speedup', 'Defining and Detecting Quantum Speedup (v2)');
+    const revised = BIB.replace('A Survey on Multimodal Large Language Models', 'A Survey on Multimodal Large Language Models (v2)');
     await made.app.vault.setExternal(EXPORT, revised); // Zotero changes while the manual sync runs
     await jest.advanceTimersByTimeAsync(5000);
     expect(made.syncCalls.map((r) => r.exportContent)).toEqual([BIB]);
     release();
     await jest.advanceTimersByTimeAsync(100);
     expect(made.syncCalls.map((r) => r.exportContent)).toEqual([BIB, revised]);
-    expect(made.summaries.at(-1)).toMatchObject({ updated: ['Literature/Ronnow.2014.Defining.md'] });
+    expect(made.summaries.at(-1)).toMatchObject({ updated: ['Literature/yinSurveyMultimodalLarge2024.md'] });
   });
 
   it('retries, without a notice, while the export is half written, then syncs the complete file', async () => {
@@ -197,11 +196,11 @@ describe('auto-sync on export change', () => {
     expect(allNoticeMessages()).toEqual([]);
     expect(debug).toHaveBeenCalledWith(expect.stringMatching(/^Zotero Concept Notes: automatic sync skipped: The export ends in the middle of an entry/));
 
-    const revised = BIB.replace('Defining and Detecting Quantum Speedup', 'Defining and Detecting Quantum Speedup (v2)');
+    const revised = BIB.replace('A Survey on Multimodal Large Language Models', 'A Survey on Multimodal Large Language Models (v2)');
     await made.app.vault.setExternal(EXPORT, revised); // and finishes
     await jest.advanceTimersByTimeAsync(10000);
     expect(made.syncCalls.map((r) => r.exportContent)).toEqual([truncated, revised]);
-    expect(made.summaries.at(-1)).toMatchObject({ updated: ['Literature/Ronnow.2014.Defining.md'], unchanged: 2, flagged: [] });
+    expect(made.summaries.at(-1)).toMatchObject({ updated: ['Literature/yinSurveyMultimodalLarge2024.md'], unchanged: 2, flagged: [] });
   });
 
   it('watches an export outside the vault with the Node watcher and syncs after it settles', async () => {
