@@ -43,6 +43,8 @@ export {
   TextComponent,
   ToggleComponent,
 } from '../support/obsidian-mock/settings-ui';
+export { SettingsScreen } from '../support/obsidian-mock/settings-screen';
+export type { SettingsRenderer } from '../support/obsidian-mock/settings-screen';
 export {
   allNoticeMessages,
   FuzzySuggestModal,
@@ -53,6 +55,7 @@ export {
   prepareFuzzySearch,
   resetUiLog,
   SuggestModal,
+  visibleNotices,
 } from '../support/obsidian-mock/ui';
 export type { FuzzyMatch, Instruction, SearchResult } from '../support/obsidian-mock/ui';
 export { debounce, getLanguage, normalizePath, Platform, setMockLanguage, setMockPlatform } from '../support/obsidian-mock/functions';

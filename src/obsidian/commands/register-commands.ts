@@ -3,9 +3,11 @@
  * handler is thin: it gathers what the core needs from the controller, calls a CoreServices method and turns the
  * outcome into a notice, an opened note or an edit at the cursor. The concept commands are in concept-commands.ts.
  */
-import { Notice, type Editor, type Plugin, type TFile } from 'obsidian';
+import type { Editor, Plugin, TFile } from 'obsidian';
 import { zoteroSelectUri, type Paper } from '../../core/library';
 import { attempt, COMMAND_IDS } from '../plugin/attempt';
+import { NOTICE_MS } from '../plugin/notices';
+import { joinWarnings } from '../../core/sync';
 import { registerConceptCommands } from './concept-commands';
 import { PaperSuggestModal } from './paper-suggest-modal';
 import type { PluginController } from '../plugin/plugin-controller';
@@ -30,11 +32,12 @@ export function registerCommands(plugin: Plugin, controller: PluginController): 
     name: 'Import paper',
     callback: () =>
       pickPaper('Search the library by title, author, year, citekey or venue…', (paper) => {
-        void attempt('Import paper', async () => {
+        void attempt(controller.notices, 'Import paper', async () => {
           const library = await controller.loadLibrary();
           const result = await controller.services.importPaper({ ...controller.context(), exportContent: library.text, library: library.result, citekey: paper.citekey });
-          if (result.status === 'conflict') new Notice(result.message ?? `Your edits in ${result.path} were kept.`, 10000);
-          for (const warning of result.warnings ?? []) new Notice(warning, 10000);
+          // What the user should know about this import (a kept edit, warnings), in one notice.
+          const said = [...(result.status === 'conflict' ? [result.message ?? `Your edits in ${result.path} were kept.`] : []), ...result.warnings];
+          if (said.length > 0) controller.notices.show('Import paper', joinWarnings(said), NOTICE_MS.result);
           const file = app.vault.getFileByPath(result.path);
           if (file) await app.workspace.getLeaf(false).openFile(file);
         });
@@ -52,7 +55,7 @@ export function registerCommands(plugin: Plugin, controller: PluginController): 
     name: 'Insert paper summary',
     editorCallback: (editor: Editor) =>
       pickPaper('Paper to summarise at the cursor…', (paper) => {
-        void attempt('Insert paper summary', async () => {
+        void attempt(controller.notices, 'Insert paper summary', async () => {
           const cursor = editor.getCursor();
           const place = summaryPlacement((n) => editor.getLine(n), cursor.line, cursor.ch);
           const entry = await controller.services.renderPaperSummary(paper, place.number, controller.context());

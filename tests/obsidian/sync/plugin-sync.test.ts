@@ -6,7 +6,7 @@ import { CLI_SYNC_STATE_PATH } from '../../../src/cli/sync-request';
 import * as readLibraryModule from '../../../src/core/library/read-library';
 import { parseSyncState } from '../../../src/core/sync/sync-state';
 import { loadLibraryReader } from '../../../src/core/library';
-import { allNoticeMessages, noticeMessages, resetUiLog, type App } from '../../__mocks__/obsidian';
+import { allNoticeMessages, noticeMessages, resetUiLog, visibleNotices, type App } from '../../__mocks__/obsidian';
 import { fakeFileWatcher, loadPlugin, makePlugin, STATE_PATH, usePluginTestEnvironment, flush, EXAMPLE_LIBRARY, SMALL_LIBRARY } from '../plugin-harness';
 
 const LIBRARY = EXAMPLE_LIBRARY; // 15 papers
@@ -42,12 +42,17 @@ describe('sync library', () => {
     expect(state?.lastExport?.syncedAt).toMatch(/^2025-03-08T14:03:11\.\d{3}Z$/);
     expect(made.plugin.mock.statusBarItems[0].textContent).toBe('Zotero: 15 papers · synced 14:03');
 
-    // Again, from the status bar: the export did not change, nothing is parsed or written.
+    // Again, from the status bar: the export did not change, nothing is parsed or written. The result replaces the
+    // text of the first sync's notice, still shown, instead of stacking a second one under it.
+    const [result] = visibleNotices();
     resetUiLog();
     made.app.vault.resetWrites();
     made.plugin.mock.statusBarItems[0].click();
     await flush();
-    expect(noticeMessages()).toEqual(['Syncing library…', 'Library synced: the export has not changed since the last sync.']);
+    expect(allNoticeMessages()).toEqual(['Syncing library…']); // the only new notice: the progress, gone again
+    expect(visibleNotices()).toEqual([]);
+    expect(result.visible).toBe(true);
+    expect(result.history).toEqual(['Library synced: 15 created, 0 updated, 0 unchanged, 0 conflicts, 0 errors.', 'Library synced: the export has not changed since the last sync.']);
     expect(made.app.vault.writes).toEqual([]);
   });
 
@@ -61,7 +66,8 @@ describe('sync library', () => {
     made.plugin.mock.command('sync-library')!.callback!();
     await flush();
     expect(made.syncCalls).toHaveLength(1);
-    expect(noticeMessages().filter((m) => m === 'A sync is already running.')).toHaveLength(3);
+    expect(allNoticeMessages().filter((m) => m === 'A sync is already running.')).toHaveLength(3);
+    expect(visibleNotices().map((n) => n.message)).toEqual(['Syncing library…', 'A sync is already running.']); // one notice each
     expect(made.plugin.mock.statusBarItems[0].textContent).toBe('Zotero: syncing…');
 
     release();
@@ -160,7 +166,7 @@ describe('auto-sync on export change', () => {
     expect(syncParse).not.toHaveBeenCalled(); // …and the sync used that parse
     expect(made.summaries).toEqual([expect.objectContaining({ created: [], updated: ['Literature/kaplanScalingLawsNeural2020.md'], unchanged: 14 })]);
     expect(made.app.vault.contentOf('Literature/kaplanScalingLawsNeural2020.md')).toContain('title: Scaling Laws for Neural Language Models (revised)\n');
-    expect(noticeMessages()).toEqual(['Library synced: 0 created, 1 updated, 14 unchanged, 0 conflicts, 0 errors.']);
+    expect(allNoticeMessages()).toEqual([]); // an automatic sync that only updated notes is silent
     await jest.advanceTimersByTimeAsync(60000);
     expect(made.syncCalls).toHaveLength(1);
   });

@@ -194,6 +194,20 @@ export class App {
   readonly fileManager = new FileManager(this.vault);
   /** Mock only: `data.json` per plugin id, shared by every plugin instance of this app. */
   readonly pluginData = new PluginDataStore();
+  /** Mock only: this device's local storage for the vault, as JSON (what a vault sync never copies). */
+  readonly localStorage = new Map<string, string>();
+
+  /** https://docs.obsidian.md/Reference/TypeScript+API/App/loadLocalStorage (1.8.7+) — a copy, or null. */
+  loadLocalStorage(key: string): unknown {
+    const json = this.localStorage.get(key);
+    return json === undefined ? null : JSON.parse(json);
+  }
+
+  /** https://docs.obsidian.md/Reference/TypeScript+API/App/saveLocalStorage (1.8.7+) — null clears the entry. */
+  saveLocalStorage(key: string, data: unknown): void {
+    if (data === null) this.localStorage.delete(key);
+    else this.localStorage.set(key, JSON.stringify(data));
+  }
 }
 
 /**

@@ -76,6 +76,17 @@ export class MockDataAdapter {
     this.files.set(path, data);
     return Promise.resolve();
   }
+
+  /**
+   * https://docs.obsidian.md/Reference/TypeScript+API/FileSystemAdapter/getBasePath — only the desktop app's adapter
+   * has it; here a test gives the vault a folder on disk with `setMockBasePath`, else it is undefined (mobile).
+   */
+  getBasePath?: () => string;
+
+  /** Mock only: where the vault is on disk (the desktop's FileSystemAdapter), or null for none (mobile). */
+  setMockBasePath(path: string | null): void {
+    this.getBasePath = path === null ? undefined : () => path;
+  }
 }
 
 export class Vault extends Events {
