@@ -3,8 +3,8 @@
  * handler is thin: it gathers what the core needs from the controller, calls a CoreServices method and turns the
  * outcome into a notice, an opened note or an edit at the cursor. The concept commands are in concept-commands.ts.
  */
-import type { Editor, Plugin, TFile } from 'obsidian';
-import { zoteroSelectUri, type Paper } from '../../core/library';
+import { Platform, type Editor, type Plugin, type TFile } from 'obsidian';
+import { openInZoteroLink, zoteroSelectUri, type Paper } from '../../core/library';
 import { attempt, COMMAND_IDS } from '../plugin/attempt';
 import { NOTICE_MS } from '../plugin/notices';
 import { joinWarnings } from '../../core/sync';
@@ -69,7 +69,7 @@ export function registerCommands(plugin: Plugin, controller: PluginController): 
     name: 'Open in Zotero',
     checkCallback: (checking) => {
       const file = app.workspace.getActiveFile();
-      const uri = file ? zoteroLinkOf(plugin, file) : null;
+      const uri = file ? zoteroLinkOf(plugin, controller, file) : null;
       if (!uri) return false;
       // Obsidian hands custom schemes (zotero://) to the system on desktop and mobile.
       if (!checking) window.open(uri);
@@ -80,13 +80,17 @@ export function registerCommands(plugin: Plugin, controller: PluginController): 
   registerConceptCommands(plugin, controller);
 }
 
-/** The Zotero link of a literature note: its `zotero` property, else one built from its `citekey`. */
-function zoteroLinkOf(plugin: Plugin, file: TFile): string | null {
+/**
+ * The Zotero link of a literature note: its `zotero` property, else the library's link for its `citekey`, else one
+ * built from the citekey. On a phone only a link by item key works (BBT's `@citekey` form needs desktop Zotero), so
+ * without one the command is not offered there.
+ */
+function zoteroLinkOf(plugin: Plugin, controller: PluginController, file: TFile): string | null {
   const fm: unknown = plugin.app.metadataCache.getFileCache(file)?.frontmatter;
-  const zotero = stringProperty(fm, 'zotero');
-  if (zotero?.startsWith('zotero://')) return zotero;
   const citekey = stringProperty(fm, 'citekey');
-  return citekey ? zoteroSelectUri(citekey) : null;
+  const library = citekey ? (controller.library.current?.byCitekey.get(citekey)?.zoteroUri ?? null) : null;
+  const candidates = { note: stringProperty(fm, 'zotero'), library, fromCitekey: citekey ? zoteroSelectUri(citekey) : null };
+  return openInZoteroLink(candidates, Platform.isMobile);
 }
 
 function stringProperty(frontmatter: unknown, key: string): string | null {

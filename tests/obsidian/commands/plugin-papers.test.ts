@@ -1,5 +1,5 @@
 import { loadLibraryReader } from '../../../src/core/library';
-import { noticeMessages, openedModals, type App, type FuzzyMatch, type SuggestModal } from '../../__mocks__/obsidian';
+import { noticeMessages, openedModals, setMockPlatform, type App, type FuzzyMatch, type SuggestModal } from '../../__mocks__/obsidian';
 import type { Paper } from '../../../src/core/library/paper';
 import { loadPlugin, makePlugin, STATE_PATH, usePluginTestEnvironment, flush, EXAMPLE_LIBRARY } from '../plugin-harness';
 
@@ -199,5 +199,23 @@ describe('open in Zotero', () => {
     made.app.workspace.activeFile = null;
     expect(command.checkCallback!(true)).toBe(false);
     expect(open).toHaveBeenCalledTimes(2);
+  });
+
+  it('on a phone, opens only links by item key (Zotero for iOS and Android), and hides itself otherwise', async () => {
+    setMockPlatform('mobile');
+    const made = await started();
+    const command = made.plugin.mock.command('open-in-zotero')!;
+    await withActive(made.app, 'Literature/x.md', '---\ncitekey: brownLanguageModelsAre2020\nzotero: zotero://select/items/@brownLanguageModelsAre2020\n---\n');
+    expect(command.checkCallback!(true)).toBe(false); // BBT's citekey form needs desktop Zotero
+
+    await withActive(made.app, 'Literature/y.md', '---\ncitekey: brown2020\nzotero: zotero://select/items/@brown2020\n---\n');
+    made.plugin.controller.library.current!.byCitekey.set('brown2020', { zoteroUri: 'zotero://select/library/items/ABCD2345' } as Paper);
+    expect(command.checkCallback!(true)).toBe(true); // the export knows the item key
+    command.checkCallback!(false);
+    expect(open).toHaveBeenLastCalledWith('zotero://select/library/items/ABCD2345');
+
+    await withActive(made.app, 'Literature/z.md', '---\ncitekey: z\nzotero: zotero://select/groups/4711/items/WXYZ6789\n---\n');
+    command.checkCallback!(false);
+    expect(open).toHaveBeenLastCalledWith('zotero://select/groups/4711/items/WXYZ6789');
   });
 });
