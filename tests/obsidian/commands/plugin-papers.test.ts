@@ -209,7 +209,7 @@ describe('open in Zotero', () => {
     expect(command.checkCallback!(true)).toBe(false); // BBT's citekey form needs desktop Zotero
 
     await withActive(made.app, 'Literature/y.md', '---\ncitekey: brown2020\nzotero: zotero://select/items/@brown2020\n---\n');
-    made.plugin.controller.library.current!.byCitekey.set('brown2020', { zoteroUri: 'zotero://select/library/items/ABCD2345' } as Paper);
+    (made.plugin.controller.library.current!.byCitekey as Map<string, Paper>).set('brown2020', { zoteroUri: 'zotero://select/library/items/ABCD2345' } as Paper);
     expect(command.checkCallback!(true)).toBe(true); // the export knows the item key
     command.checkCallback!(false);
     expect(open).toHaveBeenLastCalledWith('zotero://select/library/items/ABCD2345');
