@@ -177,8 +177,10 @@ describe('open in Zotero', () => {
     (window as unknown as { open: typeof open }).open = open;
   });
 
+  /** The user opens a note (Obsidian has parsed its front matter by the time they run a command on it). */
   async function withActive(app: App, path: string, text: string) {
     app.workspace.activeFile = await app.vault.setExternal(path, text);
+    await jest.advanceTimersByTimeAsync(0);
   }
 
   it('opens the literature note\'s Zotero item, and is offered only on literature notes', async () => {

@@ -171,6 +171,7 @@ describe('onunload', () => {
     await flush();
     await made.app.vault.setExternal(EXPORT, BIB + '\n'); // a settle timer is now pending
     await made.app.vault.setExternal('Concepts/ICL.md', '---\naliases: [in-context learning]\n---\n'); // a concept update is pending too
+    await jest.advanceTimersByTimeAsync(0); // Obsidian's metadata cache parses those writes (its timers, not the plugin's)
     const status = made.plugin.mock.statusBarItems[0];
     expect(made.app.vault.listenerCount()).toBe(3 + 4 + 2); // the export watcher, the concept watcher, the noted-notes cache
     expect(made.app.workspace.listenerCount('file-open')).toBe(1);

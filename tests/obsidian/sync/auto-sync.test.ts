@@ -124,6 +124,7 @@ describe('paths that other devices can use', () => {
 
   it('writes notes into the folder that exists when the setting spells it in another case', async () => {
     const made = await makePlugin({ files: { [EXPORT]: SMALL_LIBRARY, 'Literature/mine.md': 'my note' }, loadReader: loadLibraryReader });
+    made.app.vault.caseInsensitive = true; // a Mac: creating "literature/" beside "Literature/" would fail
     await made.plugin.saveData({ exportPath: 'zotero/LIBRARY.bib', notesFolder: 'literature' });
     await loadPlugin(made.plugin);
     made.app.workspace.triggerLayoutReady();
