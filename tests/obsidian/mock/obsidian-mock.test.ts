@@ -70,7 +70,7 @@ describe('obsidian mock', () => {
       const file = app.vault.getFileByPath('a.md')!;
       expect(app.metadataCache.getFileCache(file)?.frontmatter).toEqual({ citekey: 'a' }); // indexed at start-up
       const changed: string[] = [];
-      app.metadataCache.on('changed', (f) => changed.push((f as TFile).path));
+      app.metadataCache.on('changed', (f) => f instanceof TFile && changed.push(f.path));
       await app.vault.modify(file, '---\ncitekey: b\n---\n');
       expect(app.metadataCache.getFileCache(file)?.frontmatter).toEqual({ citekey: 'a' }); // not parsed yet
       const created = await app.vault.create('c.md', '---\nx: 1\n---\n');
