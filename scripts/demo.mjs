@@ -60,7 +60,7 @@ const data = readJson(join(pluginDir, 'data.json'), {});
 const scope = [...new Set([...(Array.isArray(data.conceptScopeFolders) ? data.conceptScopeFolders : []), userNotesFolder])];
 writeIfChanged(
   join(pluginDir, 'data.json'),
-  JSON.stringify({ version: 1, ...data, exportPath: exportInVault, conceptScopeFolders: scope }, null, 2) + '\n',
+  JSON.stringify({ version: 2, ...data, exportPath: exportInVault, conceptScopeFolders: scope }, null, 2) + '\n',
   'plugin settings',
 );
 
