@@ -162,7 +162,11 @@ export class PluginController {
       this.lastSync ??= at;
       this.renderStatus();
     }, () => undefined);
-    void this.exportPathToVaultPath().finally(() => this.loadAndWatch());
+    // Stored as a vault path, the new setting loads the library itself (onSettingsChanged); else load it now.
+    void this.exportPathToVaultPath().then(
+      (stored) => stored || this.loadAndWatch(),
+      () => this.loadAndWatch(),
+    );
   }
 
   /** Release the watchers, the listeners and any pending timer; a sync or concept run still going stops at its next step. */
@@ -201,9 +205,12 @@ export class PluginController {
     }
   }
 
-  private async exportPathToVaultPath(): Promise<void> {
+  /** Store an absolute export path inside the vault as a vault path; whether it did. */
+  private async exportPathToVaultPath(): Promise<boolean> {
     const inVault = this.vaultPathOfExport(this.settings.settings.exportPath);
-    if (inVault !== null) await this.settings.update({ exportPath: inVault }).catch(() => undefined);
+    if (inVault === null) return false;
+    await this.settings.update({ exportPath: inVault });
+    return true;
   }
 
   /** Load the library (or say why it cannot be here), then watch the export and catch up on changes made meanwhile. */
