@@ -235,6 +235,7 @@ export class PluginController {
     // A manual sync reads the export again (an unchanged text is not parsed twice, see LibraryCache); an automatic
     // one gets the library the settled export was just loaded into.
     const loaded = library ?? (await this.library.reload());
+    this.problems.clear('export'); // read and parsed: whatever was wrong with the export is not any more
     return { ...this.context(), exportContent: loaded.text, library: loaded.result };
   }
 

@@ -73,6 +73,24 @@ describe('automatic sync', () => {
   });
 });
 
+describe('an export that could not be read', () => {
+  it('stays a problem in the status bar until a sync by hand reads it (automatic sync off here)', async () => {
+    const made = await makePlugin({ files: {}, loadReader: loadLibraryReader });
+    made.plugin.device.setAutoSyncChoice(false);
+    await made.plugin.saveData({ exportPath: EXPORT });
+    await loadPlugin(made.plugin);
+    made.app.workspace.triggerLayoutReady();
+    await jest.advanceTimersByTimeAsync(100);
+    const status = made.plugin.mock.statusBarItems[0];
+    expect(status.textContent).toBe('Zotero: export not readable');
+    await made.app.vault.setExternal(EXPORT, SMALL_LIBRARY);
+    made.plugin.mock.ribbonIcons[0].el.click();
+    await jest.advanceTimersByTimeAsync(100);
+    expect(status.textContent).toBe('Zotero: 3 papers · synced 14:03');
+    expect(status.getAttr('aria-label')).toBe('Sync Zotero library');
+  });
+});
+
 describe('two devices, one vault', () => {
   it('records this device in the sync state, and leaves alone an export another device synced', async () => {
     const desktop = await started();
