@@ -9,6 +9,7 @@
 // NODE_ONLY below, and README.md ("Code review notes") says why.
 import { defineConfig, globalIgnores } from 'eslint/config';
 import obsidianmd from 'eslint-plugin-obsidianmd';
+import tseslint from 'typescript-eslint';
 
 const forbiddenInCore = {
   paths: [
@@ -86,6 +87,12 @@ export default defineConfig([
     // CommonJS: jest reads its config, global setup and the fixture check before any TypeScript is compiled.
     files: ['jest.config.js', 'tests/**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // The manifest's words and shape, as the directory checks them (the recommended config lints code files only).
+    files: ['manifest.json'],
+    languageOptions: { parser: tseslint.parser },
+    rules: { 'obsidianmd/validate-manifest': 'error' },
   },
   {
     files: ['tests/**/*.ts'],
