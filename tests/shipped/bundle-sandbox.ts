@@ -38,6 +38,7 @@ function browserGlobals(): Record<string, unknown> {
     structuredClone,
     atob,
     btoa,
+    Blob,
     fetch: () => Promise.reject(new Error('main.js must not use the network')),
   };
 }
