@@ -2,7 +2,7 @@
 // notes, and install the built plugin there, so the folder can be opened in Obsidian. Running it again changes
 // nothing: every file is written only when its content differs, and the sync of an unchanged export writes nothing.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -60,7 +60,7 @@ const data = readJson(join(pluginDir, 'data.json'), {});
 const scope = [...new Set([...(Array.isArray(data.conceptScopeFolders) ? data.conceptScopeFolders : []), userNotesFolder])];
 writeIfChanged(
   join(pluginDir, 'data.json'),
-  JSON.stringify({ version: 1, ...data, exportPath: exportInVault, conceptScopeFolders: scope }, null, 2) + '\n',
+  JSON.stringify({ version: 2, ...data, exportPath: exportInVault, conceptScopeFolders: scope }, null, 2) + '\n',
   'plugin settings',
 );
 

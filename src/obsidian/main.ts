@@ -13,19 +13,24 @@ import { findOpenEditor } from './vault/open-editor';
 import { UnloadGuard } from './plugin/unload-guard';
 import { PluginController, type ControllerOptions } from './plugin/plugin-controller';
 import { StatusBar } from './plugin/status-bar';
+import { DeviceStore } from './settings/device-store';
 import { PluginSettingsStore } from './settings/settings-store';
 import { ZoteroConceptNotesSettingTab } from './settings/settings-tab';
 import { SYNC_STATE_FILE } from '../core/sync';
 
 export default class ZoteroConceptNotesPlugin extends Plugin {
   readonly settingsStore = new PluginSettingsStore(this);
+  /** What belongs to this device only (automatic sync, its id), in local storage rather than data.json. */
+  readonly device = new DeviceStore(this.app, this.manifest.id);
   /** Stopped with the controller on unload: the services' runs stop at their next step and write nothing more. */
   protected readonly unloadGuard = new UnloadGuard();
   controller!: PluginController;
 
   override async onload(): Promise<void> {
     this.addChild(this.unloadGuard);
-    await this.settingsStore.load();
+    const data: unknown = await this.loadData();
+    this.device.adoptLegacy(data); // "Sync when the export changes" moved from data.json to each device
+    await this.settingsStore.load(data);
     this.controller = new PluginController(this, this.settingsStore, this.controllerOptions());
     this.register(() => this.controller.stop());
 
@@ -63,6 +68,6 @@ export default class ZoteroConceptNotesPlugin extends Plugin {
       },
       yieldToUi: unloadGuard.yieldToUi,
     });
-    return { services, unloadGuard };
+    return { services, unloadGuard, device: this.device };
   }
 }

@@ -24,9 +24,10 @@ export { MockElement, setIcon } from '../support/obsidian-mock/dom';
 export type { MockElementInfo, MockEvent } from '../support/obsidian-mock/dom';
 export { Events } from '../support/obsidian-mock/events';
 export type { EventRef } from '../support/obsidian-mock/events';
-export { MockDataAdapter, TAbstractFile, TFile, TFolder, Vault } from '../support/obsidian-mock/vault';
+export { MockDataAdapter } from '../support/obsidian-mock/adapter';
+export { TAbstractFile, TFile, TFolder, Vault } from '../support/obsidian-mock/vault';
 export type { FileStats } from '../support/obsidian-mock/vault';
-export { App, createMockApp, FileManager, MarkdownView, MetadataCache, Workspace, WorkspaceLeaf } from '../support/obsidian-mock/app';
+export { App, createMockApp, DeferredView, FileManager, MarkdownView, MetadataCache, Workspace, WorkspaceLeaf } from '../support/obsidian-mock/app';
 export type { CachedMetadata, MarkdownFileInfo } from '../support/obsidian-mock/app';
 export { Editor } from '../support/obsidian-mock/editor';
 export type { EditorChange, EditorPosition, EditorTransaction } from '../support/obsidian-mock/editor';
@@ -43,6 +44,8 @@ export {
   TextComponent,
   ToggleComponent,
 } from '../support/obsidian-mock/settings-ui';
+export { SettingsScreen } from '../support/obsidian-mock/settings-screen';
+export type { SettingsRenderer } from '../support/obsidian-mock/settings-screen';
 export {
   allNoticeMessages,
   FuzzySuggestModal,
@@ -53,6 +56,7 @@ export {
   prepareFuzzySearch,
   resetUiLog,
   SuggestModal,
+  visibleNotices,
 } from '../support/obsidian-mock/ui';
 export type { FuzzyMatch, Instruction, SearchResult } from '../support/obsidian-mock/ui';
 export { debounce, getLanguage, normalizePath, Platform, setMockLanguage, setMockPlatform } from '../support/obsidian-mock/functions';

@@ -113,6 +113,9 @@ export async function loadPlugin(plugin: TestPlugin): Promise<void> {
 /** The example library (15 papers, example/library.bib) as export text. */
 export const EXAMPLE_LIBRARY = readFileSync(nodePath.resolve(__dirname, '../../example/library.bib'), 'utf8');
 
+/** The first three papers of the example library (yinSurveyMultimodalLarge2024, linMultiLayerVisual2025, liBenchmarkingMultimodalRetrieval2024). */
+export const SMALL_LIBRARY = EXAMPLE_LIBRARY.split(/^(?=@)/m).slice(0, 3).join('');
+
 /** Let pending promises and the UI yields (zero-delay timers) run. */
 export const flush = (): Promise<void> => jest.advanceTimersByTimeAsync(50);
 

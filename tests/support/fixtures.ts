@@ -1,11 +1,13 @@
 /**
- * The real BBT exports live outside the repo, in ../shared/fixtures (see its SOURCES.md); they are read there,
- * never copied in. ZCN_FIXTURES overrides the location. A missing folder fails loudly rather than skipping tests.
+ * The real BBT exports live outside the repo, in ../shared/fixtures (listed, with their public sources, in
+ * tests/fixtures/manifest.json); they are read there, never copied in. ZCN_FIXTURES overrides the location.
+ * jest.config.js leaves out every suite that imports this module when the folder is absent (see
+ * shared-fixtures.js), so a suite that gets here anyway without the folder is a mistake: it fails loudly.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const FIXTURES_DIR = process.env.ZCN_FIXTURES ?? resolve(__dirname, '../../../shared/fixtures');
+export const FIXTURES_DIR = process.env.ZCN_FIXTURES ? resolve(process.env.ZCN_FIXTURES) : resolve(__dirname, '../../../shared/fixtures');
 
 if (!existsSync(FIXTURES_DIR)) {
   throw new Error(`Fixture folder not found: ${FIXTURES_DIR} (set ZCN_FIXTURES to the shared fixtures folder)`);

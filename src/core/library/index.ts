@@ -15,6 +15,7 @@ export {
   type LibraryReadResult,
   type Paper,
 } from './paper';
+export { openInZoteroLink, selectsByItemKey, type ZoteroLinkCandidates } from './zotero-uri';
 export { LibraryCache, type LibraryCacheDeps, type LibraryState, type LoadedLibrary, type ReadLibrary } from './library-cache';
 
 /** The reader's `readLibrary`, importing it on first use. */

@@ -8,6 +8,7 @@
  * and `managed` blocks (a quoted, valid, unique id, not nested). Checked when rendering: unknown variables and
  * helper errors (bad date pattern), and the region markers of the result.
  */
+/* global hbs, HandlebarsTemplateDelegate, CompileOptions -- types Handlebars' own typings declare globally */
 import Handlebars from 'handlebars';
 import { findRegions, type ManagedRegion } from '../text/managed-region';
 import { BUILTIN_HELPERS, HelperError, NOTE_HELPERS, REGION_ID } from './template-helpers';

@@ -1,10 +1,12 @@
 /**
  * Plugin settings: one shape for the plugin (data.json via loadData/saveData) and the CLI (the same file).
  * `normalizeSettings` is pure and versioned: it migrates old data and fills every missing field from a fresh
- * copy of the defaults, never mutating DEFAULT_SETTINGS.
+ * copy of the defaults, never mutating DEFAULT_SETTINGS. data.json travels to every device with the vault, so
+ * what belongs to one device (whether it syncs automatically) is not here but in device-settings.ts.
  */
 
-export const SETTINGS_VERSION = 1;
+/** 2: `autoSync` left data.json for each device's own storage (see device-settings.ts). */
+export const SETTINGS_VERSION = 2;
 
 /** Where the summary section of a literature note comes from. */
 export type SummarySource = 'abstract' | 'first-note';
@@ -32,8 +34,11 @@ export interface Settings {
   summarySource: SummarySource;
   /** Headings language of the default template. */
   headingsLanguage: HeadingsLanguage;
-  /** Sync automatically when the export file changes. */
-  autoSync: boolean;
+  /**
+   * After an automatic sync that created notes or found a conflict, show a short notice (otherwise automatic
+   * syncs are silent; their problems show in the status bar and the settings).
+   */
+  autoSyncNotice: boolean;
   /** Quiet time after the export last changed before an automatic sync starts, in milliseconds. */
   autoSyncDelayMs: number;
   /** Extra folders (vault paths) whose notes get concept links, besides the notes and concepts folders. */
@@ -76,7 +81,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   categories: Object.freeze(['Papers']) as unknown as string[],
   summarySource: 'abstract',
   headingsLanguage: 'auto',
-  autoSync: true,
+  autoSyncNotice: true,
   autoSyncDelayMs: 2000,
   conceptScopeFolders: Object.freeze([]) as unknown as string[],
   useBuiltinGlossary: true,
@@ -144,7 +149,7 @@ export function normalizeSettings(data: unknown): Settings {
     categories: strList(raw, 'categories', d.categories),
     summarySource: oneOf(raw, 'summarySource', ['abstract', 'first-note'] as const, d.summarySource),
     headingsLanguage: oneOf(raw, 'headingsLanguage', ['auto', 'en', 'zh'] as const, d.headingsLanguage),
-    autoSync: bool(raw, 'autoSync', d.autoSync),
+    autoSyncNotice: bool(raw, 'autoSyncNotice', d.autoSyncNotice),
     autoSyncDelayMs: num(raw, 'autoSyncDelayMs', d.autoSyncDelayMs, 200, 600000),
     conceptScopeFolders: strList(raw, 'conceptScopeFolders', d.conceptScopeFolders),
     useBuiltinGlossary: bool(raw, 'useBuiltinGlossary', d.useBuiltinGlossary),

@@ -4,9 +4,10 @@
  * use through `loadSyncEngine()`; its types are here.
  */
 export { emptySyncSummary, outcomeSummary, type SyncProgress, type SyncSummary } from './sync-summary';
-export { describeSyncError, formatProgress, formatSyncSummary, isSyncRefusal, summaryIsNoteworthy } from './sync-messages';
+export { autoSyncNoticeText, describeSyncError, formatProgress, formatSyncSummary, isSyncRefusal, joinWarnings, syncProblemText } from './sync-messages';
+export { problemLabel, StandingProblems, type Problem, type ProblemKind, type ProblemListener } from './problems';
 export { SYNC_STATE_FILE } from './sync-files';
-export { statusText, type StatusView } from './sync-status';
+export { statusText, statusTooltip, type StatusView } from './sync-status';
 export type { ImportStatus, LibrarySyncRequest, LibrarySyncResult, PaperImportResult } from './sync-library';
 export type { SyncExportInput, SyncOutcome } from './sync-export';
 export type { SyncAbortReason } from './export-safety';

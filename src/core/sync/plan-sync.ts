@@ -41,6 +41,8 @@ export interface PlanSyncInput {
   exportClean?: boolean;
   /** Citekeys of export entries that could not be read: still in Zotero, so their notes are not flagged as removed. */
   unreadable?: readonly string[];
+  /** The device syncing (see LastExport.device); recorded with the export of a full sync. */
+  device?: string;
   /** Reads in flight at once. */
   concurrency?: number;
   /** Awaited every few papers (the plugin yields to the event loop there). */
@@ -271,7 +273,8 @@ export async function planSync(input: PlanSyncInput): Promise<SyncPlan> {
     const exportHash = input.exportHash ?? '';
     const paperCount = input.papers.length;
     const same = last !== null && last.exportHash === exportHash && last.paperCount === paperCount && last.clean === clean;
-    next.lastExport = same ? last : { exportHash, paperCount, syncedAt: input.now.toISOString(), clean, notesListing: last?.notesListing ?? '' };
+    const device = input.device ? { device: input.device } : {};
+    next.lastExport = same ? last : { exportHash, paperCount, syncedAt: input.now.toISOString(), clean, notesListing: last?.notesListing ?? '', ...device };
   }
   return { actions: planner.actions, flagged, warnings: planner.warnings, previousState: input.state, nextState: next, notesFolder: input.settings.notesFolder, full };
 }

@@ -12,7 +12,7 @@ import { renderKeyOf } from './note-renderer';
 import { planSync, type PlanSyncInput } from './plan-sync';
 import { emptyReport, reportOfPlan, type SyncPlan, type SyncReport } from './sync-plan';
 import type { SyncStateStore } from './sync-state-store';
-import { UnchangedExportCheck } from './unchanged-export';
+import { syncedByAnotherDevice, UnchangedExportCheck } from './unchanged-export';
 
 /** The start of the error message for an imported citekey the export does not hold. */
 export const NOT_IN_EXPORT = 'not in the export';
@@ -28,6 +28,11 @@ export interface SyncExportInput extends Omit<PlanSyncInput, 'papers' | 'state' 
   dryRun?: boolean;
   /** Always parse and plan, even when the export is unchanged since the last clean sync. */
   force?: boolean;
+  /**
+   * An automatic sync (the export changed): skipped when another device has synced this very export already (see
+   * syncedByAnotherDevice), since its notes are on their way through the vault's own sync.
+   */
+  automatic?: boolean;
   apply?: ApplyOptions;
 }
 
@@ -37,15 +42,17 @@ export interface SyncOutcome {
   plan: SyncPlan | null;
   /** The export was unchanged since the last clean sync: nothing was parsed or written. */
   skipped: boolean;
+  /** Skipped because another device synced this export (an automatic sync only). */
+  syncedElsewhere?: true;
   /** What the reader made of the export (null when skipped). */
   library: Pick<LibraryReadResult, 'format' | 'errors' | 'warnings'> & { paperCount: number } | null;
   warnings: string[];
 }
 
-function skipped(paperCount: number): SyncOutcome {
+function skipped(paperCount: number, syncedElsewhere = false): SyncOutcome {
   const report = emptyReport();
   report.unchanged = paperCount;
-  return { report, plan: null, skipped: true, library: null, warnings: [] };
+  return { report, plan: null, skipped: true, library: null, warnings: [], ...(syncedElsewhere ? { syncedElsewhere: true as const } : {}) };
 }
 
 function libraryErrorEntries(errors: readonly LibraryError[]): SyncReport['errors'] {
@@ -63,6 +70,7 @@ export async function syncExport(input: SyncExportInput): Promise<SyncOutcome> {
   const check = new UnchangedExportCheck(input.vault, input.settings, exportHash, renderKeyOf(input.settings, input.language, input.template));
   const stored = await input.store.read(); // once: the head and the whole state come from the same text
   const head = mayskip ? stored.head() : null;
+  if (mayskip && input.automatic && syncedByAnotherDevice(head, exportHash, input.device)) return skipped(head?.lastExport?.paperCount ?? 0, true);
   if (mayskip && (await check.byHead(head))) return skipped(head?.lastExport?.paperCount ?? 0);
   const state = stored.state();
   if (mayskip && (await check.byState(state))) return skipped(state?.lastExport?.paperCount ?? 0);

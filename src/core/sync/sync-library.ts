@@ -38,6 +38,10 @@ export interface LibrarySyncRequest {
   dryRun?: boolean;
   /** Parse and plan even when the export is unchanged since the last clean sync. */
   force?: boolean;
+  /** The device syncing (the plugin's id for it), recorded in the sync state; absent for the CLI. */
+  device?: string;
+  /** The export changed and this sync was not asked for: skipped if another device synced that export already. */
+  automatic?: boolean;
 }
 
 export interface LibrarySyncResult {
@@ -87,6 +91,8 @@ async function run(request: LibrarySyncRequest, extra: Partial<SyncExportInput>)
     pause: request.pause,
     dryRun: request.dryRun,
     force: request.force,
+    device: request.device,
+    automatic: request.automatic,
     apply: onProgress ? { onProgress: (done, total) => onProgress({ done, total }) } : undefined,
     ...extra,
   });

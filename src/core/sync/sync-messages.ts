@@ -31,10 +31,31 @@ export function formatSyncSummary(summary: SyncSummary): string {
   return text;
 }
 
-/** Whether an automatic sync is worth a notice (something changed or needs the user; warnings ride along). */
-export function summaryIsNoteworthy(summary: SyncSummary): boolean {
-  const changed = summary.created.length + summary.updated.length + summary.flagged.length;
-  return !summary.skipped && changed + summary.conflicts.length + summary.errors.length > 0;
+/**
+ * The short notice after an automatic sync, or null for none: automatic syncs are silent unless they created notes
+ * or found a conflict (and the user kept that notice on). Updates, flags and unchanged papers are not news.
+ */
+export function autoSyncNoticeText(summary: SyncSummary): string | null {
+  if (summary.skipped) return null;
+  const parts: string[] = [];
+  if (summary.created.length > 0) parts.push(`${plural(summary.created.length, 'note')} created`);
+  if (summary.conflicts.length > 0) parts.push(`${plural(summary.conflicts.length, 'conflict')} (your edits were kept in ${listSome(summary.conflicts, 2)})`);
+  return parts.length === 0 ? null : `Zotero library synced: ${parts.join(', ')}.`;
+}
+
+/**
+ * What a sync that went through leaves as a standing problem (entries of the export it could not sync), or null.
+ * Shown in the status bar and the settings until a sync without errors.
+ */
+export function syncProblemText(summary: SyncSummary): string | null {
+  if (summary.errors.length === 0) return null;
+  const failed = summary.errors.map((e) => `${e.citekey ?? e.path ?? '?'} (${e.message})`);
+  return `The last sync could not sync ${plural(summary.errors.length, 'paper')}: ${listSome(failed)}`;
+}
+
+/** The warnings of one run as one message, for one notice. */
+export function joinWarnings(warnings: readonly string[]): string {
+  return listSome(warnings, 3, '\n');
 }
 
 /** "Syncing library… 120/1,234" (just "Syncing library…" before the total is known). */

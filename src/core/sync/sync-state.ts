@@ -38,6 +38,11 @@ export interface LastExport {
    * folder. Equal listing, equal export: the sync can be skipped without even reading the notes' state.
    */
   notesListing: string;
+  /**
+   * The device that synced it: the id the plugin keeps in each device's local storage; absent for the CLI and for
+   * states written before. Another device seeing this export does not sync it again automatically.
+   */
+  device?: string;
 }
 
 export interface SyncState {
@@ -156,6 +161,7 @@ function readLastExport(last: unknown): LastExport | null {
     syncedAt: typeof last.syncedAt === 'string' ? last.syncedAt : '',
     clean: last.clean === true,
     notesListing: typeof last.notesListing === 'string' ? last.notesListing : '',
+    ...(typeof last.device === 'string' && last.device !== '' ? { device: last.device } : {}),
   };
 }
 

@@ -20,6 +20,8 @@ export interface SyncSummary {
   flagged: string[];
   /** True when the export was unchanged since the last clean sync and nothing was even parsed. */
   skipped: boolean;
+  /** Skipped (automatic sync) because another device synced this export already. */
+  syncedElsewhere?: true;
   /** Worth saying, not failures: unreadable export entries, duplicate citekeys, concept alias conflicts. */
   warnings: string[];
 }
@@ -27,7 +29,8 @@ export interface SyncSummary {
 /** The summary of an engine outcome, with extra warnings (e.g. from re-linking concepts) appended. */
 export function outcomeSummary(outcome: SyncOutcome, extraWarnings: readonly string[] = []): SyncSummary {
   const { created, updated, unchanged, conflicts, errors, flagged } = outcome.report;
-  return { created, updated, unchanged, conflicts, errors, flagged, skipped: outcome.skipped, warnings: [...outcome.warnings, ...extraWarnings] };
+  const elsewhere = outcome.syncedElsewhere ? { syncedElsewhere: true as const } : {};
+  return { created, updated, unchanged, conflicts, errors, flagged, skipped: outcome.skipped, ...elsewhere, warnings: [...outcome.warnings, ...extraWarnings] };
 }
 
 /** A summary of nothing done (tests, and the plugin before its first sync). */

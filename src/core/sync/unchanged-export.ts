@@ -17,6 +17,17 @@ import { isInFolder } from '../vault/vault-path';
 import type { VaultPort } from '../vault/vault-port';
 import { listingFingerprint, type SyncState, type SyncStateHead } from './sync-state';
 
+/**
+ * Whether another device has synced this very export (same fingerprint) already. An automatic sync then leaves it:
+ * the notes that device wrote reach this one through the vault's sync, maybe after its state file, and syncing
+ * again here before they arrive would write the same notes twice (conflict copies under iCloud or Syncthing, and a
+ * different import date per device). Whatever that sync left (conflicts, errors) is that device's to report.
+ */
+export function syncedByAnotherDevice(head: SyncStateHead | null, exportHash: string, device: string | undefined): boolean {
+  const last = head?.lastExport;
+  return !!device && !!last?.device && last.device !== device && last.exportHash === exportHash;
+}
+
 export class UnchangedExportCheck {
   private listing: Promise<string[]> | null = null;
 

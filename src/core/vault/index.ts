@@ -5,3 +5,4 @@
 export { FileExistsError, type VaultPort } from './vault-port';
 export { InMemoryVault } from './memory-vault';
 export { isInFolder, joinVaultPath, normalizeVaultPath, vaultBasename, vaultDirname, VaultPathError } from './vault-path';
+export { matchFileCase, matchFolderCase, type CaseMatch, type FolderListing } from './path-case';

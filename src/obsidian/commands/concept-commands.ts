@@ -3,8 +3,9 @@
  * selection and undo history survive), "Rebuild concept links" (the whole scope, with progress) and "Create concept
  * notes from glossary" (shown only while the built-in glossary is on).
  */
-import { Notice, type Editor, type MarkdownFileInfo, type MarkdownView, type Plugin } from 'obsidian';
+import type { Editor, MarkdownFileInfo, MarkdownView, Plugin } from 'obsidian';
 import { attempt, COMMAND_IDS } from '../plugin/attempt';
+import { NOTICE_MS, type Notices } from '../plugin/notices';
 import { applyEditorEdits } from '../vault/open-editor';
 import type { PluginController } from '../plugin/plugin-controller';
 import { formatConceptRun } from '../../core/concepts';
@@ -20,7 +21,7 @@ export function registerConceptCommands(plugin: Plugin, controller: PluginContro
     editorCheckCallback: (checking, editor, view) => {
       const path = view.file?.extension === 'md' ? view.file.path : null;
       if (path === null) return false;
-      if (!checking) void attempt('Link concepts', () => linkInEditor(controller, editor, view, path));
+      if (!checking) void attempt(controller.notices, 'Link concepts', () => linkInEditor(controller, editor, view, path));
       return true;
     },
   });
@@ -29,9 +30,9 @@ export function registerConceptCommands(plugin: Plugin, controller: PluginContro
     id: COMMAND_IDS.rebuildConceptLinks,
     name: 'Rebuild concept links',
     callback: () =>
-      void withProgress('Linking concepts', async (onProgress) => {
-        const result = await attempt('Rebuild concept links', () => controller.services.rebuildConceptLinks(controller.context(), onProgress));
-        if (result) new Notice(formatConceptRun('Concept links rebuilt', result), 10000);
+      void withProgress(controller.notices, 'Linking concepts', async (onProgress) => {
+        const result = await attempt(controller.notices, 'Rebuild concept links', () => controller.services.rebuildConceptLinks(controller.context(), onProgress));
+        if (result) controller.notices.show(RESULT, formatConceptRun('Concept links rebuilt', result), NOTICE_MS.result);
       }),
   });
 
@@ -41,11 +42,11 @@ export function registerConceptCommands(plugin: Plugin, controller: PluginContro
     checkCallback: (checking) => {
       if (!controller.settings.settings.useBuiltinGlossary) return false;
       if (!checking) {
-        void withProgress('Creating concept notes', async (onProgress) => {
-          const result = await attempt('Create concept notes', () => controller.services.createConceptNotesFromGlossary(controller.context(), onProgress));
+        void withProgress(controller.notices, 'Creating concept notes', async (onProgress) => {
+          const result = await attempt(controller.notices, 'Create concept notes', () => controller.services.createConceptNotesFromGlossary(controller.context(), onProgress));
           if (!result) return;
           const created = result.created.length === 0 ? 'Every glossary concept already has a note.' : `Created ${result.created.length} concept notes.`;
-          new Notice(`${created}\n${formatConceptRun('Concept links', result.links)}`, 10000);
+          controller.notices.show(RESULT, `${created}\n${formatConceptRun('Concept links', result.links)}`, NOTICE_MS.result);
         });
       }
       return true;
@@ -53,17 +54,21 @@ export function registerConceptCommands(plugin: Plugin, controller: PluginContro
   });
 }
 
+/** Notice kinds: the progress of a concept run, and its result (or the result of linking one note). */
+const PROGRESS = 'concepts-progress';
+const RESULT = 'concepts';
+
 /** A notice showing progress while `task` runs, hidden when it ends. */
-async function withProgress(what: string, task: (onProgress: (p: SyncProgress) => void) => Promise<void>): Promise<void> {
-  const notice = new Notice(formatProgress(what, null), 0);
+async function withProgress(notices: Notices, what: string, task: (onProgress: (p: SyncProgress) => void) => Promise<void>): Promise<void> {
+  notices.show(PROGRESS, formatProgress(what, null), NOTICE_MS.sticky);
   let shown = '';
   try {
     await task((progress) => {
       const text = formatProgress(what, progress);
-      if (text !== shown) notice.setMessage((shown = text));
+      if (text !== shown) notices.show(PROGRESS, (shown = text), NOTICE_MS.sticky);
     });
   } finally {
-    notice.hide();
+    notices.hide(PROGRESS);
   }
 }
 
@@ -75,13 +80,13 @@ async function linkInEditor(controller: PluginController, editor: Editor, view: 
     if (view.file?.path !== path) return; // the editor shows another note now
     if (editor.getValue() !== text) continue;
     if (result.edits.length === 0) {
-      new Notice('No new concept links in this note.');
+      controller.notices.show(RESULT, 'No new concept links in this note.', NOTICE_MS.short);
       return;
     }
     applyEditorEdits(editor, result.edits);
     const n = result.concepts.length;
-    new Notice(`Linked ${n} concept${n === 1 ? '' : 's'}: ${result.concepts.join(', ')}.`);
+    controller.notices.show(RESULT, `Linked ${n} concept${n === 1 ? '' : 's'}: ${result.concepts.join(', ')}.`, NOTICE_MS.short);
     return;
   }
-  new Notice('The note kept changing while its links were computed; nothing was linked. Try again.');
+  controller.notices.show(RESULT, 'The note kept changing while its links were computed; nothing was linked. Try again.', NOTICE_MS.short);
 }

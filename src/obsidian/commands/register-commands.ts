@@ -3,9 +3,11 @@
  * handler is thin: it gathers what the core needs from the controller, calls a CoreServices method and turns the
  * outcome into a notice, an opened note or an edit at the cursor. The concept commands are in concept-commands.ts.
  */
-import { Notice, type Editor, type Plugin, type TFile } from 'obsidian';
-import { zoteroSelectUri, type Paper } from '../../core/library';
+import { Platform, type Editor, type Plugin, type TFile } from 'obsidian';
+import { openInZoteroLink, zoteroSelectUri, type Paper } from '../../core/library';
 import { attempt, COMMAND_IDS } from '../plugin/attempt';
+import { NOTICE_MS } from '../plugin/notices';
+import { joinWarnings } from '../../core/sync';
 import { registerConceptCommands } from './concept-commands';
 import { PaperSuggestModal } from './paper-suggest-modal';
 import type { PluginController } from '../plugin/plugin-controller';
@@ -30,11 +32,12 @@ export function registerCommands(plugin: Plugin, controller: PluginController): 
     name: 'Import paper',
     callback: () =>
       pickPaper('Search the library by title, author, year, citekey or venue…', (paper) => {
-        void attempt('Import paper', async () => {
+        void attempt(controller.notices, 'Import paper', async () => {
           const library = await controller.loadLibrary();
           const result = await controller.services.importPaper({ ...controller.context(), exportContent: library.text, library: library.result, citekey: paper.citekey });
-          if (result.status === 'conflict') new Notice(result.message ?? `Your edits in ${result.path} were kept.`, 10000);
-          for (const warning of result.warnings ?? []) new Notice(warning, 10000);
+          // What the user should know about this import (a kept edit, warnings), in one notice.
+          const said = [...(result.status === 'conflict' ? [result.message ?? `Your edits in ${result.path} were kept.`] : []), ...result.warnings];
+          if (said.length > 0) controller.notices.show('Import paper', joinWarnings(said), NOTICE_MS.result);
           const file = app.vault.getFileByPath(result.path);
           if (file) await app.workspace.getLeaf(false).openFile(file);
         });
@@ -52,7 +55,7 @@ export function registerCommands(plugin: Plugin, controller: PluginController): 
     name: 'Insert paper summary',
     editorCallback: (editor: Editor) =>
       pickPaper('Paper to summarise at the cursor…', (paper) => {
-        void attempt('Insert paper summary', async () => {
+        void attempt(controller.notices, 'Insert paper summary', async () => {
           const cursor = editor.getCursor();
           const place = summaryPlacement((n) => editor.getLine(n), cursor.line, cursor.ch);
           const entry = await controller.services.renderPaperSummary(paper, place.number, controller.context());
@@ -66,7 +69,7 @@ export function registerCommands(plugin: Plugin, controller: PluginController): 
     name: 'Open in Zotero',
     checkCallback: (checking) => {
       const file = app.workspace.getActiveFile();
-      const uri = file ? zoteroLinkOf(plugin, file) : null;
+      const uri = file ? zoteroLinkOf(plugin, controller, file) : null;
       if (!uri) return false;
       // Obsidian hands custom schemes (zotero://) to the system on desktop and mobile.
       if (!checking) window.open(uri);
@@ -77,13 +80,17 @@ export function registerCommands(plugin: Plugin, controller: PluginController): 
   registerConceptCommands(plugin, controller);
 }
 
-/** The Zotero link of a literature note: its `zotero` property, else one built from its `citekey`. */
-function zoteroLinkOf(plugin: Plugin, file: TFile): string | null {
+/**
+ * The Zotero link of a literature note: its `zotero` property, else the library's link for its `citekey`, else one
+ * built from the citekey. On a phone only a link by item key works (BBT's `@citekey` form needs desktop Zotero), so
+ * without one the command is not offered there.
+ */
+function zoteroLinkOf(plugin: Plugin, controller: PluginController, file: TFile): string | null {
   const fm: unknown = plugin.app.metadataCache.getFileCache(file)?.frontmatter;
-  const zotero = stringProperty(fm, 'zotero');
-  if (zotero?.startsWith('zotero://')) return zotero;
   const citekey = stringProperty(fm, 'citekey');
-  return citekey ? zoteroSelectUri(citekey) : null;
+  const library = citekey ? (controller.library.current?.byCitekey.get(citekey)?.zoteroUri ?? null) : null;
+  const candidates = { note: stringProperty(fm, 'zotero'), library, fromCitekey: citekey ? zoteroSelectUri(citekey) : null };
+  return openInZoteroLink(candidates, Platform.isMobile);
 }
 
 function stringProperty(frontmatter: unknown, key: string): string | null {

@@ -3,14 +3,18 @@
  * or deleted, schedules one incremental update after things go quiet (debounced, not a full rebuild). The plugin's
  * own writes come back as events too; the concept service drops the paths whose text is what it last wrote, so
  * nothing loops. Started after the layout is ready (Obsidian fires `create` for every file while loading the
- * vault); every event is taken with `registerEvent`, so unload releases it.
+ * vault); every event is taken with `registerEvent`, so unload releases it. Nobody asked for these runs: a failure is a
+ * standing problem (status bar, settings), and what the user must act on (a term two concepts share, a note that
+ * could not be written) is one short notice per run.
  */
-import { debounce, Notice, type App, type Component, type Debouncer, type TAbstractFile } from 'obsidian';
+import { debounce, type App, type Component, type Debouncer, type TAbstractFile } from 'obsidian';
 import { isInFolder } from '../../core/vault';
 import { isUnloadedError } from '../plugin/unload-guard';
 import type { ConceptLinkResult } from '../../core/concepts';
 import type { CoreServices, ServiceContext } from '../plugin/core-services';
 import { errorMessage } from '../../core/text';
+import { joinWarnings, type StandingProblems } from '../../core/sync';
+import { NOTICE_MS, type Notices } from '../plugin/notices';
 
 /** Quiet time after the last change before the links are updated. */
 export const CONCEPT_UPDATE_DELAY_MS = 2000;
@@ -19,6 +23,8 @@ export interface ConceptWatcherDeps {
   app: App;
   services: CoreServices;
   context(): ServiceContext;
+  problems: StandingProblems;
+  notices: Notices;
 }
 
 export class ConceptWatcher {
@@ -77,15 +83,16 @@ export class ConceptWatcher {
     this.changed.clear();
     this.deps.services.updateConceptLinks(paths, this.deps.context()).then(
       (result) => this.report(result),
-      (err: unknown) => isUnloadedError(err) || new Notice(`Concept links could not be updated: ${errorMessage(err)}`, 0),
+      (err: unknown) => isUnloadedError(err) || this.deps.problems.set('concepts', `Concept links could not be updated: ${errorMessage(err)}`),
     );
   }
 
   /** Quiet unless the user must act: a term two concepts share, a note that could not be written. */
   private report(result: ConceptLinkResult | null): void {
     this.waitingForEditor = (result?.skipped.length ?? 0) > 0;
+    this.deps.problems.clear('concepts');
     if (!result) return;
     const problems = [...result.newConflicts, ...result.failed.map((f) => `${f.path}: ${f.message}`)];
-    if (problems.length > 0) new Notice(`Concept links: ${problems.slice(0, 3).join('\n')}`, 10000);
+    if (problems.length > 0) this.deps.notices.show('concepts', `Concept links: ${joinWarnings(problems)}`, NOTICE_MS.result);
   }
 }

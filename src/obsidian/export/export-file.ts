@@ -32,6 +32,8 @@ export interface NodeModules {
   os: NodeOs;
 }
 
+/* global require -- Obsidian's desktop app gives plugin code Node's require; mobile has none, hence the guard below */
+
 /** Node's fs, path and os, or null where they do not exist (mobile). Required lazily, never at load time. */
 export function nodeModules(): NodeModules | null {
   if (Platform.isDesktop && Platform.isDesktopApp) {

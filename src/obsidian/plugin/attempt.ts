@@ -1,7 +1,7 @@
 /** What every command module shares: the command ids and the way a failure reaches the user. */
-import { Notice } from 'obsidian';
 import { isUnloadedError } from './unload-guard';
 import { errorMessage } from '../../core/text';
+import { NOTICE_MS, type Notices } from './notices';
 
 /** Command ids, for tests and for anyone binding hotkeys. */
 export const COMMAND_IDS = {
@@ -15,15 +15,16 @@ export const COMMAND_IDS = {
 } as const;
 
 /**
- * Run an operation; any failure becomes a notice the user can act on (and null). A run stopped because the plugin
- * was unloaded is no failure: null, and nothing is said.
+ * Run an operation the user asked for; a failure becomes a notice they can act on (and null), one per label: the
+ * same action failing again updates it. A run stopped because the plugin was unloaded is no failure: null, and
+ * nothing is said.
  */
-export async function attempt<T>(label: string, operation: () => Promise<T>): Promise<T | null> {
+export async function attempt<T>(notices: Notices, label: string, operation: () => Promise<T>): Promise<T | null> {
   try {
     return await operation();
   } catch (err) {
     if (isUnloadedError(err)) return null;
-    new Notice(`${label} failed: ${errorMessage(err)}`, 0);
+    notices.show(label, `${label} failed: ${errorMessage(err)}`, NOTICE_MS.sticky);
     return null;
   }
 }

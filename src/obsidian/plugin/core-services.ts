@@ -21,6 +21,8 @@ export interface ServiceContext {
    * later run, or for "Link concepts in current note"); a sync updates it, through its editor like any open note.
    */
   activePath: string | null;
+  /** This device's id (see DeviceStore), recorded in the sync state with the export it synced. */
+  device: string;
 }
 
 export interface SyncRequest extends ServiceContext {
@@ -28,6 +30,8 @@ export interface SyncRequest extends ServiceContext {
   exportContent: ExportContent;
   /** That content already parsed by the library cache, when it is (saves a second parse). */
   library: LibraryReadResult | null;
+  /** The export changed (no one asked): skipped when another device synced this export already. */
+  automatic: boolean;
   onProgress(progress: SyncProgress): void;
 }
 

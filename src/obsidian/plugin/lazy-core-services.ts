@@ -40,7 +40,7 @@ export function createLazyCoreServices(deps: LazyCoreServiceDeps): CoreServices 
   const syncModule = once(loadSyncEngine);
   const store = once(async () => new (await syncModule()).SyncStateStore(deps.stateFile));
   /** The core's request for a sync or an import: new notes linked with the kept concept index, then re-linked. */
-  const syncRequest = async (context: ServiceContext, rest: Pick<LibrarySyncRequest, 'exportContent' | 'library' | 'onProgress'>): Promise<LibrarySyncRequest> => {
+  const syncRequest = async (context: ServiceContext, rest: Pick<LibrarySyncRequest, 'exportContent' | 'library' | 'onProgress' | 'automatic'>): Promise<LibrarySyncRequest> => {
     const conceptService = await concepts();
     return {
       ...rest,
@@ -49,6 +49,7 @@ export function createLazyCoreServices(deps: LazyCoreServiceDeps): CoreServices 
       settings: context.settings,
       language: context.language,
       now: context.now,
+      device: context.device,
       linker: () => conceptService.linker(context),
       afterWrite: (paths) => conceptService.relinkAfterSync(paths, context),
       pause: deps.yieldToUi,

@@ -1,27 +1,34 @@
 /**
- * Everything the plugin runs, wired together: the vault adapter, the export reader and watcher, the library
- * cache, the sync scheduler, the concept watcher and the status bar. Created in onload (cheap: nothing is read),
- * started after the layout is ready, stopped on unload. Reacts to settings changes at once, so no restart is needed.
+ * Everything the plugin runs, wired together: the export reader, the library cache, the sync scheduler and the
+ * automatic sync, the concept watcher, the status bar, the notices and the standing problems. Created in onload
+ * (cheap: nothing is read), started after the layout is ready, stopped on unload. Reacts to settings changes at
+ * once, so no restart is needed.
  */
-import { getLanguage, Notice, type App, type Plugin, type TAbstractFile } from 'obsidian';
-import type { SettleOutcome, SettleTimers } from '../../core/export';
+import { getLanguage, Platform, type App, type Plugin, type TAbstractFile } from 'obsidian';
+import { EXPORT_ON_ANOTHER_COMPUTER, exportPathInVault } from '../../core/export';
 import { LibraryCache, loadLibraryReader, type LoadedLibrary, type ReadLibrary } from '../../core/library';
 import { resolveNoteLanguage, type NoteLanguage } from '../../core/notes';
 import type { Settings } from '../../core/settings';
-import type { SyncProgress } from '../../core/sync';
+import { StandingProblems, type SyncProgress } from '../../core/sync';
 import { errorMessage } from '../../core/text';
 import { ConceptWatcher } from '../concepts/concept-watcher';
-import { ExportFiles, ExportFileError, locateExport, nodeModules, type ExportLocation, type NodeModules } from '../export/export-file';
-import { ExportWatcher, nodeFileWatchFactory, type FileWatchFactory } from '../export/export-watcher';
+import { ExportFiles, locateExport, nodeModules, type ExportLocation, type NodeModules } from '../export/export-file';
+import { nodeFileWatchFactory, type FileWatchFactory } from '../export/export-watcher';
+import type { DeviceStore } from '../settings/device-store';
 import type { PluginSettingsStore } from '../settings/settings-store';
-import { isIncompleteExportError, SyncScheduler, type SyncAttempt, type SyncTrigger } from '../sync/sync-scheduler';
+import { AutoSync } from '../sync/auto-sync';
+import { SyncScheduler, type SyncAttempt, type SyncTrigger } from '../sync/sync-scheduler';
 import { ObsidianVault } from '../vault/obsidian-vault';
+import { existingFileCase, vaultBasePath, withVaultPaths } from '../vault/vault-folders';
 import type { CoreServices, ServiceContext } from './core-services';
+import { Notices } from './notices';
 import type { StatusBar } from './status-bar';
 import { isUnloadedError, UnloadGuard } from './unload-guard';
 
 export interface ControllerOptions {
   services: CoreServices;
+  /** This device's own settings (local storage). */
+  device: DeviceStore;
   /** Injectable for tests; default: the lazily imported reader. */
   loadReader?: () => Promise<ReadLibrary>;
   /** Injectable for tests; default: Node's modules on desktop, null on mobile. */
@@ -32,35 +39,9 @@ export interface ControllerOptions {
   unloadGuard?: UnloadGuard;
 }
 
-const windowTimers: SettleTimers = {
-  set: (callback, ms) => window.setTimeout(callback, ms),
-  clear: (handle) => window.clearTimeout(handle as number),
-};
-
 /** Resolve the headings language setting against Obsidian's language. */
 export function resolveLanguage(setting: Settings['headingsLanguage']): NoteLanguage {
   return resolveNoteLanguage(setting, getLanguage());
-}
-
-/** A folder or file setting as Obsidian writes vault paths (`normalizePath`); left as typed when it is unusable. */
-function vaultPathSetting(path: string): string {
-  if (path.trim() === '') return path;
-  try {
-    return ObsidianVault.toVaultPath(path);
-  } catch {
-    return path; // the core rejects it with a clear message (e.g. "..")
-  }
-}
-
-/** The settings with every vault path in Obsidian's form, so the core compares them with the vault's own paths. */
-export function withVaultPaths(settings: Settings): Settings {
-  return {
-    ...settings,
-    notesFolder: vaultPathSetting(settings.notesFolder),
-    conceptsFolder: vaultPathSetting(settings.conceptsFolder),
-    noteTemplatePath: vaultPathSetting(settings.noteTemplatePath),
-    conceptScopeFolders: settings.conceptScopeFolders.map(vaultPathSetting),
-  };
 }
 
 export class PluginController {
@@ -68,7 +49,10 @@ export class PluginController {
   readonly library: LibraryCache;
   readonly syncScheduler: SyncScheduler;
   readonly services: CoreServices;
-  private watcher: ExportWatcher | null = null;
+  readonly notices = new Notices();
+  readonly problems = new StandingProblems();
+  readonly device: DeviceStore;
+  private readonly autoSync: AutoSync;
   private readonly conceptWatcher: ConceptWatcher;
   private statusBar: StatusBar | null = null;
   private lastSync: Date | null = null;
@@ -76,9 +60,8 @@ export class PluginController {
   private started = false;
   private stopped = false;
   private readonly unsubscribers: (() => void)[] = [];
-  private readonly watchFile: FileWatchFactory | null;
   private readonly node: () => NodeModules | null;
-  private readonly app: App;
+  readonly app: App;
   private readonly unloadGuard: UnloadGuard;
 
   constructor(
@@ -89,19 +72,10 @@ export class PluginController {
   ) {
     const app = (this.app = plugin.app);
     this.services = options.services;
+    this.device = options.device;
     this.unloadGuard = options.unloadGuard ?? new UnloadGuard();
-    const node = options.node ?? nodeModules;
-    this.node = node;
+    const node = (this.node = options.node ?? nodeModules);
     this.files = new ExportFiles(app, node);
-    // Node is only looked up when an export outside the vault is watched, never during onload.
-    this.watchFile =
-      options.watchFile !== undefined
-        ? options.watchFile
-        : (path, onChange) => {
-            const modules = node();
-            if (!modules) throw new Error('watching a file outside the vault needs the desktop app');
-            return nodeFileWatchFactory(modules)(path, onChange);
-          };
     this.library = new LibraryCache({
       readExport: () => this.files.read(this.exportLocation()),
       loadReader: options.loadReader ?? loadLibraryReader,
@@ -112,29 +86,59 @@ export class PluginController {
       prepare: (library) => this.prepareSync(library),
       sync: (request) => this.services.syncLibrary(request),
       now: () => new Date(),
+      notices: this.notices,
+      problems: this.problems,
+      noticeAfterAutoSync: () => this.settings.settings.autoSyncNotice,
     });
-    this.conceptWatcher = new ConceptWatcher({ app, services: this.services, context: () => this.context() });
+    this.autoSync = new AutoSync({
+      app,
+      files: this.files,
+      library: this.library,
+      scheduler: this.syncScheduler,
+      device: this.device,
+      problems: this.problems,
+      location: () => this.exportLocation(),
+      quietMs: () => this.settings.settings.autoSyncDelayMs,
+      // Node is only looked up when an export outside the vault is watched, never during onload.
+      watchFile: options.watchFile !== undefined ? options.watchFile : (path, onChange) => nodeWatch(node, path, onChange),
+      canReadOutsideVault: () => node() !== null,
+      sync: (library) => this.sync('auto', library),
+    });
+    this.conceptWatcher = new ConceptWatcher({ app, services: this.services, context: () => this.context(), problems: this.problems, notices: this.notices });
     this.unsubscribers.push(
       this.library.onChange(() => this.renderStatus()),
       this.syncScheduler.onChange((event) => this.onSyncEvent(event.running, event.progress, event.outcome)),
       this.settings.onChange((next, previous) => this.onSettingsChanged(next, previous)),
+      this.problems.onChange(() => this.renderStatus()),
     );
   }
 
   /** Where the export is, per the settings ("unset" for an empty or invalid path). */
   exportLocation(): ExportLocation {
     try {
-      return locateExport(this.settings.settings.exportPath);
+      const location = locateExport(this.settings.settings.exportPath);
+      // Obsidian's index tells "zotero/x.bib" from "Zotero/x.bib"; the file system of a Mac does not.
+      return location.kind === 'vault' ? { kind: 'vault', path: existingFileCase(this.app, location.path).path } : location;
     } catch {
       return { kind: 'unset' };
     }
   }
 
-  /** What every core operation gets, taken now (settings, language, the note being edited). */
+  /** The export is a file on a computer and this device (a phone) cannot read it. */
+  exportOnAnotherComputer(): boolean {
+    return this.exportLocation().kind === 'external' && this.node() === null;
+  }
+
+  /** Whether this device syncs when the export changes. */
+  autoSyncEnabled(): Promise<boolean> {
+    return this.autoSync.enabled();
+  }
+
+  /** What every core operation gets, taken now (settings, language, the note being edited, this device). */
   context(): ServiceContext {
-    const settings = withVaultPaths(this.settings.settings);
+    const settings = withVaultPaths(this.app, this.settings.settings);
     const activePath = this.app.workspace.activeEditor?.file?.path ?? null;
-    return { settings, language: resolveLanguage(settings.headingsLanguage), now: new Date(), activePath };
+    return { settings, language: resolveLanguage(settings.headingsLanguage), now: new Date(), activePath, device: this.device.deviceId };
   }
 
   attachStatusBar(statusBar: StatusBar): void {
@@ -158,14 +162,10 @@ export class PluginController {
       this.lastSync ??= at;
       this.renderStatus();
     }, () => undefined);
-    this.watchExport();
-    if (this.exportLocation().kind === 'unset') return;
-    this.library.load().then(
-      () => {
-        // The export may have changed while Obsidian was closed: let the settled-export path decide.
-        if (this.settings.settings.autoSync) this.watcher?.poke();
-      },
-      (err: unknown) => isUnloadedError(err) || new Notice(`Zotero Concept Notes: ${errorMessage(err)}`, 0),
+    // Stored as a vault path, the new setting loads the library itself (onSettingsChanged); else load it now.
+    void this.exportPathToVaultPath().then(
+      (stored) => stored || this.loadAndWatch(),
+      () => this.loadAndWatch(),
     );
   }
 
@@ -174,8 +174,7 @@ export class PluginController {
     this.stopped = true;
     this.unloadGuard.stop();
     this.conceptWatcher.stop();
-    this.watcher?.stop();
-    this.watcher = null;
+    this.autoSync.stop();
     for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
   }
 
@@ -189,57 +188,64 @@ export class PluginController {
     return this.library.load();
   }
 
+  /**
+   * On desktop, an absolute export path inside the vault is stored as a vault path, so the other devices of the
+   * vault (a phone has no "/Users/me/…") can read the export too. Returns the path to store, or null to keep it.
+   */
+  vaultPathOfExport(setting: string): string | null {
+    const node = this.node();
+    const base = node ? vaultBasePath(this.app) : null;
+    if (!node || base === null) return null;
+    const inVault = exportPathInVault(setting, base, node.os.homedir(), Platform.isMacOS || Platform.isWin);
+    if (inVault === null || inVault.startsWith(`${this.app.vault.configDir}/`)) return null; // Obsidian does not index its config folder
+    try {
+      return ObsidianVault.toVaultPath(inVault);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Store an absolute export path inside the vault as a vault path; whether it did. */
+  private async exportPathToVaultPath(): Promise<boolean> {
+    const inVault = this.vaultPathOfExport(this.settings.settings.exportPath);
+    if (inVault === null) return false;
+    await this.settings.update({ exportPath: inVault });
+    return true;
+  }
+
+  /** Load the library (or say why it cannot be here), then watch the export and catch up on changes made meanwhile. */
+  private loadAndWatch(): void {
+    if (this.stopped) return;
+    this.autoSync.watch();
+    if (this.exportLocation().kind === 'unset') return;
+    if (this.exportOnAnotherComputer()) {
+      this.problems.set('export', EXPORT_ON_ANOTHER_COMPUTER);
+      return;
+    }
+    this.library.load().then(
+      () => {
+        this.problems.clear('export');
+        void this.autoSync.poke(); // the export may have changed while Obsidian was closed
+      },
+      (err: unknown) => isUnloadedError(err) || this.problems.set('export', errorMessage(err)),
+    );
+  }
+
   private async prepareSync(library?: LoadedLibrary) {
     // A manual sync reads the export again (an unchanged text is not parsed twice, see LibraryCache); an automatic
     // one gets the library the settled export was just loaded into.
     const loaded = library ?? (await this.library.reload());
+    this.problems.clear('export'); // read and parsed: whatever was wrong with the export is not any more
     return { ...this.context(), exportContent: loaded.text, library: loaded.result };
-  }
-
-  private watchExport(): void {
-    this.watcher?.stop();
-    this.watcher = null;
-    const location = this.exportLocation();
-    if (!this.started || this.stopped || location.kind === 'unset') return;
-    // Mobile: an export outside the vault cannot be read at all; the library load already says so.
-    if (location.kind === 'external' && !this.node()) return;
-    this.watcher = new ExportWatcher({
-      app: this.app,
-      files: this.files,
-      location,
-      quietMs: this.settings.settings.autoSyncDelayMs,
-      timers: windowTimers,
-      watchFile: this.watchFile,
-      onSettled: () => this.onExportSettled(),
-      onProblem: (message) => new Notice(`Zotero Concept Notes: ${message}`, 0),
-    });
-    this.watcher.start();
-  }
-
-  /** The export changed and settled: reload the library, then sync it (read once) if auto-sync is on. */
-  private async onExportSettled(): Promise<SettleOutcome> {
-    let loaded: LoadedLibrary;
-    try {
-      loaded = await this.library.reload();
-    } catch (err) {
-      if (isIncompleteExportError(err)) return 'retry';
-      if (!(err instanceof ExportFileError) && !isUnloadedError(err)) new Notice(`Zotero Concept Notes: ${errorMessage(err)}`, 0);
-      return 'done';
-    }
-    if (!this.settings.settings.autoSync) return 'done';
-    // A sync still running read the export before this change: let it end, then sync the new text.
-    if (this.syncScheduler.running) await this.syncScheduler.run('auto');
-    const outcome = await this.sync('auto', loaded);
-    return outcome.status === 'failed' && isIncompleteExportError(outcome.error) ? 'retry' : 'done';
   }
 
   private onSettingsChanged(next: Settings, previous: Settings): void {
     if (next.exportPath !== previous.exportPath) {
       this.library.clear();
-      this.watchExport();
-      if (this.started && this.exportLocation().kind !== 'unset') void this.library.load().catch(() => undefined);
+      this.problems.clear('export');
+      if (this.started) this.loadAndWatch();
     } else if (next.autoSyncDelayMs !== previous.autoSyncDelayMs) {
-      this.watchExport();
+      this.autoSync.watch();
     }
     this.renderStatus();
   }
@@ -257,6 +263,13 @@ export class PluginController {
       syncing: this.syncView.running,
       progress: this.syncView.progress,
       lastSync: this.lastSync,
+      problems: this.problems.list,
     });
   }
+}
+
+function nodeWatch(node: () => NodeModules | null, path: string, onChange: () => void) {
+  const modules = node();
+  if (!modules) throw new Error('watching a file outside the vault needs the desktop app');
+  return nodeFileWatchFactory(modules)(path, onChange);
 }

@@ -3,7 +3,7 @@
  * its click are registered through the plugin, so both are released on unload.
  */
 import type { Plugin } from 'obsidian';
-import { statusText, type StatusView } from '../../core/sync';
+import { statusText, statusTooltip, type StatusView } from '../../core/sync';
 
 export class StatusBar {
   private readonly el: HTMLElement;
@@ -17,5 +17,7 @@ export class StatusBar {
 
   render(view: StatusView): void {
     this.el.setText(statusText(view));
+    // The standing problems in full on hover; clicking syncs, which says what is wrong in a notice.
+    this.el.setAttr('aria-label', statusTooltip(view) ?? 'Sync Zotero library');
   }
 }

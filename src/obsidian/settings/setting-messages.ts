@@ -2,10 +2,11 @@
  * Messages under a setting's description (validation errors, previews, what the export file holds), and the check
  * of the export path, which reads the file through the library cache and may be slow.
  */
-import { Platform, type Setting } from 'obsidian';
-import { isAbsoluteExportPath } from '../../core/export';
+import type { Setting } from 'obsidian';
+import { EXPORT_ON_ANOTHER_COMPUTER, isAbsoluteExportPath } from '../../core/export';
 import { describeLibrary, vaultPathInput, type Settings, type Check } from '../../core/settings';
 import { ObsidianVault } from '../vault/obsidian-vault';
+import { existingFileCase } from '../vault/vault-folders';
 import { attempt } from '../plugin/attempt';
 import type { PluginController } from '../plugin/plugin-controller';
 import { errorMessage } from '../../core/text';
@@ -38,34 +39,37 @@ export class ExportPathCheck {
     return this.controller.settings.settings;
   }
 
-  /** Save a typed export path (normalised when it is a vault path), then check it. Never rejects. */
+  /**
+   * Save a typed export path, then check it. A vault path is normalised and spelled as the file that exists; on
+   * desktop, an absolute path inside the vault is saved as a vault path, which the other devices can read too.
+   * Never rejects.
+   */
   async saveAndCheck(setting: Setting, value: string): Promise<void> {
     const trimmed = value.trim();
-    let exportPath = trimmed;
-    if (!isAbsoluteExportPath(trimmed)) {
-      const parsed = vaultPathInput(trimmed, ObsidianVault.toVaultPath);
+    let exportPath = this.controller.vaultPathOfExport(trimmed) ?? trimmed;
+    const madeVaultPath = exportPath !== trimmed;
+    if (!isAbsoluteExportPath(exportPath)) {
+      const parsed = vaultPathInput(exportPath, ObsidianVault.toVaultPath);
       if ('error' in parsed) return this.messages.show(setting, { kind: 'error', text: parsed.error });
-      exportPath = parsed.path;
+      exportPath = parsed.path === '' ? '' : existingFileCase(this.controller.app, parsed.path).path;
     }
-    await attempt('Saving the settings', () => this.controller.settings.update({ exportPath }));
-    await this.check(setting);
+    await attempt(this.controller.notices, 'Saving the settings', () => this.controller.settings.update({ exportPath }));
+    await this.check(setting, madeVaultPath ? `Saved as "${exportPath}", its path inside the vault, which every device can read. ` : '');
   }
 
-  /** Read the export (through the library cache: no second parse) and say what it is. */
-  async check(setting: Setting): Promise<void> {
+  /** Read the export (through the library cache: no second parse) and say what it is, after `lead`. */
+  async check(setting: Setting, lead = ''): Promise<void> {
     const id = ++this.generation;
     const path = this.settings.exportPath;
     if (path === '') return this.messages.show(setting, { kind: 'warning', text: 'Not set yet.' });
-    if (isAbsoluteExportPath(path) && !Platform.isDesktopApp) {
-      return this.messages.show(setting, { kind: 'error', text: 'Only the desktop app can read a file outside the vault. Use a vault path here.' });
-    }
-    this.messages.show(setting, { kind: 'ok', text: 'Checking…' });
+    if (this.controller.exportOnAnotherComputer()) return this.messages.show(setting, { kind: 'error', text: EXPORT_ON_ANOTHER_COMPUTER });
+    this.messages.show(setting, { kind: 'ok', text: `${lead}Checking…` });
     let check: Check;
     try {
       check = describeLibrary((await this.controller.loadLibrary()).result);
     } catch (err) {
       check = { kind: 'error', text: errorMessage(err) };
     }
-    if (id === this.generation) this.messages.show(setting, check);
+    if (id === this.generation) this.messages.show(setting, { ...check, text: lead + check.text });
   }
 }

@@ -7,6 +7,7 @@
 import { debounce, type Debouncer } from 'obsidian';
 import type { Settings } from '../../core/settings';
 import { attempt } from '../plugin/attempt';
+import type { Notices } from '../plugin/notices';
 import type { PluginSettingsStore } from './settings-store';
 
 /** Quiet time after the last keystroke before a typed setting is saved. */
@@ -16,7 +17,10 @@ export class SettingsSaver {
   private pending: Partial<Settings> = {};
   private readonly saveSoon: Debouncer<[], void>;
 
-  constructor(private readonly store: Pick<PluginSettingsStore, 'update'>) {
+  constructor(
+    private readonly store: Pick<PluginSettingsStore, 'update'>,
+    private readonly notices: Notices,
+  ) {
     this.saveSoon = debounce(() => void this.flush(), TYPING_SAVE_DELAY_MS, true);
   }
 
@@ -43,7 +47,7 @@ export class SettingsSaver {
     const patch = this.pending;
     this.pending = {};
     if (Object.keys(patch).length === 0) return;
-    await attempt('Saving the settings', () => this.store.update(patch));
+    await attempt(this.notices, 'Saving the settings', () => this.store.update(patch));
   }
 
   /** Save what is waiting whenever `input` loses focus. */

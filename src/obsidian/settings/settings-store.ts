@@ -18,9 +18,12 @@ export class PluginSettingsStore {
     return this.value;
   }
 
-  /** Load data.json (once, in onload). Listeners are not told: nothing depends on the defaults yet. */
-  async load(): Promise<Settings> {
-    this.value = normalizeSettings(await this.plugin.loadData());
+  /**
+   * Load data.json (once, in onload), or use `data` when the caller has read it already. Listeners are not told:
+   * nothing depends on the defaults yet.
+   */
+  async load(data?: unknown): Promise<Settings> {
+    this.value = normalizeSettings(data === undefined ? await this.plugin.loadData() : data);
     return this.value;
   }
 

@@ -1,13 +1,25 @@
 /**
  * Runs syncs one at a time. A second request while one runs joins it (a second click never starts a second
- * sync); progress goes to a notice (manual syncs) and to listeners (the status bar); the outcome is a value, so
- * the export watcher can tell "the export looked half written, try again" from a real failure.
+ * sync). What the user hears depends on who asked: a sync from the ribbon, the command or the status bar shows its
+ * progress and its result in a notice (a failure stays until dismissed); an automatic sync is silent, or says in a
+ * short notice that it created notes or found a conflict (the "notice after an automatic sync" setting), and its
+ * failures become standing problems (status bar, settings tab), never a notice to click away. The outcome is a
+ * value, so the export watcher can tell "the export looked half written, try again" from a real failure.
  */
-import { Notice } from 'obsidian';
 import type { LoadedLibrary } from '../../core/library';
 import { isUnloadedError } from '../plugin/unload-guard';
-import { describeSyncError, formatProgress, formatSyncSummary, summaryIsNoteworthy, type SyncProgress, type SyncSummary } from '../../core/sync';
+import {
+  autoSyncNoticeText,
+  describeSyncError,
+  formatProgress,
+  formatSyncSummary,
+  syncProblemText,
+  type StandingProblems,
+  type SyncProgress,
+  type SyncSummary,
+} from '../../core/sync';
 import type { SyncRequest } from '../plugin/core-services';
+import { NOTICE_MS, type Notices } from '../plugin/notices';
 
 export type SyncTrigger = 'manual' | 'auto';
 
@@ -17,9 +29,13 @@ export type SyncAttempt =
 
 export interface SyncSchedulerDeps {
   /** Everything the sync needs but the progress callback: reads the settled export, unless it was just loaded. */
-  prepare(library?: LoadedLibrary): Promise<Omit<SyncRequest, 'onProgress'>>;
+  prepare(library?: LoadedLibrary): Promise<Omit<SyncRequest, 'onProgress' | 'automatic'>>;
   sync(request: SyncRequest): Promise<SyncSummary>;
   now(): Date;
+  notices: Notices;
+  problems: StandingProblems;
+  /** Whether an automatic sync that created notes or found a conflict says so (a setting). */
+  noticeAfterAutoSync(): boolean;
 }
 
 export type SyncListener = (event: { running: boolean; progress: SyncProgress | null; outcome?: SyncAttempt }) => void;
@@ -30,6 +46,11 @@ export function isIncompleteExportError(err: unknown): boolean {
   if (e?.name === 'SyncAbortedError') return e.reason === 'truncated' || e.reason === 'unreadable' || e.reason === 'empty';
   return e?.name === 'UnrecognizedExportError';
 }
+
+/** Notice kinds: the progress of the sync running, a click while it runs, and the result (or failure) of the last one. */
+const PROGRESS = 'sync-progress';
+const BUSY = 'sync-busy';
+const RESULT = 'sync';
 
 export class SyncScheduler {
   private current: Promise<SyncAttempt> | null = null;
@@ -47,7 +68,7 @@ export class SyncScheduler {
    */
   run(trigger: SyncTrigger, library?: LoadedLibrary): Promise<SyncAttempt> {
     if (this.current) {
-      if (trigger === 'manual') new Notice('A sync is already running.');
+      if (trigger === 'manual') this.deps.notices.show(BUSY, 'A sync is already running.', NOTICE_MS.short);
       return this.current;
     }
     const run = this.execute(trigger, library).finally(() => {
@@ -63,42 +84,59 @@ export class SyncScheduler {
   }
 
   private async execute(trigger: SyncTrigger, library?: LoadedLibrary): Promise<SyncAttempt> {
-    const notice = trigger === 'manual' ? new Notice(formatProgress('Syncing library', null), 0) : null;
+    const { notices } = this.deps;
+    const manual = trigger === 'manual';
+    if (manual) notices.show(PROGRESS, formatProgress('Syncing library', null), NOTICE_MS.sticky);
     let lastShown = '';
     const onProgress = (progress: SyncProgress) => {
       this.emit({ running: true, progress });
       const text = formatProgress('Syncing library', progress);
-      if (notice && text !== lastShown) notice.setMessage((lastShown = text));
+      if (manual && text !== lastShown) notices.show(PROGRESS, (lastShown = text), NOTICE_MS.sticky);
     };
     this.emit({ running: true, progress: null });
     let outcome: SyncAttempt;
     try {
       const request = await this.deps.prepare(library);
-      const summary = await this.deps.sync({ ...request, onProgress });
+      const summary = await this.deps.sync({ ...request, automatic: !manual, onProgress });
       outcome = { status: 'done', summary, finishedAt: this.deps.now() };
-      if (notice || summaryIsNoteworthy(summary)) new Notice(formatSyncSummary(summary), 10000);
+      this.reportDone(trigger, summary);
     } catch (err) {
       const error = err instanceof Error ? err : new Error(String(err));
       outcome = { status: 'failed', error };
-      this.report(trigger, error);
+      this.reportFailure(trigger, error);
     } finally {
-      notice?.hide();
+      if (manual) notices.hide(PROGRESS);
     }
     this.emit({ running: false, progress: null, outcome });
     return outcome;
   }
 
+  private reportDone(trigger: SyncTrigger, summary: SyncSummary): void {
+    const { notices, problems } = this.deps;
+    const problem = syncProblemText(summary);
+    if (problem === null) problems.clear('sync');
+    else problems.set('sync', problem);
+    if (trigger === 'manual') {
+      notices.show(RESULT, formatSyncSummary(summary), NOTICE_MS.result);
+      return;
+    }
+    const text = this.deps.noticeAfterAutoSync() ? autoSyncNoticeText(summary) : null;
+    if (text !== null) notices.show(RESULT, text, NOTICE_MS.short);
+  }
+
   /**
-   * Manual syncs always explain a failure; automatic ones stay quiet about a half-written export (retried). A sync
-   * stopped by unloading the plugin is no failure: nothing is said.
+   * A manual sync explains its failure in a notice that stays; an automatic one leaves a standing problem, and says
+   * nothing at all about a half-written export (it is retried). A sync stopped by unloading the plugin is no failure.
    */
-  private report(trigger: SyncTrigger, error: Error): void {
+  private reportFailure(trigger: SyncTrigger, error: Error): void {
     if (isUnloadedError(error)) return;
     if (trigger === 'auto' && isIncompleteExportError(error)) {
       console.debug(`Zotero Concept Notes: automatic sync skipped: ${error.message}`);
       return;
     }
-    new Notice(describeSyncError(error), 0);
+    const message = describeSyncError(error);
+    this.deps.problems.set('sync', message);
+    if (trigger === 'manual') this.deps.notices.show(RESULT, message, NOTICE_MS.sticky);
   }
 
   private emit(event: Parameters<SyncListener>[0]): void {

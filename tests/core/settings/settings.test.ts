@@ -7,9 +7,9 @@ describe('normalizeSettings', () => {
   });
 
   it('keeps valid user values and replaces invalid ones', () => {
-    const s = normalizeSettings({ version: 1, notesFolder: 'Papers', autoSync: 'yes', minExportRatio: 7, categories: 'NOVA, ML' });
+    const s = normalizeSettings({ version: 2, notesFolder: 'Papers', autoSyncNotice: 'yes', minExportRatio: 7, categories: 'NOVA, ML' });
     expect(s.notesFolder).toBe('Papers');
-    expect(s.autoSync).toBe(DEFAULT_SETTINGS.autoSync);
+    expect(s.autoSyncNotice).toBe(DEFAULT_SETTINGS.autoSyncNotice);
     expect(s.minExportRatio).toBe(1);
     expect(s.categories).toEqual(['NOVA', 'ML']);
   });
@@ -20,6 +20,12 @@ describe('normalizeSettings', () => {
     expect(s.exportPath).toBe('/home/u/Zotero/library.bib');
     expect(s.noteTemplatePath).toBe('Templates/paper.md');
     expect(s).not.toHaveProperty('bibPath');
+  });
+
+  it('drops the automatic sync switch of version 1: it belongs to each device now', () => {
+    const s = normalizeSettings({ version: 1, autoSync: false, notesFolder: 'Papers' });
+    expect(s).toMatchObject({ version: 2, notesFolder: 'Papers' });
+    expect(s).not.toHaveProperty('autoSync');
   });
 
   it('never shares arrays with the defaults', () => {

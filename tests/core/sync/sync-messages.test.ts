@@ -1,4 +1,4 @@
-import { describeSyncError, emptySyncSummary as emptySummary, formatSyncSummary, summaryIsNoteworthy } from '../../../src/core/sync';
+import { autoSyncNoticeText, describeSyncError, emptySyncSummary as emptySummary, formatSyncSummary, joinWarnings, syncProblemText } from '../../../src/core/sync';
 
 describe('sync summary', () => {
   it('counts every outcome and names conflicting notes and failed papers', () => {
@@ -18,11 +18,23 @@ describe('sync summary', () => {
     );
   });
 
-  it('stays quiet for an automatic sync that changed nothing', () => {
-    expect(summaryIsNoteworthy(emptySummary({ unchanged: 5 }))).toBe(false);
-    expect(summaryIsNoteworthy(emptySummary({ skipped: true }))).toBe(false);
-    expect(summaryIsNoteworthy(emptySummary({ updated: ['a'] }))).toBe(true);
+  it('says nothing after an automatic sync unless it created notes or found a conflict', () => {
+    expect(autoSyncNoticeText(emptySummary({ unchanged: 5 }))).toBeNull();
+    expect(autoSyncNoticeText(emptySummary({ skipped: true }))).toBeNull();
+    expect(autoSyncNoticeText(emptySummary({ updated: ['a'], flagged: ['b'], warnings: ['w'] }))).toBeNull();
+    expect(autoSyncNoticeText(emptySummary({ created: ['a', 'b'], updated: ['c'] }))).toBe('Zotero library synced: 2 notes created.');
+    expect(autoSyncNoticeText(emptySummary({ created: ['a'], conflicts: ['Literature/x.md', 'Literature/y.md', 'Literature/z.md'] }))).toBe(
+      'Zotero library synced: 1 note created, 3 conflicts (your edits were kept in Literature/x.md, Literature/y.md and 1 more).',
+    );
     expect(formatSyncSummary(emptySummary({ skipped: true }))).toBe('Library synced: the export has not changed since the last sync.');
+  });
+
+  it('leaves papers it could not sync as a standing problem, and joins warnings into one message', () => {
+    expect(syncProblemText(emptySummary({ created: ['a'] }))).toBeNull();
+    expect(syncProblemText(emptySummary({ errors: [{ citekey: 'bad', path: null, message: 'export line 4: no title' }] }))).toBe(
+      'The last sync could not sync 1 paper: bad (export line 4: no title)',
+    );
+    expect(joinWarnings(['a', 'b', 'c', 'd'])).toBe('a\nb\nc and 1 more');
   });
 });
 
@@ -34,8 +46,6 @@ describe('more sync words', () => {
         'No longer in the export (flagged, not deleted): Literature/gone.md\n' +
         'citekey "x" is in two notes',
     );
-    expect(summaryIsNoteworthy(emptySummary({ flagged: ['a'] }))).toBe(true);
-    expect(summaryIsNoteworthy(emptySummary({ unchanged: 3, warnings: ['w'] }))).toBe(false);
   });
 
   it('explains a bad template or date format, and says nothing was written', () => {

@@ -1,5 +1,5 @@
 import type { LoadedLibrary } from '../../../src/core/library';
-import { statusText, type StatusView } from '../../../src/core/sync';
+import { statusText, statusTooltip, type StatusView } from '../../../src/core/sync';
 
 function library(n: number): LoadedLibrary {
   const papers = Array.from({ length: n }, (_, i) => ({ citekey: `k${i}` })) as LoadedLibrary['result']['papers'];
@@ -28,5 +28,19 @@ describe('status bar text', () => {
     expect(statusText({ ...base, library: { status: 'error', error: new Error('x'), previous: library(3) } })).toBe(
       'Zotero: 3 papers · not synced yet · export not readable',
     );
+  });
+
+  it('adds the standing problems in a few words, and gives them in full as the tooltip', () => {
+    const ready: StatusView = { ...base, library: { status: 'ready', library: library(3) }, lastSync: new Date(2025, 2, 8, 14, 3) };
+    const problems = [
+      { kind: 'sync' as const, message: 'The note template has an error (line 4). Nothing was written.' },
+      { kind: 'concepts' as const, message: 'Concept links could not be updated: disk full' },
+    ];
+    expect(statusText({ ...ready, problems })).toBe('Zotero: 3 papers · synced 14:03 · last sync had problems · concept links not updated');
+    expect(statusTooltip({ ...ready, problems })).toBe('The note template has an error (line 4). Nothing was written.\nConcept links could not be updated: disk full');
+    expect(statusTooltip(ready)).toBeNull();
+    const unreadable = { kind: 'export' as const, message: 'Export file not found in the vault: Zotero/library.bib' };
+    expect(statusText({ ...base, library: { status: 'error', error: new Error('x'), previous: null }, problems: [unreadable] })).toBe('Zotero: export not readable');
+    expect(statusText({ ...base, problems: [unreadable] })).toBe('Zotero: export not readable'); // never loaded (a phone)
   });
 });

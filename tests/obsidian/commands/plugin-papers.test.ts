@@ -1,11 +1,34 @@
 import { loadLibraryReader } from '../../../src/core/library';
-import { readFixture } from '../../support/fixtures';
-import { noticeMessages, openedModals, type App, type FuzzyMatch, type SuggestModal } from '../../__mocks__/obsidian';
+import { noticeMessages, openedModals, setMockPlatform, type App, type FuzzyMatch, type SuggestModal } from '../../__mocks__/obsidian';
 import type { Paper } from '../../../src/core/library/paper';
 import { loadPlugin, makePlugin, STATE_PATH, usePluginTestEnvironment, flush, EXAMPLE_LIBRARY } from '../plugin-harness';
 
 const LIBRARY = EXAMPLE_LIBRARY; // 15 papers
-const CHINESE = readFixture('bbt/chinese-zh-cn-googlebooks-2391.biblatex.bib');
+/** Chinese metadata as Better BibLaTeX writes it: titles, authors (family, given) and publishers. */
+const CHINESE = `@book{zhangDuomotaiDaMoxing2024,
+  title = {多模态大模型导论},
+  author = {张, 明远 and 李, 静},
+  date = {2024},
+  publisher = {清华大学出版社},
+  langid = {chinese}
+}
+
+@book{chenZhilingWeitiao2023,
+  title = {指令微调与对齐},
+  author = {陈, 思齐},
+  date = {2023},
+  publisher = {人民邮电出版社},
+  langid = {chinese}
+}
+
+@article{wangSiweiLian2023,
+  title = {思维链提示的原理},
+  author = {王, 子涵},
+  date = {2023},
+  journaltitle = {计算机学报},
+  langid = {chinese}
+}
+`;
 const EXPORT = 'Zotero/library.bib';
 const BROWN = 'Literature/brownLanguageModelsAre2020.md';
 
@@ -103,9 +126,10 @@ describe('import paper', () => {
   it('finds papers by Chinese title, author and publisher', async () => {
     const made = await started({}, { [EXPORT]: CHINESE });
     const keys = async (query: string) => (await importModal(made, query)).found.map((m) => m.item.citekey).sort();
-    expect(await keys('改革')).toEqual(['GaigeLicheng']);
-    expect(await keys('紫陽')).toEqual(['GaigeLicheng']);
-    expect(await keys('2013 郑州大学出版社')).toEqual(['FayixueTiedaoSunshangTupua']); // year, then venue (the publisher)
+    expect(await keys('微调')).toEqual(['chenZhilingWeitiao2023']);
+    expect(await keys('明远')).toEqual(['zhangDuomotaiDaMoxing2024']);
+    expect(await keys('2023 计算机学报')).toEqual(['wangSiweiLian2023']); // year, then venue (the journal)
+    expect(await keys('2024 清华大学出版社')).toEqual(['zhangDuomotaiDaMoxing2024']); // or the publisher
   });
 
   it('opens at once while the library is still loading, says so, and fills in when it is loaded', async () => {
@@ -153,8 +177,10 @@ describe('open in Zotero', () => {
     (window as unknown as { open: typeof open }).open = open;
   });
 
+  /** The user opens a note (Obsidian has parsed its front matter by the time they run a command on it). */
   async function withActive(app: App, path: string, text: string) {
     app.workspace.activeFile = await app.vault.setExternal(path, text);
+    await jest.advanceTimersByTimeAsync(0);
   }
 
   it('opens the literature note\'s Zotero item, and is offered only on literature notes', async () => {
@@ -175,5 +201,23 @@ describe('open in Zotero', () => {
     made.app.workspace.activeFile = null;
     expect(command.checkCallback!(true)).toBe(false);
     expect(open).toHaveBeenCalledTimes(2);
+  });
+
+  it('on a phone, opens only links by item key (Zotero for iOS and Android), and hides itself otherwise', async () => {
+    setMockPlatform('mobile');
+    const made = await started();
+    const command = made.plugin.mock.command('open-in-zotero')!;
+    await withActive(made.app, 'Literature/x.md', '---\ncitekey: brownLanguageModelsAre2020\nzotero: zotero://select/items/@brownLanguageModelsAre2020\n---\n');
+    expect(command.checkCallback!(true)).toBe(false); // BBT's citekey form needs desktop Zotero
+
+    await withActive(made.app, 'Literature/y.md', '---\ncitekey: brown2020\nzotero: zotero://select/items/@brown2020\n---\n');
+    (made.plugin.controller.library.current!.byCitekey as Map<string, Paper>).set('brown2020', { zoteroUri: 'zotero://select/library/items/ABCD2345' } as Paper);
+    expect(command.checkCallback!(true)).toBe(true); // the export knows the item key
+    command.checkCallback!(false);
+    expect(open).toHaveBeenLastCalledWith('zotero://select/library/items/ABCD2345');
+
+    await withActive(made.app, 'Literature/z.md', '---\ncitekey: z\nzotero: zotero://select/groups/4711/items/WXYZ6789\n---\n');
+    command.checkCallback!(false);
+    expect(open).toHaveBeenLastCalledWith('zotero://select/groups/4711/items/WXYZ6789');
   });
 });

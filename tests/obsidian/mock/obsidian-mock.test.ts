@@ -63,6 +63,48 @@ describe('obsidian mock', () => {
     expect(parent.lifecycle).toEqual({ registered: 1, released: 1 });
   });
 
+  it('the metadata cache lags a write, then says so with "changed"', async () => {
+    jest.useFakeTimers();
+    try {
+      const app = await createMockApp({ 'a.md': '---\ncitekey: a\n---\n' });
+      const file = app.vault.getFileByPath('a.md')!;
+      expect(app.metadataCache.getFileCache(file)?.frontmatter).toEqual({ citekey: 'a' }); // indexed at start-up
+      const changed: string[] = [];
+      app.metadataCache.on('changed', (f) => f instanceof TFile && changed.push(f.path));
+      await app.vault.modify(file, '---\ncitekey: b\n---\n');
+      expect(app.metadataCache.getFileCache(file)?.frontmatter).toEqual({ citekey: 'a' }); // not parsed yet
+      const created = await app.vault.create('c.md', '---\nx: 1\n---\n');
+      expect(app.metadataCache.getFileCache(created)).toBeNull();
+      await jest.advanceTimersByTimeAsync(0);
+      expect(app.metadataCache.getFileCache(file)?.frontmatter).toEqual({ citekey: 'b' });
+      expect(app.metadataCache.getFileCache(created)?.frontmatter).toEqual({ x: 1 });
+      expect(changed).toEqual(['a.md', 'c.md']);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('a case-insensitive vault (macOS, Windows) refuses a path that differs from an existing one only in case', async () => {
+    const app = await createMockApp({ 'Literature/a.md': 'a' });
+    await expect(app.vault.createFolder('literature')).resolves.toBeDefined(); // Linux: two folders
+    const mac = await createMockApp({ 'Literature/a.md': 'a' });
+    mac.vault.caseInsensitive = true;
+    await expect(mac.vault.createFolder('literature')).rejects.toThrow('Folder already exists.');
+    await expect(mac.vault.create('Literature/A.md', 'b')).rejects.toThrow('File already exists.');
+    await expect(mac.vault.create('Literature/b.md', 'b')).resolves.toBeDefined();
+  });
+
+  it('a restored tab holds a deferred view until shown; then its editor reads the file', async () => {
+    const app = await createMockApp({ 'a.md': 'text' });
+    const leaf = app.workspace.openDeferred(app.vault.getFileByPath('a.md')!);
+    expect(leaf.isDeferred).toBe(true);
+    expect(leaf.view).not.toBeInstanceOf(MarkdownView);
+    expect(app.workspace.activeEditor).toBeNull();
+    await leaf.loadIfDeferred();
+    expect(leaf.view).toBeInstanceOf(MarkdownView);
+    expect((leaf.view as MarkdownView).editor.getValue()).toBe('text');
+  });
+
   it('debounce runs once with the last arguments; resetTimer restarts the wait', () => {
     jest.useFakeTimers();
     try {

@@ -32,7 +32,7 @@ describe('lazy core services', () => {
       yieldToUi: () => Promise.resolve(),
     });
     const paper = readLibrary(LIBRARY).papers.find((p) => p.citekey === 'brownLanguageModelsAre2020')!;
-    const context: ServiceContext = { settings: normalizeSettings(null), language: 'en', now: new Date(), activePath: null };
+    const context: ServiceContext = { settings: normalizeSettings(null), language: 'en', now: new Date(), activePath: null, device: 'test-device' };
 
     const entry = await services.renderPaperSummary(paper, 3, context);
     expect(entry.startsWith('3. Language Models Are Few-Shot Learners [https://arxiv.org/abs/2005.14165](https://arxiv.org/abs/2005.14165)\n')).toBe(true);

@@ -4,9 +4,10 @@
  * folder), and the user is not told about an "error".
  */
 import { attempt } from '../../../src/obsidian/plugin/attempt';
+import { Notices } from '../../../src/obsidian/plugin/notices';
 import { loadLibraryReader } from '../../../src/core/library';
 import { UnloadGuard, PluginUnloadedError } from '../../../src/obsidian/plugin/unload-guard';
-import { allNoticeMessages, noticeMessages } from '../../__mocks__/obsidian';
+import { allNoticeMessages, noticeMessages, visibleNotices } from '../../__mocks__/obsidian';
 import { loadPlugin, makePlugin, STATE_PATH, usePluginTestEnvironment } from '../plugin-harness';
 
 const EXPORT = 'Zotero/library.bib';
@@ -110,9 +111,14 @@ describe('UnloadGuard', () => {
 
 describe('attempt', () => {
   it('says nothing about a run stopped by unloading, and explains any other failure', async () => {
-    expect(await attempt('Rebuild concept links', () => Promise.reject(new PluginUnloadedError()))).toBeNull();
+    const notices = new Notices();
+    expect(await attempt(notices, 'Rebuild concept links', () => Promise.reject(new PluginUnloadedError()))).toBeNull();
     expect(noticeMessages()).toEqual([]);
-    expect(await attempt('Rebuild concept links', () => Promise.reject(new Error('disk full')))).toBeNull();
+    expect(await attempt(notices, 'Rebuild concept links', () => Promise.reject(new Error('disk full')))).toBeNull();
     expect(noticeMessages()).toEqual(['Rebuild concept links failed: disk full']);
+    // The same action failing again says so in the same notice, not a second one under it.
+    expect(await attempt(notices, 'Rebuild concept links', () => Promise.reject(new Error('still full')))).toBeNull();
+    expect(noticeMessages()).toEqual(['Rebuild concept links failed: still full']);
+    expect(visibleNotices()).toHaveLength(1);
   });
 });

@@ -1,11 +1,11 @@
 import * as nodeOs from 'node:os';
 import * as nodePath from 'node:path';
-import { readFixture } from '../../support/fixtures';
-import { noticeMessages, resetUiLog, setMockPlatform } from '../../__mocks__/obsidian';
+import { allNoticeMessages, resetUiLog, setMockPlatform, visibleNotices } from '../../__mocks__/obsidian';
+import { EXPORT_ON_ANOTHER_COMPUTER } from '../../../src/core/export';
 import { loadLibraryReader } from '../../../src/core/library';
-import { fakeFileWatcher, loadPlugin, makePlugin } from '../plugin-harness';
+import { fakeFileWatcher, loadPlugin, makePlugin, SMALL_LIBRARY } from '../plugin-harness';
 
-const BIB = readFixture('bbt/arxiv-identifiers-460.biblatex.bib'); // 3 papers
+const BIB = SMALL_LIBRARY; // 3 papers
 const EXPORT = 'Zotero/library.bib';
 
 /** Let pending promises and zero-delay timers run (fake timers). */
@@ -77,18 +77,25 @@ describe('onload', () => {
     made.app.workspace.triggerLayoutReady();
     await flush();
     expect(read).toHaveBeenCalledTimes(1);
-    expect(made.plugin.controller.library.current?.result.papers.map((p) => p.citekey)).toEqual(['Ronnow.2014.Defining', 'Sen.2016.BV', 'Smolin.2013.Classical']);
+    expect(made.plugin.controller.library.current?.result.papers.map((p) => p.citekey)).toEqual(['yinSurveyMultimodalLarge2024', 'linMultiLayerVisual2025', 'liBenchmarkingMultimodalRetrieval2024']);
     expect(made.plugin.mock.statusBarItems[0].textContent).toBe('Zotero: 3 papers · not synced yet');
   });
 
-  it('tells the user, once the layout is ready, when the export cannot be read', async () => {
+  it('says in the status bar, never in a notice to click away at every launch, when the export cannot be read', async () => {
     const { plugin, app } = await makePlugin();
     await plugin.saveData({ exportPath: 'Zotero/missing.bib' });
     await loadPlugin(plugin);
     app.workspace.triggerLayoutReady();
     await flush();
-    expect(noticeMessages()).toEqual(['Zotero Concept Notes: Export file not found in the vault: Zotero/missing.bib']);
-    expect(plugin.mock.statusBarItems[0].textContent).toBe('Zotero: export not readable');
+    expect(allNoticeMessages()).toEqual([]);
+    const status = plugin.mock.statusBarItems[0];
+    expect(status.textContent).toBe('Zotero: export not readable');
+    expect(status.getAttr('aria-label')).toBe('Export file not found in the vault: Zotero/missing.bib');
+
+    await app.vault.setExternal('Zotero/missing.bib', BIB); // the export appears: the problem goes once it is read
+    await jest.advanceTimersByTimeAsync(5000);
+    expect(status.textContent).toMatch(/^Zotero: 3 papers · synced \d\d:\d\d$/); // and this desktop synced it
+    expect(status.getAttr('aria-label')).toBe('Sync Zotero library');
   });
 });
 
@@ -98,10 +105,10 @@ describe('settings', () => {
     await first.plugin.saveData({ bibPath: '/old/place.bib', notesFolder: 'Papers' }); // version 0 data
     await loadPlugin(first.plugin);
     expect(first.plugin.settingsStore.settings.exportPath).toBe('/old/place.bib');
-    await first.plugin.settingsStore.update({ conceptsFolder: '概念', autoSync: false });
+    await first.plugin.settingsStore.update({ conceptsFolder: '概念', autoSyncNotice: false });
 
     const saved = (await first.plugin.loadData()) as Record<string, unknown>;
-    expect(saved).toMatchObject({ version: 1, exportPath: '/old/place.bib', notesFolder: 'Papers', conceptsFolder: '概念', autoSync: false });
+    expect(saved).toMatchObject({ version: 2, exportPath: '/old/place.bib', notesFolder: 'Papers', conceptsFolder: '概念', autoSyncNotice: false });
     expect(saved.bibPath).toBeUndefined();
 
     const second = await makePlugin({ app: first.app });
@@ -124,20 +131,35 @@ describe('settings', () => {
 });
 
 describe('mobile', () => {
-  it('reads an export inside the vault, and explains that one outside it needs the desktop app', async () => {
+  it('reads an export inside the vault', async () => {
     setMockPlatform('mobile');
     const inVault = await loadedWithExport();
     inVault.app.workspace.triggerLayoutReady();
     await flush();
     expect(inVault.plugin.controller.library.current?.result.papers).toHaveLength(3);
+  });
 
-    const outside = await makePlugin({ loadReader: loadLibraryReader });
-    outside.plugin.overrides = {}; // the real Node lookup: none on mobile
-    await outside.plugin.saveData({ exportPath: '/Users/me/library.bib' });
-    await loadPlugin(outside.plugin);
-    outside.app.workspace.triggerLayoutReady();
+  it("with the desktop's absolute export path: no notice at launch, the reason in the status bar, and once per manual sync", async () => {
+    setMockPlatform('mobile');
+    const phone = await makePlugin({ loadReader: loadLibraryReader });
+    phone.plugin.overrides = {}; // the real Node lookup: none on mobile
+    await phone.plugin.saveData({ exportPath: '/Users/me/library.bib' });
+    await loadPlugin(phone.plugin);
+    phone.app.workspace.triggerLayoutReady();
     await flush();
-    expect(noticeMessages().some((m) => m.includes('can only be read by the desktop app'))).toBe(true);
+    expect(allNoticeMessages()).toEqual([]);
+    expect(phone.plugin.controller.library.state.status).toBe('empty'); // not even tried
+    const status = phone.plugin.mock.statusBarItems[0];
+    expect(status.getAttr('aria-label')).toBe(EXPORT_ON_ANOTHER_COMPUTER);
+    expect(status.textContent).toBe('Zotero: export not readable');
+
+    phone.plugin.mock.ribbonIcons[0].el.click();
+    await flush();
+    phone.plugin.mock.ribbonIcons[0].el.click();
+    await flush();
+    expect(visibleNotices().map((n) => n.message)).toEqual([
+      'Sync failed: An export file outside the vault can only be read by the desktop app. On mobile, keep the export inside the vault and set a vault path.',
+    ]);
   });
 });
 
@@ -149,6 +171,7 @@ describe('onunload', () => {
     await flush();
     await made.app.vault.setExternal(EXPORT, BIB + '\n'); // a settle timer is now pending
     await made.app.vault.setExternal('Concepts/ICL.md', '---\naliases: [in-context learning]\n---\n'); // a concept update is pending too
+    await jest.advanceTimersByTimeAsync(0); // Obsidian's metadata cache parses those writes (its timers, not the plugin's)
     const status = made.plugin.mock.statusBarItems[0];
     expect(made.app.vault.listenerCount()).toBe(3 + 4 + 2); // the export watcher, the concept watcher, the noted-notes cache
     expect(made.app.workspace.listenerCount('file-open')).toBe(1);

@@ -1,22 +1,38 @@
-import { readFixture } from '../../support/fixtures';
+/**
+ * The settings tab, as Obsidian 1.13+ renders it (from getSettingDefinitions, rows torn down through their cleanup)
+ * and as 1.8.7–1.12 render it (display/hide): every test runs in both.
+ */
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
 import { loadLibraryReader } from '../../../src/core/library';
 import { TYPING_SAVE_DELAY_MS } from '../../../src/obsidian/settings/settings-saver';
 import type { ZoteroConceptNotesSettingTab } from '../../../src/obsidian/settings/settings-tab';
-import { noticeMessages, setMockPlatform, settingsIn, SliderComponent, TextComponent, ToggleComponent, type MockElement, type Setting } from '../../__mocks__/obsidian';
-import { loadPlugin, makePlugin, usePluginTestEnvironment } from '../plugin-harness';
+import {
+  noticeMessages,
+  setMockPlatform,
+  settingsIn,
+  SettingsScreen,
+  SliderComponent,
+  TextComponent,
+  ToggleComponent,
+  type MockElement,
+  type PluginSettingTab,
+  type Setting,
+  type SettingsRenderer,
+} from '../../__mocks__/obsidian';
+import { loadPlugin, makePlugin, SMALL_LIBRARY, usePluginTestEnvironment } from '../plugin-harness';
 
-const BIB = readFixture('bbt/arxiv-identifiers-460.biblatex.bib');
+const BIB = SMALL_LIBRARY; // 3 papers
 
 usePluginTestEnvironment();
 
-async function openTab(files: Record<string, string> = { 'Zotero/library.bib': BIB }) {
+async function openTabWith(renderer: SettingsRenderer, files: Record<string, string> = { 'Zotero/library.bib': BIB }, data?: Record<string, unknown>) {
   const made = await makePlugin({ files, loadReader: loadLibraryReader });
+  if (data) await made.plugin.saveData(data);
   await loadPlugin(made.plugin);
   made.app.workspace.triggerLayoutReady();
   const tab = made.plugin.mock.settingTabs[0] as ZoteroConceptNotesSettingTab & { containerEl: MockElement };
-  const imperative: { display(): void } = tab; // the rendering Obsidian 1.8.7–1.12 uses
-  imperative.display();
+  const screen = SettingsScreen.open(tab as unknown as PluginSettingTab, renderer);
+  await jest.advanceTimersByTimeAsync(0);
   const row = (name: string): Setting => {
     const found = settingsIn(tab.containerEl).find((s) => s.name === name);
     if (!found) throw new Error(`no setting named ${name}`);
@@ -27,14 +43,19 @@ async function openTab(files: Record<string, string> = { 'Zotero/library.bib': B
     await row(name).control(TextComponent).simulateChange(value);
     await jest.advanceTimersByTimeAsync(TYPING_SAVE_DELAY_MS);
   };
-  return { ...made, tab, row, type, settings: () => made.plugin.settingsStore.settings };
+  return { ...made, tab, screen, row, type, settings: () => made.plugin.settingsStore.settings };
 }
 
-describe('settings tab', () => {
-  it('has one row for every setting, under three headings, the same rows in both renderings', async () => {
-    const { tab } = await openTab();
+const AUTO = 'Sync when the export changes, on this device';
+
+describe.each<SettingsRenderer>(['1.13', 'legacy'])('settings tab (%s rendering)', (renderer) => {
+  const openTab = (files?: Record<string, string>, data?: Record<string, unknown>) => openTabWith(renderer, files, data);
+
+  it('has one row for every setting, under three headings, drawn the way this Obsidian draws them', async () => {
+    const { tab, screen } = await openTab();
+    expect(screen.declarative).toBe(renderer === '1.13');
     const keys = tab.sections().flatMap((s) => s.rows.map((r) => r.key));
-    expect([...keys].sort()).toEqual(Object.keys(DEFAULT_SETTINGS).filter((k) => k !== 'version').sort());
+    expect([...keys].sort()).toEqual([...Object.keys(DEFAULT_SETTINGS).filter((k) => k !== 'version'), 'autoSyncOnThisDevice'].sort());
     const shown = settingsIn(tab.containerEl);
     expect(shown.filter((s) => s.isHeading).map((s) => s.name)).toEqual(['Export from Zotero', 'Literature notes', 'Concepts']);
     expect(shown.filter((s) => !s.isHeading)).toHaveLength(keys.length);
@@ -56,12 +77,22 @@ describe('settings tab', () => {
     expect(exportRow.desc).toContain('Export file not found in the vault: Zotero/gone.bib');
   });
 
-  it('refuses an absolute export path on mobile with a message saying why', async () => {
-    setMockPlatform('mobile');
-    const { row } = await openTab();
-    void row('Export file').control(TextComponent).simulateChange('/Users/me/library.bib');
+  it('stores an absolute path inside the vault as a vault path (desktop), spelled as the file is', async () => {
+    const { app, row, settings } = await openTab({ 'Zotero/Library.bib': BIB });
+    app.vault.adapter.setMockBasePath('/home/me/Notes');
+    void row('Export file').control(TextComponent).simulateChange('/home/me/Notes/Zotero/library.bib');
     await jest.advanceTimersByTimeAsync(700);
-    expect(row('Export file').desc).toContain('Only the desktop app can read a file outside the vault.');
+    expect(settings().exportPath).toBe('Zotero/Library.bib');
+    expect(row('Export file').desc).toContain('Saved as "Zotero/Library.bib", its path inside the vault, which every device can read. Better BibLaTeX (.bib): 3 papers');
+  });
+
+  it("says on a phone why the desktop's absolute path syncs nothing there", async () => {
+    setMockPlatform('mobile');
+    const { row } = await openTab(undefined, { exportPath: '/Users/me/library.bib' });
+    expect(row('Export file').desc).toContain('The export file is a path on a computer, which Obsidian on this device cannot read, so nothing syncs here.');
+    void row('Export file').control(TextComponent).simulateChange('/Users/me/other.bib');
+    await jest.advanceTimersByTimeAsync(700);
+    expect(row('Export file').desc).toContain('cannot read, so nothing syncs here');
   });
 
   it('shows a live preview of the date format, and keeps the old format when the new one is invalid', async () => {
@@ -95,6 +126,16 @@ describe('settings tab', () => {
     expect(settings().conceptScopeFolders).toEqual(['Reading', 'Projects/Survey']);
   });
 
+  it('reuses the spelling of a folder that exists in another case, and says why', async () => {
+    const { row, type, settings } = await openTab({ 'Zotero/library.bib': BIB, 'Literature/Read/a.md': '', 'Reading/b.md': '' });
+    await type('Notes folder', 'literature/READ');
+    expect(settings().notesFolder).toBe('Literature/Read');
+    expect(row('Notes folder').desc).toContain('Using the existing folder "Literature/Read": names that differ only in case are the same folder on macOS and Windows.');
+    await type('More folders to link', 'reading\nProjects');
+    expect(settings().conceptScopeFolders).toEqual(['Reading', 'Projects']);
+    expect(row('More folders to link').desc).toContain('Using the existing "Reading"');
+  });
+
   it('validates the auto-sync delay, and stores toggles, lists and the slider', async () => {
     const { row, type, settings } = await openTab();
     await type('Wait after a change (seconds)', '0.05');
@@ -103,15 +144,52 @@ describe('settings tab', () => {
     await type('Wait after a change (seconds)', '5');
     expect(settings().autoSyncDelayMs).toBe(5000);
 
-    await row('Sync when the export changes').control(ToggleComponent).simulateChange(false);
-    expect(settings().autoSync).toBe(false); // at once, no wait
+    await row('Notice after an automatic sync').control(ToggleComponent).simulateChange(false);
+    expect(settings().autoSyncNotice).toBe(false); // at once, no wait
     await type('Categories', 'Papers, 多模态, ');
     await row('Stop when the export shrinks').control(SliderComponent).simulateChange(25);
-    expect(settings()).toMatchObject({ autoSync: false, categories: ['Papers', '多模态'], minExportRatio: 0.25 });
+    expect(settings()).toMatchObject({ autoSyncNotice: false, categories: ['Papers', '多模态'], minExportRatio: 0.25 });
   });
 });
 
-describe('saving what is typed', () => {
+describe.each<SettingsRenderer>(['1.13', 'legacy'])('automatic sync, per device (%s rendering)', (renderer) => {
+  it('is on by default on a desktop that sees the export, and the choice stays on this device, out of data.json', async () => {
+    const { row, plugin, app } = await openTabWith(renderer, undefined, { exportPath: 'Zotero/library.bib' });
+    const toggle = row(AUTO).control(ToggleComponent);
+    expect(toggle.getValue()).toBe(true);
+    await toggle.simulateChange(false);
+    expect(plugin.device.autoSyncChoice).toBe(false);
+    expect(app.localStorage.get('zotero-concept-notes:auto-sync')).toBe('false');
+    expect(JSON.stringify(await plugin.loadData())).not.toContain('autoSync"');
+    expect(await plugin.controller.autoSyncEnabled()).toBe(false);
+  });
+
+  it('is off by default on a desktop without the export, and on a phone', async () => {
+    const desktop = await openTabWith(renderer, {}, { exportPath: 'Zotero/library.bib' });
+    expect(desktop.row(AUTO).control(ToggleComponent).getValue()).toBe(false);
+    setMockPlatform('mobile');
+    const phone = await openTabWith(renderer, undefined, { exportPath: 'Zotero/library.bib' });
+    expect(phone.row(AUTO).control(ToggleComponent).getValue()).toBe(false);
+  });
+
+  it('takes over a switch turned off in the old synced settings', async () => {
+    const { row, app } = await openTabWith(renderer, undefined, { version: 1, exportPath: 'Zotero/library.bib', autoSync: false });
+    expect(row(AUTO).control(ToggleComponent).getValue()).toBe(false);
+    expect(app.localStorage.get('zotero-concept-notes:auto-sync')).toBe('false');
+  });
+
+  it('shows what the automatic runs left unresolved under the switch, until it is resolved', async () => {
+    const { row, plugin } = await openTabWith(renderer);
+    plugin.controller.problems.set('sync', 'The note template has an error (line 4). Nothing was written.');
+    expect(row(AUTO).desc).toContain('The note template has an error (line 4). Nothing was written.');
+    plugin.controller.problems.clear('sync');
+    expect(row(AUTO).desc).not.toContain('The note template');
+  });
+});
+
+describe.each<SettingsRenderer>(['1.13', 'legacy'])('saving what is typed (%s rendering)', (renderer) => {
+  const openTab = () => openTabWith(renderer);
+
   it('saves a folder once the typing pauses, not on every keystroke: a sync meanwhile uses the saved folder', async () => {
     const { row, plugin, settings } = await openTab();
     const save = jest.spyOn(plugin, 'saveData');
@@ -128,31 +206,50 @@ describe('saving what is typed', () => {
     expect(settings().notesFolder).toBe('Lit/Read');
   });
 
-  it('saves at once when the field loses focus or the tab closes; an invalid value cancels the waiting one', async () => {
-    const { row, tab, settings } = await openTab();
+  it('saves at once when the field loses focus or the settings close; an invalid value cancels the waiting one', async () => {
+    const { row, screen, settings } = await openTab();
     const notes = row('Notes folder').control(TextComponent);
     await notes.simulateChange('Papers');
     notes.inputEl.dispatchEvent({ type: 'blur' });
     await jest.advanceTimersByTimeAsync(0);
     expect(settings().notesFolder).toBe('Papers');
 
-    await row('Categories').control(TextComponent).simulateChange('Reading list');
-    tab.hide();
-    await jest.advanceTimersByTimeAsync(0);
-    expect(settings().categories).toEqual(['Reading list']);
-
     await notes.simulateChange('Pap'); // valid, waiting…
     await notes.simulateChange('Pap/..'); // …then invalid: neither is saved
     await jest.advanceTimersByTimeAsync(TYPING_SAVE_DELAY_MS * 2);
     expect(settings().notesFolder).toBe('Papers');
+
+    await row('Categories').control(TextComponent).simulateChange('Reading list');
+    screen.close();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(settings().categories).toEqual(['Reading list']);
   });
 
-  it('turns a failed save into a notice instead of an unhandled rejection', async () => {
+  it('turns a failed save into a notice instead of an unhandled rejection, one notice however often it fails', async () => {
     const { row, plugin, type, settings } = await openTab();
     jest.spyOn(plugin, 'saveData').mockRejectedValue(new Error('disk full'));
-    await expect(row('Sync when the export changes').control(ToggleComponent).simulateChange(false)).resolves.toBeUndefined();
+    await expect(row('Built-in glossary').control(ToggleComponent).simulateChange(false)).resolves.toBeUndefined();
     await type('Categories', 'A, B');
-    expect(noticeMessages()).toEqual(['Saving the settings failed: disk full', 'Saving the settings failed: disk full']);
-    expect(settings().autoSync).toBe(false); // in effect for this session; saved by the next successful save
+    expect(noticeMessages()).toEqual(['Saving the settings failed: disk full']);
+    expect(settings().useBuiltinGlossary).toBe(false); // in effect for this session; saved by the next successful save
+  });
+});
+
+describe('the 1.13 settings screen', () => {
+  it('gets the definitions when the tab is added (for its search), before the layout is ready, without reading anything', async () => {
+    const made = await makePlugin({ files: { 'Zotero/library.bib': BIB }, loadReader: loadLibraryReader });
+    const read = jest.spyOn(made.app.vault, 'read');
+    await loadPlugin(made.plugin);
+    const tab = made.plugin.mock.settingTabs[0] as PluginSettingTab;
+    expect(tab.settingItems).toHaveLength(3);
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  it('tears the rows down on close: the export path typed last is saved and checked', async () => {
+    const { row, screen, settings } = await openTabWith('1.13');
+    void row('Export file').control(TextComponent).simulateChange('Zotero/library.bib');
+    screen.close(); // before the check's pause
+    await jest.advanceTimersByTimeAsync(0);
+    expect(settings().exportPath).toBe('Zotero/library.bib');
   });
 });

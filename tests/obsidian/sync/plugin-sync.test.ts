@@ -6,12 +6,11 @@ import { CLI_SYNC_STATE_PATH } from '../../../src/cli/sync-request';
 import * as readLibraryModule from '../../../src/core/library/read-library';
 import { parseSyncState } from '../../../src/core/sync/sync-state';
 import { loadLibraryReader } from '../../../src/core/library';
-import { readFixture } from '../../support/fixtures';
-import { allNoticeMessages, noticeMessages, resetUiLog, type App } from '../../__mocks__/obsidian';
-import { fakeFileWatcher, loadPlugin, makePlugin, STATE_PATH, usePluginTestEnvironment, flush, EXAMPLE_LIBRARY } from '../plugin-harness';
+import { allNoticeMessages, noticeMessages, resetUiLog, visibleNotices, type App } from '../../__mocks__/obsidian';
+import { fakeFileWatcher, loadPlugin, makePlugin, STATE_PATH, usePluginTestEnvironment, flush, EXAMPLE_LIBRARY, SMALL_LIBRARY } from '../plugin-harness';
 
 const LIBRARY = EXAMPLE_LIBRARY; // 15 papers
-const BIB = readFixture('bbt/arxiv-identifiers-460.biblatex.bib'); // 3 papers
+const BIB = SMALL_LIBRARY; // 3 papers
 const EXPORT = 'Zotero/library.bib';
 
 
@@ -43,12 +42,17 @@ describe('sync library', () => {
     expect(state?.lastExport?.syncedAt).toMatch(/^2025-03-08T14:03:11\.\d{3}Z$/);
     expect(made.plugin.mock.statusBarItems[0].textContent).toBe('Zotero: 15 papers · synced 14:03');
 
-    // Again, from the status bar: the export did not change, nothing is parsed or written.
+    // Again, from the status bar: the export did not change, nothing is parsed or written. The result replaces the
+    // text of the first sync's notice, still shown, instead of stacking a second one under it.
+    const [result] = visibleNotices();
     resetUiLog();
     made.app.vault.resetWrites();
     made.plugin.mock.statusBarItems[0].click();
     await flush();
-    expect(noticeMessages()).toEqual(['Syncing library…', 'Library synced: the export has not changed since the last sync.']);
+    expect(allNoticeMessages()).toEqual(['Syncing library…']); // the only new notice: the progress, gone again
+    expect(visibleNotices()).toEqual([]);
+    expect(result.visible).toBe(true);
+    expect(result.history).toEqual(['Library synced: 15 created, 0 updated, 0 unchanged, 0 conflicts, 0 errors.', 'Library synced: the export has not changed since the last sync.']);
     expect(made.app.vault.writes).toEqual([]);
   });
 
@@ -62,7 +66,8 @@ describe('sync library', () => {
     made.plugin.mock.command('sync-library')!.callback!();
     await flush();
     expect(made.syncCalls).toHaveLength(1);
-    expect(noticeMessages().filter((m) => m === 'A sync is already running.')).toHaveLength(3);
+    expect(allNoticeMessages().filter((m) => m === 'A sync is already running.')).toHaveLength(3);
+    expect(visibleNotices().map((n) => n.message)).toEqual(['Syncing library…', 'A sync is already running.']); // one notice each
     expect(made.plugin.mock.statusBarItems[0].textContent).toBe('Zotero: syncing…');
 
     release();
@@ -161,7 +166,7 @@ describe('auto-sync on export change', () => {
     expect(syncParse).not.toHaveBeenCalled(); // …and the sync used that parse
     expect(made.summaries).toEqual([expect.objectContaining({ created: [], updated: ['Literature/kaplanScalingLawsNeural2020.md'], unchanged: 14 })]);
     expect(made.app.vault.contentOf('Literature/kaplanScalingLawsNeural2020.md')).toContain('title: Scaling Laws for Neural Language Models (revised)\n');
-    expect(noticeMessages()).toEqual(['Library synced: 0 created, 1 updated, 14 unchanged, 0 conflicts, 0 errors.']);
+    expect(allNoticeMessages()).toEqual([]); // an automatic sync that only updated notes is silent
     await jest.advanceTimersByTimeAsync(60000);
     expect(made.syncCalls).toHaveLength(1);
   });
@@ -173,14 +178,14 @@ describe('auto-sync on export change', () => {
     const release = made.hold();
     made.plugin.mock.command('sync-library')!.callback!();
     await flush();
-    const revised = BIB.replace('Defining and Detecting Quantum Speedup', 'Defining and Detecting Quantum Speedup (v2)');
+    const revised = BIB.replace('A Survey on Multimodal Large Language Models', 'A Survey on Multimodal Large Language Models (v2)');
     await made.app.vault.setExternal(EXPORT, revised); // Zotero changes while the manual sync runs
     await jest.advanceTimersByTimeAsync(5000);
     expect(made.syncCalls.map((r) => r.exportContent)).toEqual([BIB]);
     release();
     await jest.advanceTimersByTimeAsync(100);
     expect(made.syncCalls.map((r) => r.exportContent)).toEqual([BIB, revised]);
-    expect(made.summaries.at(-1)).toMatchObject({ updated: ['Literature/Ronnow.2014.Defining.md'] });
+    expect(made.summaries.at(-1)).toMatchObject({ updated: ['Literature/yinSurveyMultimodalLarge2024.md'] });
   });
 
   it('retries, without a notice, while the export is half written, then syncs the complete file', async () => {
@@ -197,11 +202,11 @@ describe('auto-sync on export change', () => {
     expect(allNoticeMessages()).toEqual([]);
     expect(debug).toHaveBeenCalledWith(expect.stringMatching(/^Zotero Concept Notes: automatic sync skipped: The export ends in the middle of an entry/));
 
-    const revised = BIB.replace('Defining and Detecting Quantum Speedup', 'Defining and Detecting Quantum Speedup (v2)');
+    const revised = BIB.replace('A Survey on Multimodal Large Language Models', 'A Survey on Multimodal Large Language Models (v2)');
     await made.app.vault.setExternal(EXPORT, revised); // and finishes
     await jest.advanceTimersByTimeAsync(10000);
     expect(made.syncCalls.map((r) => r.exportContent)).toEqual([truncated, revised]);
-    expect(made.summaries.at(-1)).toMatchObject({ updated: ['Literature/Ronnow.2014.Defining.md'], unchanged: 2, flagged: [] });
+    expect(made.summaries.at(-1)).toMatchObject({ updated: ['Literature/yinSurveyMultimodalLarge2024.md'], unchanged: 2, flagged: [] });
   });
 
   it('watches an export outside the vault with the Node watcher and syncs after it settles', async () => {

@@ -4,7 +4,7 @@
  * survive), not through `Vault.process`, which would replace the file under the editor.
  */
 import { loadLibraryReader } from '../../../src/core/library';
-import { type App, type TFile } from '../../__mocks__/obsidian';
+import { type App, type MarkdownView, type TFile } from '../../__mocks__/obsidian';
 import { loadPlugin, makePlugin, usePluginTestEnvironment, flush, EXAMPLE_LIBRARY } from '../plugin-harness';
 
 const LIBRARY = EXAMPLE_LIBRARY; // 15 papers
@@ -72,6 +72,23 @@ describe('a sync and a note open in an editor', () => {
     made.plugin.mock.ribbonIcons[0].el.click();
     await flush();
     expect(made.summaries.at(-1)).toMatchObject({ updated: [], conflicts: [] });
+  });
+
+  it('writes a note whose tab is restored but not shown yet (a deferred view has no editor) to its file', async () => {
+    const made = await started({});
+    made.plugin.mock.ribbonIcons[0].el.click();
+    await flush();
+    const leaf = made.app.workspace.openDeferred(made.app.vault.getFileByPath(BROWN)!);
+    expect(made.app.workspace.getLeavesOfType('markdown')).toEqual([leaf]);
+
+    await made.app.vault.setExternal(EXPORT, LIBRARY.replace('Language Models Are Few-Shot Learners', 'Language Models Are Few-Shot Learners (v2)'));
+    made.plugin.mock.ribbonIcons[0].el.click();
+    await flush();
+    expect(made.summaries.at(-1)).toMatchObject({ updated: [BROWN], errors: [] });
+    expect(made.app.vault.contentOf(BROWN)).toContain('title: Language Models Are Few-Shot Learners (v2)\n');
+    await leaf.loadIfDeferred(); // the user shows the tab: its editor reads the file
+    expect(leaf.isDeferred).toBe(false);
+    expect((leaf.view as MarkdownView).editor.getValue()).toBe(made.app.vault.contentOf(BROWN));
   });
 });
 

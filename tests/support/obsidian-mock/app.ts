@@ -11,14 +11,41 @@ import { TFile, Vault } from './vault';
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)(?:\r?\n)?---(?:\r?\n|$)/;
 
 /**
+ * https://docs.obsidian.md/Plugins/Guides/Understanding+deferred+views — a tab restored at start-up but not shown
+ * yet (Obsidian 1.7.2+) holds this placeholder, not a MarkdownView: there is no editor until the tab is shown.
+ */
+export class DeferredView {
+  constructor(
+    readonly leaf: WorkspaceLeaf,
+    readonly file: TFile,
+  ) {}
+
+  getViewType(): string {
+    return 'markdown';
+  }
+}
+
+/**
  * https://docs.obsidian.md/Reference/TypeScript+API/WorkspaceLeaf — a tab. `openFile` records the file and makes it
  * active, but builds no view (tests that need a note in an editor use `Workspace.openInEditor`).
  */
 export class WorkspaceLeaf {
   /** https://docs.obsidian.md/Reference/TypeScript+API/WorkspaceLeaf/view — null until `openInEditor` puts a note here. */
-  view: MarkdownView | null = null;
+  view: MarkdownView | DeferredView | null = null;
 
   constructor(private readonly workspace: Workspace) {}
+
+  /** https://docs.obsidian.md/Reference/TypeScript+API/WorkspaceLeaf/isDeferred */
+  get isDeferred(): boolean {
+    return this.view instanceof DeferredView;
+  }
+
+  /** https://docs.obsidian.md/Reference/TypeScript+API/WorkspaceLeaf/loadIfDeferred — the editor reads the file then. */
+  async loadIfDeferred(): Promise<void> {
+    const view = this.view;
+    if (!(view instanceof DeferredView)) return;
+    this.view = new MarkdownView(this, view.file, new Editor((await view.file.vault?.read(view.file)) ?? ''));
+  }
 
   /** https://docs.obsidian.md/Reference/TypeScript+API/WorkspaceLeaf/openFile */
   openFile(file: TFile): Promise<void> {
@@ -89,6 +116,16 @@ export class Workspace extends Events {
   }
 
   /**
+   * Mock only: a tab Obsidian restored at start-up and has not shown yet: a deferred view, no editor, not active.
+   */
+  openDeferred(file: TFile): WorkspaceLeaf {
+    const leaf = new WorkspaceLeaf(this);
+    leaf.view = new DeferredView(leaf, file);
+    this.leaves.push(leaf);
+    return leaf;
+  }
+
+  /**
    * Mock only: the user opened `file` in an editor holding `text` (the note's content, maybe with unsaved typing).
    * As a click in the file list does, it replaces the note of the active tab, or opens a new tab with `newTab`
    * (a second pane); the note becomes the active file and the active editor, and `file-open` fires.
@@ -129,25 +166,54 @@ export interface CachedMetadata {
   frontmatter?: Record<string, unknown>;
 }
 
+/** A note's front matter, as the metadata cache parses it. */
+function parseMetadata(text: string): CachedMetadata {
+  const match = FRONT_MATTER.exec(text);
+  if (!match) return {};
+  const value: unknown = parseDocument(match[1]).toJS();
+  return value !== null && typeof value === 'object' ? { frontmatter: value as Record<string, unknown> } : {};
+}
+
 /**
- * https://docs.obsidian.md/Reference/TypeScript+API/MetadataCache — parses front matter on demand instead of
- * keeping an index; `resolvedLinks` stays empty until a test needs links.
+ * https://docs.obsidian.md/Reference/TypeScript+API/MetadataCache — like Obsidian's, it lags the vault: a file
+ * written now is parsed a moment later (a zero-delay `window.setTimeout`, so fake timers drive it), then `changed`
+ * fires; until then `getFileCache` gives what was parsed before (null for a new file). Code that writes a note and
+ * reads its front matter back at once gets the old one here as it would in Obsidian. `resolvedLinks` stays empty
+ * until a test needs links.
  */
 export class MetadataCache extends Events {
   resolvedLinks: Record<string, Record<string, number>> = {};
+  private readonly parsed = new Map<string, CachedMetadata>();
+  /** Files written and not parsed yet. */
+  private readonly pending = new Set<string>();
 
   constructor(private readonly vault: Vault) {
     super();
+    vault.indexer = (name, file, oldPath) => {
+      if (!(file instanceof TFile)) return;
+      if (name === 'delete' || name === 'rename') this.parsed.delete(oldPath ?? file.path);
+      if (name === 'delete' || this.pending.has(file.path)) return;
+      this.pending.add(file.path);
+      window.setTimeout(() => this.pending.delete(file.path) && this.index(file), 0);
+    };
   }
 
   /** https://docs.obsidian.md/Reference/TypeScript+API/MetadataCache/getFileCache */
   getFileCache(file: TFile): CachedMetadata | null {
+    return this.parsed.get(file.path) ?? null;
+  }
+
+  /** Mock only: parse every file now (what Obsidian has done by the time the layout is ready). */
+  indexAll(): void {
+    this.pending.clear();
+    for (const file of this.vault.getFiles()) this.index(file);
+  }
+
+  private index(file: TFile): void {
     const text = this.vault.contentOf(file.path);
-    if (text === undefined) return null;
-    const match = FRONT_MATTER.exec(text);
-    if (!match) return {};
-    const value: unknown = parseDocument(match[1]).toJS();
-    return value !== null && typeof value === 'object' ? { frontmatter: value as Record<string, unknown> } : {};
+    if (text === undefined) return;
+    this.parsed.set(file.path, parseMetadata(text));
+    this.trigger('changed', file, text, this.parsed.get(file.path));
   }
 }
 
@@ -194,6 +260,20 @@ export class App {
   readonly fileManager = new FileManager(this.vault);
   /** Mock only: `data.json` per plugin id, shared by every plugin instance of this app. */
   readonly pluginData = new PluginDataStore();
+  /** Mock only: this device's local storage for the vault, as JSON (what a vault sync never copies). */
+  readonly localStorage = new Map<string, string>();
+
+  /** https://docs.obsidian.md/Reference/TypeScript+API/App/loadLocalStorage (1.8.7+) — a copy, or null. */
+  loadLocalStorage(key: string): unknown {
+    const json = this.localStorage.get(key);
+    return json === undefined ? null : JSON.parse(json);
+  }
+
+  /** https://docs.obsidian.md/Reference/TypeScript+API/App/saveLocalStorage (1.8.7+) — null clears the entry. */
+  saveLocalStorage(key: string, data: unknown): void {
+    if (data === null) this.localStorage.delete(key);
+    else this.localStorage.set(key, JSON.stringify(data));
+  }
 }
 
 /**
@@ -207,5 +287,6 @@ export async function createMockApp(files: Record<string, string> = {}): Promise
     else await app.vault.setExternal(path, text);
   }
   app.vault.resetWrites();
+  app.metadataCache.indexAll();
   return app;
 }

@@ -40,6 +40,11 @@ export class MockElement {
     this.tagName = tagName;
   }
 
+  /** https://developer.mozilla.org/docs/Web/API/Node/isConnected — here: not detached, nor any ancestor. */
+  get isConnected(): boolean {
+    return this.attached && (this.parent === null || this.parent.isConnected);
+  }
+
   /** https://docs.obsidian.md/Reference/TypeScript+API/Node/setText */
   setText(text: string): void {
     this.text = text;

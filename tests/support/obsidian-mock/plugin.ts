@@ -162,8 +162,12 @@ export class Plugin extends Component {
     return el;
   }
 
-  /** https://docs.obsidian.md/Reference/TypeScript+API/Plugin/addSettingTab */
-  addSettingTab(tab: unknown): void {
+  /**
+   * https://docs.obsidian.md/Reference/TypeScript+API/Plugin/addSettingTab — as Obsidian 1.13 does, asks the tab for
+   * its definitions at once (`update()`, for the settings search), so they must be cheap to build during onload.
+   */
+  addSettingTab(tab: { update?: () => void }): void {
+    tab.update?.();
     this.settingTabs.push(tab);
     this.register(() => this.settingTabs.splice(this.settingTabs.indexOf(tab), 1));
   }

@@ -250,17 +250,35 @@ export class Setting {
   }
 }
 
-/** https://docs.obsidian.md/Reference/TypeScript+API/PluginSettingTab */
+/**
+ * https://docs.obsidian.md/Reference/TypeScript+API/PluginSettingTab — opened and closed by the mock's settings
+ * screen (settings-screen.ts), which renders it as Obsidian 1.13 does (from `getSettingDefinitions`) or as earlier
+ * versions do (`display`).
+ */
 export abstract class PluginSettingTab {
   readonly containerEl = new MockElement('div');
+  /** https://docs.obsidian.md/Reference/TypeScript+API/SettingTab/settingItems — filled by `update()`. */
+  settingItems: unknown[] = [];
 
   constructor(
     readonly app: App,
     readonly plugin: unknown,
   ) {}
 
-  abstract display(): void;
+  /** https://docs.obsidian.md/Reference/TypeScript+API/SettingTab/getSettingDefinitions (1.13+): none by default. */
+  getSettingDefinitions(): unknown[] {
+    return [];
+  }
 
+  /** https://docs.obsidian.md/Reference/TypeScript+API/SettingTab/update — Obsidian calls it from addSettingTab. */
+  update(): void {
+    this.settingItems = this.getSettingDefinitions();
+  }
+
+  /** https://docs.obsidian.md/Reference/TypeScript+API/SettingTab/display — only before 1.13, or without definitions. */
+  display(): void {}
+
+  /** https://docs.obsidian.md/Reference/TypeScript+API/SettingTab/hide — the tab closes. */
   hide(): void {
     this.containerEl.empty();
   }

@@ -30,10 +30,31 @@ export function openedModals(): Modal[] {
   return [...modalLog];
 }
 
-/** https://docs.obsidian.md/Reference/TypeScript+API/Notice — strings only in this mock. */
+/** Mock only: how long a notice without a duration stays (Obsidian's default is a few seconds). */
+export const DEFAULT_NOTICE_MS = 5000;
+
+/** A notice's element: on the page while the notice is shown. */
+class NoticeElement extends MockElement {
+  constructor(private readonly notice: Notice) {
+    super('div');
+  }
+
+  override get isConnected(): boolean {
+    return this.notice.visible;
+  }
+}
+
+/**
+ * https://docs.obsidian.md/Reference/TypeScript+API/Notice — strings only in this mock. Like the real one it goes
+ * away after its duration (read from the clock, so fake timers drive it, without a timer of its own that a test
+ * counting the plugin's timers would see; 0 stays), when hidden, or when the user clicks it away
+ * (`simulateDismiss`); then its elements leave the page (`messageEl.isConnected` is false).
+ */
 export class Notice {
-  readonly noticeEl = new MockElement('div');
-  readonly messageEl = new MockElement('div');
+  readonly noticeEl: MockElement = new NoticeElement(this);
+  readonly containerEl = this.noticeEl;
+  readonly messageEl = this.noticeEl.createDiv('notice-message');
+  private readonly shownAt = Date.now();
   /** Mock only: every message this notice showed, in order. */
   readonly history: string[] = [];
   hidden = false;
@@ -51,6 +72,12 @@ export class Notice {
     return this.history[this.history.length - 1] ?? '';
   }
 
+  /** Mock only: still on screen (not timed out, hidden or dismissed). */
+  get visible(): boolean {
+    const ms = this.duration ?? DEFAULT_NOTICE_MS;
+    return !this.hidden && (ms === 0 || Date.now() < this.shownAt + ms);
+  }
+
   setMessage(message: string): this {
     this.history.push(message);
     this.messageEl.setText(message);
@@ -60,6 +87,16 @@ export class Notice {
   hide(): void {
     this.hidden = true;
   }
+
+  /** Mock only: the user clicked the notice away. */
+  simulateDismiss(): void {
+    this.hide();
+  }
+}
+
+/** Mock only: the notices on screen now, oldest first. */
+export function visibleNotices(): Notice[] {
+  return noticeLog.filter((n) => n.visible);
 }
 
 /** https://docs.obsidian.md/Reference/TypeScript+API/Modal */

@@ -4,6 +4,7 @@
  * paths are taken as given (no normalisation: callers must `normalizePath`), `create` and `createFolder` reject an
  * existing path and a missing parent folder, and `process` always writes, even when its callback changes nothing.
  */
+import { MockDataAdapter } from './adapter';
 import { Events } from './events';
 
 /** https://docs.obsidian.md/Reference/TypeScript+API/FileStats */
@@ -58,26 +59,6 @@ export class TFolder extends TAbstractFile {
   }
 }
 
-/** The slice of `DataAdapter` plugins may use for config-dir files (https://docs.obsidian.md/Reference/TypeScript+API/DataAdapter). */
-export class MockDataAdapter {
-  /** Files outside the vault index (the config dir), keyed by path. */
-  readonly files = new Map<string, string>();
-
-  exists(path: string): Promise<boolean> {
-    return Promise.resolve(this.files.has(path));
-  }
-
-  read(path: string): Promise<string> {
-    const data = this.files.get(path);
-    return data === undefined ? Promise.reject(new Error(`ENOENT: ${path}`)) : Promise.resolve(data);
-  }
-
-  write(path: string, data: string): Promise<void> {
-    this.files.set(path, data);
-    return Promise.resolve();
-  }
-}
-
 export class Vault extends Events {
   /** https://docs.obsidian.md/Reference/TypeScript+API/Vault/configDir */
   configDir = '.obsidian';
@@ -88,6 +69,13 @@ export class Vault extends Events {
   private readonly entries = new Map<string, TAbstractFile>();
   private readonly contents = new Map<string, string>();
   private lastMtime = 0;
+  /**
+   * Mock only: the vault is on a case-insensitive file system (macOS, Windows), where "literature" is the folder
+   * "Literature": creating a path that differs from an existing one only in case fails, as the disk refuses it.
+   */
+  caseInsensitive = false;
+  /** Mock only: how the metadata cache hears of changes (not a listener that tests counting listeners would see). */
+  indexer: ((name: string, file: TAbstractFile, oldPath?: string) => void) | null = null;
 
   constructor() {
     super();
@@ -97,6 +85,12 @@ export class Vault extends Events {
 
   getName(): string {
     return 'Mock vault';
+  }
+
+  /** https://docs.obsidian.md/Reference/TypeScript+API/Events/trigger — the metadata cache hears of it too. */
+  override trigger(name: string, ...data: unknown[]): void {
+    super.trigger(name, ...data);
+    this.indexer?.(name, data[0] as TAbstractFile, data[1] as string | undefined);
   }
 
   /** https://docs.obsidian.md/Reference/TypeScript+API/Vault/getRoot */
@@ -260,9 +254,9 @@ export class Vault extends Events {
   }
 
   private attach(file: TAbstractFile): void {
-    if (file.path === '' || file.path === '/' || this.entries.has(file.path)) {
-      throw new Error(file instanceof TFolder ? 'Folder already exists.' : 'File already exists.');
-    }
+    const folded = file.path.toLowerCase();
+    const taken = this.entries.has(file.path) || (this.caseInsensitive && [...this.entries.keys()].some((p) => p.toLowerCase() === folded));
+    if (file.path === '' || file.path === '/' || taken) throw new Error(file instanceof TFolder ? 'Folder already exists.' : 'File already exists.');
     const parent = this.getFolderByPath(parentPathOf(file.path));
     if (!parent) throw new Error(`ENOENT: parent folder of "${file.path}" does not exist`);
     file.parent = parent;
