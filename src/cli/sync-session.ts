@@ -97,7 +97,7 @@ export async function openSyncSession(args: ParsedArgs, io: CliIO): Promise<Sync
     async run(extra) {
       const template = await loadNoteTemplate(vault, settings);
       const linker = await conceptLinker(vault, settings);
-      return runSync({ exportText: exportContent, vault, store, settings, now: io.now(), language, template, linker, ...extra });
+      return runSync({ exportText: exportContent, exportName: exportPath, vault, store, settings, now: io.now(), language, template, linker, ...extra });
     },
   };
 }

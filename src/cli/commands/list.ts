@@ -1,6 +1,6 @@
 /** `list --export FILE [--json]`: the papers of a Better BibTeX export, as a table or as JSON. */
 import { EXIT_OK, EXIT_PARTIAL, stringOption, type CliCommand, type CliIO } from '../cli-command';
-import type { LibraryReadResult } from '../../core/library/paper';
+import type { LibraryReadResult } from '../../core/library';
 import { readExportFile } from '../read-export-file';
 import { formatTable } from '../text-table';
 

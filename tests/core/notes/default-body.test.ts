@@ -46,7 +46,7 @@ const randomPaper: fc.Arbitrary<Paper> = fc
     attachments: fc.array(fc.constantFrom('/home/me/a b.pdf', 'C:\\Zotero\\x (1).pdf', 'https://example.org/landing page', '', 'notes.txt'), { maxLength: 3 }),
     notes: fc.array(text, { maxLength: 2 }),
   })
-  .map((f) => ({ ...f, date: null, type: 'article', collections: [], arxivUrl: f.arxiv ? arxivAbsUrl(f.arxiv) : null, url: null, zoteroUri: zoteroSelectUri(f.citekey) }));
+  .map((f) => ({ ...f, date: null, type: 'article', collections: [], attachmentLinks: {}, annotations: [], arxivUrl: f.arxiv ? arxivAbsUrl(f.arxiv) : null, url: null, zoteroUri: zoteroSelectUri(f.citekey) }));
 
 describe('the built-in template rendered in code', () => {
   it('gives what the template gives through Handlebars for the golden papers', () => {

@@ -30,6 +30,8 @@ function surveyPaper(titleLine: string, tagsLine: string, summaryLine: string): 
     zoteroUri: zoteroSelectUri(`arxiv${m[3]}`),
     attachments: [],
     notes: [],
+    attachmentLinks: {},
+    annotations: [],
   };
 }
 

@@ -25,7 +25,9 @@ export function makePaper(citekey: string, overrides: Partial<Paper> = {}): Pape
     url: null,
     zoteroUri: `zotero://select/items/@${citekey}`,
     attachments: [],
+    attachmentLinks: {},
     notes: [],
+    annotations: [],
     ...overrides,
   };
 }
