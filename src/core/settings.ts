@@ -3,6 +3,7 @@
  * `normalizeSettings` is pure and versioned: it migrates old data and fills every missing field from a fresh
  * copy of the defaults, never mutating DEFAULT_SETTINGS.
  */
+import { ANNOTATION_COLOR_NAMES, type AnnotationColorName } from './library/annotation';
 
 export const SETTINGS_VERSION = 1;
 
@@ -47,6 +48,12 @@ export interface Settings {
    * (a half-written or wrong export). 0 disables the check.
    */
   minExportRatio: number;
+  /**
+   * What each Zotero highlight colour means to the user, shown as the title of its annotations in literature notes
+   * (`{ red: "Important", blue: "Method" }`). A colour without a label shows its name (Yellow / 黄色). Each colour
+   * keeps its own callout type (`zotero-red`…), coloured by the plugin's stylesheet, so colours stay apart either way.
+   */
+  annotationColorLabels: Partial<Record<AnnotationColorName, string>>;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -66,11 +73,17 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   useBuiltinGlossary: true,
   linkInHeadings: false,
   minExportRatio: 0.5,
+  annotationColorLabels: Object.freeze({}) as Partial<Record<AnnotationColorName, string>>,
 });
 
 /** A fresh, mutable copy of the defaults. */
 export function defaultSettings(): Settings {
-  return { ...DEFAULT_SETTINGS, categories: [...DEFAULT_SETTINGS.categories], conceptScopeFolders: [...DEFAULT_SETTINGS.conceptScopeFolders] };
+  return {
+    ...DEFAULT_SETTINGS,
+    categories: [...DEFAULT_SETTINGS.categories],
+    conceptScopeFolders: [...DEFAULT_SETTINGS.conceptScopeFolders],
+    annotationColorLabels: { ...DEFAULT_SETTINGS.annotationColorLabels },
+  };
 }
 
 type Raw = Record<string, unknown>;
@@ -96,6 +109,18 @@ function strList(raw: Raw, key: keyof Settings, fallback: string[]): string[] {
 function oneOf<T extends string>(raw: Raw, key: keyof Settings, allowed: readonly T[], fallback: T): T {
   const v = raw[key];
   return allowed.includes(v as T) ? (v as T) : fallback;
+}
+
+/** Labels of known colours only, trimmed; anything else in the stored object is dropped. */
+function colorLabels(raw: Raw): Partial<Record<AnnotationColorName, string>> {
+  const v = raw.annotationColorLabels;
+  const out: Partial<Record<AnnotationColorName, string>> = {};
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return out;
+  for (const name of ANNOTATION_COLOR_NAMES) {
+    const label = (v as Raw)[name];
+    if (typeof label === 'string' && label.trim() !== '') out[name] = label.trim();
+  }
+  return out;
 }
 
 /** Version 0 (before versioning) named the export setting `bibPath` and the template `templatePath`. */
@@ -131,5 +156,6 @@ export function normalizeSettings(data: unknown): Settings {
     useBuiltinGlossary: bool(raw, 'useBuiltinGlossary', d.useBuiltinGlossary),
     linkInHeadings: bool(raw, 'linkInHeadings', d.linkInHeadings),
     minExportRatio: num(raw, 'minExportRatio', d.minExportRatio, 0, 1),
+    annotationColorLabels: colorLabels(raw),
   };
 }

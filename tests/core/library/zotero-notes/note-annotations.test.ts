@@ -3,15 +3,11 @@
  * "Add Note from Annotations" writes them: highlight, underline, image and note annotations in several colours, a
  * comment in Chinese, a group-library attachment, and a user's note with citations (fixtures/annotations.bbt.json).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { readLibrary } from '../../../../src/core/library/read-library';
 import { readZoteroNote } from '../../../../src/core/library/zotero-notes/note-annotations';
+import { annotatedPaper } from './annotation-fixture';
 
-const result = readLibrary(readFileSync(join(__dirname, 'fixtures/annotations.bbt.json'), 'utf8'));
-const paper = (citekey: string) => result.papers.find((p) => p.citekey === citekey)!;
-const wei = paper('weiChainofthoughtPromptingElicits2022');
-const lewis = paper('lewisRetrievalaugmentedGeneration2020');
+const wei = annotatedPaper('weiChainofthoughtPromptingElicits2022');
+const lewis = annotatedPaper('lewisRetrievalaugmentedGeneration2020');
 const noLookup = () => null;
 
 describe('annotations from Zotero note HTML', () => {
