@@ -52,8 +52,9 @@ export interface Settings {
    * What each Zotero highlight colour means to the user, shown as the title of its annotations in literature notes
    * (`{ red: "Important", blue: "Method" }`). A colour without a label shows its name (Yellow / 黄色). Each colour
    * keeps its own callout type (`zotero-red`…), coloured by the plugin's stylesheet, so colours stay apart either way.
+   * Absent when no colour has a label (the settings tab has no row for it yet).
    */
-  annotationColorLabels: Partial<Record<AnnotationColorName, string>>;
+  annotationColorLabels?: Partial<Record<AnnotationColorName, string>>;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -73,17 +74,11 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   useBuiltinGlossary: true,
   linkInHeadings: false,
   minExportRatio: 0.5,
-  annotationColorLabels: Object.freeze({}) as Partial<Record<AnnotationColorName, string>>,
 });
 
 /** A fresh, mutable copy of the defaults. */
 export function defaultSettings(): Settings {
-  return {
-    ...DEFAULT_SETTINGS,
-    categories: [...DEFAULT_SETTINGS.categories],
-    conceptScopeFolders: [...DEFAULT_SETTINGS.conceptScopeFolders],
-    annotationColorLabels: { ...DEFAULT_SETTINGS.annotationColorLabels },
-  };
+  return { ...DEFAULT_SETTINGS, categories: [...DEFAULT_SETTINGS.categories], conceptScopeFolders: [...DEFAULT_SETTINGS.conceptScopeFolders] };
 }
 
 type Raw = Record<string, unknown>;
@@ -111,16 +106,16 @@ function oneOf<T extends string>(raw: Raw, key: keyof Settings, allowed: readonl
   return allowed.includes(v as T) ? (v as T) : fallback;
 }
 
-/** Labels of known colours only, trimmed; anything else in the stored object is dropped. */
-function colorLabels(raw: Raw): Partial<Record<AnnotationColorName, string>> {
+/** Labels of known colours only, trimmed; anything else in the stored object is dropped. Undefined without any. */
+function colorLabels(raw: Raw): Partial<Record<AnnotationColorName, string>> | undefined {
   const v = raw.annotationColorLabels;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
   const out: Partial<Record<AnnotationColorName, string>> = {};
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return out;
   for (const name of ANNOTATION_COLOR_NAMES) {
     const label = (v as Raw)[name];
     if (typeof label === 'string' && label.trim() !== '') out[name] = label.trim();
   }
-  return out;
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /** Version 0 (before versioning) named the export setting `bibPath` and the template `templatePath`. */
@@ -139,7 +134,7 @@ export function normalizeSettings(data: unknown): Settings {
   const version = typeof raw.version === 'number' ? raw.version : 0;
   if (version < 1) raw = migrateV0(raw);
   const d = defaultSettings();
-  return {
+  const settings: Settings = {
     version: SETTINGS_VERSION,
     exportPath: str(raw, 'exportPath', d.exportPath).trim(),
     notesFolder: str(raw, 'notesFolder', d.notesFolder).trim() || d.notesFolder,
@@ -156,6 +151,8 @@ export function normalizeSettings(data: unknown): Settings {
     useBuiltinGlossary: bool(raw, 'useBuiltinGlossary', d.useBuiltinGlossary),
     linkInHeadings: bool(raw, 'linkInHeadings', d.linkInHeadings),
     minExportRatio: num(raw, 'minExportRatio', d.minExportRatio, 0, 1),
-    annotationColorLabels: colorLabels(raw),
   };
+  const labels = colorLabels(raw);
+  if (labels) settings.annotationColorLabels = labels;
+  return settings;
 }

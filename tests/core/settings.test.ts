@@ -25,7 +25,8 @@ describe('normalizeSettings', () => {
   it('keeps labels of known highlight colours only', () => {
     const s = normalizeSettings({ annotationColorLabels: { red: ' Important ', blue: 'Method', teal: 'x', green: 3, purple: '  ' } });
     expect(s.annotationColorLabels).toEqual({ red: 'Important', blue: 'Method' });
-    expect(normalizeSettings({ annotationColorLabels: 'red: x' }).annotationColorLabels).toEqual({});
+    expect(normalizeSettings({ annotationColorLabels: 'red: x' })).not.toHaveProperty('annotationColorLabels');
+    expect(normalizeSettings({ annotationColorLabels: { red: '' } })).not.toHaveProperty('annotationColorLabels');
   });
 
   it('never shares arrays with the defaults', () => {

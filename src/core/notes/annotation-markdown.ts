@@ -54,7 +54,7 @@ function quoted(text: string): string[] {
 
 function colorLabelOf(name: AnnotationColorName | null, options: AnnotationOptions): string | null {
   if (name === null) return null;
-  return options.settings.annotationColorLabels[name] ?? annotationWords(options.language).colors[name];
+  return options.settings.annotationColorLabels?.[name] ?? annotationWords(options.language).colors[name];
 }
 
 /** The annotation's block in the built-in format (see the top of this file). */

@@ -1,11 +1,13 @@
 /**
  * Property: whatever the user types outside the managed parts, whatever front-matter keys they add, the links they
- * make inside managed regions, the YAML comments they put on managed keys, and however the export changes, after
- * every sync all of the user's bytes are still there (in order), their keys parse back to their values, and a sync
- * of an unchanged export writes nothing.
+ * make inside managed regions, the YAML comments they put on managed keys, the edits they make to annotations, and
+ * however the export changes (annotations added, changed and removed in Zotero included), after every sync all of
+ * the user's bytes are still there (in order), their keys parse back to their values, and a sync of an unchanged
+ * export writes nothing.
  */
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
+import type { Annotation } from '../../../src/core/library/annotation';
 import type { Paper } from '../../../src/core/library/paper';
 import { applySync } from '../../../src/core/sync/apply-sync';
 import { SyncAbortedError } from '../../../src/core/sync/export-safety';
@@ -25,7 +27,9 @@ type Step =
   | { kind: 'key'; note: number; value: unknown; where: number }
   | { kind: 'link'; note: number; where: number }
   | { kind: 'comment'; note: number; where: number }
-  | { kind: 'crlf'; note: number };
+  | { kind: 'crlf'; note: number }
+  | { kind: 'annotate'; key: number; op: 'add' | 'change' | 'remove'; which: number }
+  | { kind: 'annotationEdit'; note: number; text: string; where: number };
 
 // No `%` (region markers are the plugin's syntax) and no CR (line endings are a step of their own).
 const userText = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '\n', '-', ':', '#', '[', ']', '|', '"', "'", '中', '文', '😀', '*', '>', '`'), minLength: 1, maxLength: 12 });
@@ -50,10 +54,17 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   // A YAML comment on a managed key's line or inside its list: kept, whatever the plugin has for the key.
   { arbitrary: fc.record({ kind: fc.constant<'comment'>('comment'), note: fc.nat(20), where: fc.nat(20) }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant<'crlf'>('crlf'), note: fc.nat(20) }), weight: 1 },
+  // Zotero: a highlight added, its comment changed, or removed (the annotation note regenerated).
+  { arbitrary: fc.record({ kind: fc.constant<'annotate'>('annotate'), key: fc.nat(KEYS.length - 1), op: fc.constantFrom('add', 'add', 'change', 'remove'), which: fc.nat(10) }), weight: 3 },
+  // The user writes at the end of a line of one annotation's block (no line break: text typed there later must not
+  // split it): kept, whatever Zotero does to that or other annotations.
+  { arbitrary: fc.record({ kind: fc.constant<'annotationEdit'>('annotationEdit'), note: fc.nat(20), text: userText.map((t) => t.replace(/\n/g, ' ')), where: fc.nat(40) }), weight: 2 },
 );
 
 interface Model {
   versions: Map<string, number>;
+  /** The annotations each paper has in Zotero. */
+  annotations: Map<string, Annotation[]>;
   /** Per note path: the strings the user typed into the body, and the YAML blocks of keys they added. */
   typed: Map<string, string[]>;
   userKeys: Map<string, { name: string; value: unknown; block: string }[]>;
@@ -62,8 +73,27 @@ interface Model {
 
 function papersOf(model: Model): Paper[] {
   return [...model.versions.entries()].map(([key, v]) =>
-    makePaper(key, { title: `Paper ${key} v${v}`, abstract: `Abstract ${key} v${v}.`, tags: v % 2 ? ['a'] : ['b', '中文'], doi: v > 1 ? `10.1/${key}.${v}` : null }),
+    makePaper(key, {
+      title: `Paper ${key} v${v}`,
+      abstract: `Abstract ${key} v${v}.`,
+      tags: v % 2 ? ['a'] : ['b', '中文'],
+      doi: v > 1 ? `10.1/${key}.${v}` : null,
+      annotations: model.annotations.get(key) ?? [],
+    }),
   );
+}
+
+function highlight(n: number): Annotation {
+  const key = `A${n}`;
+  const link = `zotero://open-pdf/library/items/ATT23456?page=${n}&annotation=${key}`;
+  return { type: 'highlight', text: `Highlight ${n}`, comment: '', color: '#ffd400', colorName: 'yellow', page: String(n), key, attachmentKey: 'ATT23456', link };
+}
+
+/** Ends of the quoted lines of annotation blocks: where the user writes into an annotation. */
+function annotationSpots(text: string): number[] {
+  const region = /%% zcn:begin annotations %%[\s\S]*?%% zcn:end annotations %%/.exec(text);
+  if (!region) return [];
+  return [...region[0].matchAll(/^> .*?(?=\r?$)/gm)].map((m) => region.index + m.index + m[0].length);
 }
 
 /** Offsets in the body where a user may type: not inside a managed region, not in the front matter. */
@@ -113,9 +143,13 @@ function keySpots(text: string): number[] {
   return spots;
 }
 
+/** The body with region contents left out; sections that come and go with the data (annotations) left out whole. */
 function bodyOf(text: string): string {
   const fmEnd = text.search(/\r?\n---(\r?\n|$)/);
-  return text.slice(fmEnd).replace(/(%% zcn:begin ([a-z-]+) %%)[\s\S]*?(%% zcn:end \2 %%)/g, '$1$3');
+  return text
+    .slice(fmEnd)
+    .replace(/(?:\r?\n){0,2}%% zcn:begin (annotations|zotero-notes) %%[\s\S]*?%% zcn:end \1 %%/g, '')
+    .replace(/(%% zcn:begin ([a-z-]+) %%)[\s\S]*?(%% zcn:end \2 %%)/g, '$1$3');
 }
 
 function frontMatterOf(text: string): { raw: string; data: Record<string, unknown> } {
@@ -137,7 +171,9 @@ function inOrder(haystack: string, needles: string[]): boolean {
 async function runSteps(steps: Step[]): Promise<void> {
   const vault = new InMemoryVault();
   const store = new MemoryStateStore();
-  const model: Model = { versions: new Map([['k0', 0], ['k1', 0]]), typed: new Map(), userKeys: new Map(), keyCounter: 0 };
+  // Both first papers start with highlights, so their notes have an annotations section to edit from the first sync.
+  const annotations = new Map([['k0', [highlight(900), highlight(901)]], ['k1', [highlight(902)]]]);
+  const model: Model = { versions: new Map([['k0', 0], ['k1', 0]]), annotations, typed: new Map(), userKeys: new Map(), keyCounter: 0 };
   let day = 1;
   const syncNow = async () => {
     const plan = await planSync({ papers: papersOf(model), vault, settings: settings(), state: await store.load(), now: new Date(2025, 0, day++), language: 'en' });
@@ -179,6 +215,15 @@ async function runSteps(steps: Step[]): Promise<void> {
       expect(again.updated).toEqual([]);
       continue;
     }
+    if (s.kind === 'annotate') {
+      const key = KEYS[s.key];
+      const list = [...(model.annotations.get(key) ?? [])];
+      if (s.op === 'add') list.splice(s.which % (list.length + 1), 0, highlight(model.keyCounter++));
+      else if (list.length > 0 && s.op === 'change') list[s.which % list.length] = { ...list[s.which % list.length], comment: `Comment ${model.keyCounter++}` };
+      else if (list.length > 0) list.splice(s.which % list.length, 1);
+      model.annotations.set(key, list);
+      continue;
+    }
     if (s.kind === 'add' || s.kind === 'change' || s.kind === 'remove') {
       const key = KEYS[s.key];
       if (s.kind === 'remove') model.versions.delete(key);
@@ -218,8 +263,8 @@ async function runSteps(steps: Step[]): Promise<void> {
       model.typed.set(path, orderedByPosition(next, [...(model.typed.get(path) ?? []), typed]));
       continue;
     }
-    if (s.kind === 'type' || s.kind === 'inside') {
-      const spots = s.kind === 'type' ? typingSpots(text) : insideSpots(text);
+    if (s.kind === 'type' || s.kind === 'inside' || s.kind === 'annotationEdit') {
+      const spots = s.kind === 'type' ? typingSpots(text) : s.kind === 'inside' ? insideSpots(text) : annotationSpots(text);
       if (spots.length === 0) continue;
       const at = spots[s.where % spots.length];
       // A unique prefix makes every typed string findable exactly.
