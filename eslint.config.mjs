@@ -34,7 +34,7 @@ export default defineConfig([
   },
   {
     // The CLI and the Node backends run in Node only, never inside Obsidian.
-    files: ['src/cli/**/*.ts', 'src/node/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts'],
+    files: ['src/cli/**/*.ts', 'src/node/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'example/**/*.ts'],
     rules: {
       'obsidianmd/no-nodejs-modules': 'off',
       // Node programs print to the terminal; keep the Function-constructor check.
