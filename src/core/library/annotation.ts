@@ -57,19 +57,24 @@ function rgb(hex: string): [number, number, number] | null {
   return [parseInt(h.slice(0, 2), 16), parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16)];
 }
 
+const PALETTE = ANNOTATION_COLOR_NAMES.map((name) => ({ name, rgb: rgb(ZOTERO_COLORS[name]) as [number, number, number] }));
+// A library uses a handful of colours for thousands of annotations.
+const known = new Map<string, AnnotationColorName | null>();
+
 /** The palette name of a colour: exact for Zotero's own, else the nearest (a custom or older colour); null for no colour. */
 export function colorNameOf(hex: string): AnnotationColorName | null {
+  const cached = known.get(hex);
+  if (cached !== undefined) return cached;
   const target = rgb(hex);
-  if (!target) return null;
   let best: AnnotationColorName | null = null;
   let bestDistance = Infinity;
-  for (const name of ANNOTATION_COLOR_NAMES) {
-    const [r, g, b] = rgb(ZOTERO_COLORS[name]) as [number, number, number];
-    const distance = (r - target[0]) ** 2 + (g - target[1]) ** 2 + (b - target[2]) ** 2;
+  for (const { name, rgb: [r, g, b] } of target ? PALETTE : []) {
+    const distance = (r - target![0]) ** 2 + (g - target![1]) ** 2 + (b - target![2]) ** 2;
     if (distance < bestDistance) {
       best = name;
       bestDistance = distance;
     }
   }
+  if (known.size < 1000) known.set(hex, best);
   return best;
 }

@@ -33,6 +33,11 @@ interface Open {
 
 /** Convert note HTML (a whole note or a fragment of one) to Markdown text. */
 export function htmlToMarkdown(html: string, options: MarkdownOptions = {}): string {
+  // Text without markup (most highlights and comments): what the converter would give, without its machinery.
+  if (!html.includes('<')) {
+    const text = decodeEntities(html);
+    return (/[\t\n\r]| {2}/.test(text) ? text.replace(/[ \t\n\r]+/g, ' ') : text).trim();
+  }
   return new Converter(options).convert(tokenizeHtml(html));
 }
 

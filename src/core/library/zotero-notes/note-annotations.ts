@@ -34,6 +34,7 @@ interface Anchor {
   close: number;
   /** Index of the innermost block element around it, or -1. */
   block: number;
+  /** The parsed data-annotation JSON ({} for a citation, whose data-citation is read only when needed). */
   data: Record<string, unknown>;
 }
 
@@ -62,10 +63,10 @@ export function readZoteroNote(html: string, lookup: CitekeyLookup): ReadNote {
       const text = type === 'image' ? '' : unquote(markdownOf(slice(a.open + 1, a.close)));
       annotations.push(annotationOf(type, a.data, text, markdownOf(slice(commentStart, commentEnd))));
     } else if (isNoteAnnotation(a, tokens, closeOf)) {
+      const citation = parseEncodedJson(attribute(tokens[a.open].raw, 'data-citation') ?? '');
       const comment = markdownOf(slice(a.close + 1, blockEnd(a)));
-      if (comment === '') continue;
-      const ref = nearestRef(refs, a.open);
-      annotations.push(noteAnnotation(a.data, comment, ref));
+      if (comment === '' || citation === null) continue;
+      annotations.push(noteAnnotation(citation, comment, nearestRef(refs, a.open)));
     } else continue;
     if (a.block >= 0) covered.fill(1, a.block, closeOf[a.block] + 1);
   }
@@ -89,9 +90,7 @@ function findAnchors(tokens: readonly HtmlToken[], closeOf: Int32Array): Anchor[
         anchors.push({ kind: 'annotation', open: i, close: isImage ? i : Math.max(i, closeOf[i]), block, data: annotation });
         continue;
       }
-      const cited = !isImage && hasClass(t.raw, 'citation') ? attribute(t.raw, 'data-citation') : undefined;
-      const citation = cited === undefined ? null : parseEncodedJson(cited);
-      if (citation) anchors.push({ kind: 'citation', open: i, close: Math.max(i, closeOf[i]), block, data: citation });
+      if (!isImage && hasClass(t.raw, 'citation')) anchors.push({ kind: 'citation', open: i, close: Math.max(i, closeOf[i]), block, data: {} });
     }
   }
   return anchors;
