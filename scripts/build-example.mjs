@@ -1,4 +1,4 @@
-// Rebuild example/library.json (and the abstracts of example/library.bib) from example/build/*.ts.
+// Rebuild example/library.json from example/library.bib and example/build/*.ts.
 // Usage: node scripts/build-example.mjs
 import { runTs } from './run-ts.mjs';
 

@@ -1,8 +1,8 @@
 /**
  * Builds the example library: example/library.json, a BetterBibTeX JSON export of the papers of
- * example/library.bib with the summaries, collections, annotation notes and Zotero notes of example-content.ts;
- * the summaries also go into the .bib as abstracts. Run `node scripts/build-example.mjs` after changing either
- * file; the output is committed, so the demo needs neither this script nor ../shared.
+ * example/library.bib with the summaries, collections, annotation notes and Zotero notes of example-content.ts.
+ * Run `node scripts/build-example.mjs` after changing either file; the output is committed, so the demo needs
+ * neither this script nor ../shared. (The .bib stays as it is: the plugin's tests read it as a plain library.)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { readLibrary } from '../../src/core/library/read-library';
@@ -30,15 +30,6 @@ const family = (author: string) => author.split(',')[0].trim();
 function citationText(paper: Paper): string {
   const authors = paper.authors.length > 2 ? `${family(paper.authors[0])} et al.` : paper.authors.map(family).join(' and ');
   return `${authors}, ${paper.year ?? 'n.d.'}`;
-}
-
-/** The .bib with each entry's summary as its abstract (before `keywords`, BBT's last field here). */
-function bibWithAbstracts(text: string): string {
-  const clean = text.replace(/^ {2}abstract = \{[^\n]*\},\n/gm, '');
-  return clean.replace(/^@\w+\{([^,]+),\n([\s\S]*?)^( {2}keywords = )/gm, (whole, key: string, body: string, keywords: string) => {
-    const summary = SUMMARIES[key];
-    return summary ? `@${whole.slice(1, whole.indexOf('{'))}{${key},\n${body}  abstract = {${summary}},\n${keywords}` : whole;
-  });
 }
 
 function notesOf(paper: Paper, byKey: Map<string, Paper>): Record<string, unknown>[] {
@@ -97,9 +88,7 @@ function collectionsOf(): Record<string, unknown> {
   return out;
 }
 
-const bib = bibWithAbstracts(readFileSync(BIB, 'utf8'));
-writeFileSync(BIB, bib);
-const { papers, errors } = readLibrary(bib);
+const { papers, errors } = readLibrary(readFileSync(BIB, 'utf8'));
 if (errors.length > 0) throw new Error(`example/library.bib: ${JSON.stringify(errors)}`);
 const byKey = new Map(papers.map((p) => [p.citekey, p]));
 const missing = Object.keys({ ...SUMMARIES, ...ANNOTATIONS, ...USER_NOTES }).filter((k) => !byKey.has(k));
