@@ -13,6 +13,7 @@ import { applySync } from '../../../src/core/sync/apply-sync';
 import { SyncAbortedError } from '../../../src/core/sync/export-safety';
 import { planSync } from '../../../src/core/sync/plan-sync';
 import { InMemoryVault } from '../../../src/core/vault/memory-vault';
+import { annotationSpots, bodyOf, commentSpots, frontMatterOf, inOrder, insideSpots, keySpots, linkableWords, orderedByPosition, typingSpots } from './note-spots';
 import { makePaper, MemoryStateStore, settings } from './sync-support';
 
 const KEYS = ['k0', 'k1', 'k2', 'k3', 'K3', 'k4'];
@@ -87,85 +88,6 @@ function highlight(n: number): Annotation {
   const key = `A${n}`;
   const link = `zotero://open-pdf/library/items/ATT23456?page=${n}&annotation=${key}`;
   return { type: 'highlight', text: `Highlight ${n}`, comment: '', color: '#ffd400', colorName: 'yellow', page: String(n), key, attachmentKey: 'ATT23456', link };
-}
-
-/** Ends of the quoted lines of annotation blocks: where the user writes into an annotation. */
-function annotationSpots(text: string): number[] {
-  const region = /%% zcn:begin annotations %%[\s\S]*?%% zcn:end annotations %%/.exec(text);
-  if (!region) return [];
-  return [...region[0].matchAll(/^> .*?(?=\r?$)/gm)].map((m) => region.index + m.index + m[0].length);
-}
-
-/** Offsets in the body where a user may type: not inside a managed region, not in the front matter. */
-function typingSpots(text: string): number[] {
-  const fmEnd = text.indexOf('\n---', 3);
-  const bodyStart = text.indexOf('\n', fmEnd + 1) + 1;
-  const spots = [bodyStart, text.length];
-  for (const m of text.matchAll(/%% zcn:begin [a-z-]+ %%/g)) spots.push(m.index);
-  for (const m of text.matchAll(/%% zcn:end [a-z-]+ %%/g)) spots.push(m.index + m[0].length);
-  return spots.filter((s) => s >= bodyStart).sort((a, b) => a - b);
-}
-
-/** Offsets just inside a region: after a begin marker's line break. */
-function insideSpots(text: string): number[] {
-  return [...text.matchAll(/%% zcn:begin [a-z-]+ %%\r?\n/g)].map((m) => m.index + m[0].length);
-}
-
-/** Words of the plugin's text inside managed regions that a link can be typed over: [start, end) pairs. */
-function linkableWords(text: string): [number, number][] {
-  const words: [number, number][] = [];
-  for (const region of text.matchAll(/%% zcn:begin ([a-z-]+) %%[\s\S]*?%% zcn:end \1 %%/g)) {
-    for (const w of region[0].matchAll(/(^|[ \n])(Paper|Abstract|Summary)(?=[ .\r\n])/g)) {
-      const start = region.index + w.index + w[1].length;
-      words.push([start, start + w[2].length]);
-    }
-  }
-  return words;
-}
-
-/** Where a YAML comment can go in a managed key: the end of its line, or a line of its own before a list item. */
-function commentSpots(text: string): { at: number; line: boolean }[] {
-  const close = text.search(/\r?\n---(\r?\n|$)/);
-  const yaml = text.slice(0, close + 1);
-  const spots: { at: number; line: boolean }[] = [];
-  for (const m of yaml.matchAll(/^(title|citekey|year|venue|arxiv|doi|zotero): .*?(?=\r?$)/gm)) spots.push({ at: m.index + m[0].length, line: false });
-  for (const m of yaml.matchAll(/^(tags|authors|aliases):\r?\n/gm)) spots.push({ at: m.index + m[0].length, line: true });
-  return spots;
-}
-
-/** Offsets in the front matter where a whole top-level block may go: before a key line, or before the closing line. */
-function keySpots(text: string): number[] {
-  const spots: number[] = [];
-  const open = text.startsWith('---\r\n') ? 5 : 4;
-  const close = text.search(/\r?\n---(\r?\n|$)/);
-  for (const m of text.slice(0, close + 1).matchAll(/^[a-z-]+:/gm)) if (m.index >= open) spots.push(m.index);
-  spots.push(close + (text[close] === '\r' ? 2 : 1));
-  return spots;
-}
-
-/** The body with region contents left out; sections that come and go with the data (annotations) left out whole. */
-function bodyOf(text: string): string {
-  const fmEnd = text.search(/\r?\n---(\r?\n|$)/);
-  return text
-    .slice(fmEnd)
-    .replace(/(?:\r?\n){0,2}%% zcn:begin (annotations|zotero-notes) %%[\s\S]*?%% zcn:end \1 %%/g, '')
-    .replace(/(%% zcn:begin ([a-z-]+) %%)[\s\S]*?(%% zcn:end \2 %%)/g, '$1$3');
-}
-
-function frontMatterOf(text: string): { raw: string; data: Record<string, unknown> } {
-  const close = text.search(/\r?\n---(\r?\n|$)/);
-  const raw = text.slice(text.indexOf('\n') + 1, close + (text[close] === '\r' ? 2 : 1));
-  return { raw, data: parse(raw) as Record<string, unknown> };
-}
-
-function inOrder(haystack: string, needles: string[]): boolean {
-  let at = 0;
-  for (const n of needles) {
-    const i = haystack.indexOf(n, at);
-    if (i < 0) return false;
-    at = i + n.length;
-  }
-  return true;
 }
 
 async function runSteps(steps: Step[]): Promise<void> {
@@ -291,13 +213,6 @@ async function runSteps(steps: Step[]): Promise<void> {
     keys.sort((a, b) => next.indexOf(a.block) - next.indexOf(b.block));
     model.userKeys.set(path, keys);
   }
-}
-
-/** Typed strings sorted by where they occur (each located after the previous one's occurrence when they repeat). */
-function orderedByPosition(text: string, strings: string[]): string[] {
-  const located = strings.map((s) => ({ s, i: text.indexOf(s) }));
-  located.sort((a, b) => a.i - b.i);
-  return located.map((x) => x.s);
 }
 
 describe('sync property', () => {
