@@ -44,7 +44,7 @@ export function bibEntryToPaper(entry: RawBibEntry): Paper {
     url,
     zoteroUri: zoteroSelectUri(entry.key),
     attachments,
-    attachmentLinks: attachmentLinksOf(attachments.map((path) => ({ path }))),
+    attachmentLinks: attachmentLinksOf(attachments),
     notes: [],
     annotations: [],
   };

@@ -36,6 +36,7 @@ export function storageKeyOfPath(path: string): string | null {
 
 /** The reader link of an attachment, opened at a page (1-based index) and an annotation when given. */
 export function openPdfLink(ref: ZoteroItemRef, page?: number | null, annotation?: string | null): string {
+  if (!page && !annotation) return `zotero://open-pdf/${ref.library}/items/${ref.key}`;
   const query: string[] = [];
   if (page !== undefined && page !== null && Number.isInteger(page) && page > 0) query.push(`page=${page}`);
   if (annotation) query.push(`annotation=${encodeURIComponent(annotation)}`);
@@ -44,16 +45,18 @@ export function openPdfLink(ref: ZoteroItemRef, page?: number | null, annotation
 
 /**
  * Reader links of the attachments Zotero stores, by path: from the attachment's item URI when the export gives it
- * (BBT JSON; this also tells a group library), else from a `…/storage/<KEY>/…` path (the user's library).
+ * (BBT JSON; this also tells a group library), else from a `…/storage/<KEY>/…` path (the user's library). An
+ * attachment is a path, or a path with its item URI.
  */
-export function attachmentLinksOf(attachments: readonly { path: string; uri?: unknown }[]): Record<string, string> {
+export function attachmentLinksOf(attachments: readonly (string | { path: string; uri?: unknown })[]): Record<string, string> {
   const links: Record<string, string> = {};
-  for (const { path, uri } of attachments) {
+  for (const a of attachments) {
+    const path = typeof a === 'string' ? a : a.path;
     if (path === '' || links[path] !== undefined) continue;
-    const fromUri = zoteroItemRef(uri);
+    const fromUri = typeof a === 'string' ? null : zoteroItemRef(a.uri);
     const key = fromUri ? null : storageKeyOfPath(path);
-    const ref = fromUri ?? (key ? { library: 'library', key } : null);
-    if (ref) links[path] = openPdfLink(ref);
+    if (fromUri) links[path] = openPdfLink(fromUri);
+    else if (key) links[path] = `zotero://open-pdf/library/items/${key}`;
   }
   return links;
 }
