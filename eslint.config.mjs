@@ -34,7 +34,7 @@ const deepCoreImport = {
 };
 
 /** Code that runs in Node only, never inside Obsidian, and is never part of main.js. */
-const NODE_ONLY = ['src/cli/**', 'src/node/**', 'tests/**', 'bench/**', 'scripts/**', '*.mjs', '*.js'];
+const NODE_ONLY = ['src/cli/**', 'src/node/**', 'tests/**', 'bench/**', 'scripts/**', 'example/**', '*.mjs', '*.js'];
 
 const nodeGlobals = Object.fromEntries(
   ['process', 'Buffer', 'console', 'require', 'module', 'exports', '__dirname', '__filename', 'NodeJS', 'setTimeout', 'clearTimeout', 'setImmediate'].map((name) => [

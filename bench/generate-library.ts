@@ -2,8 +2,10 @@
  * Deterministic synthetic Better BibTeX libraries for benchmarks: the same n items as Better BibLaTeX or as Better
  * CSL JSON. The mix follows a typical ML/NLP library: arXiv preprints, journal articles, conference papers, a share
  * of Chinese items (CJK titles, split CJK names), brace-protected acronyms, LaTeX accents, keywords, abstracts of
- * realistic length and attachment paths. Same n → same text, byte for byte.
+ * realistic length and attachment paths. Same n → same text, byte for byte. The BetterBibTeX JSON form can carry
+ * annotation notes in Zotero's note HTML.
  */
+import { annotationNoteHtml, itemUri } from '../tests/support/zotero-note-html';
 
 interface Person {
   family: string;
@@ -180,4 +182,49 @@ export function generateBiblatex(n: number): string {
 /** The same `n` items as a Better CSL JSON export (BBT's current layout: one item per line). */
 export function generateCslJson(n: number): string {
   return '[\n' + items(n).map(cslItem).join(',\n') + '\n]\n';
+}
+
+/** One BetterBibTeX JSON item of the same data (Zotero field names), with its annotation note when it has one. */
+function bbtItem(it: Item, i: number, withNotes: boolean): Record<string, unknown> {
+  const key = `K${String(i).padStart(7, '0')}`;
+  const attachmentKey = `A${String(i).padStart(7, '0')}`;
+  const item: Record<string, unknown> = {
+    itemID: i + 1,
+    key,
+    uri: itemUri('users/6131994', key),
+    itemType: it.kind === 'preprint' ? 'preprint' : it.kind === 'inproceedings' ? 'conferencePaper' : 'journalArticle',
+    citationKey: it.key,
+    title: it.title,
+    creators: it.authors.map((a) => ({ creatorType: 'author', firstName: a.given, lastName: a.family })),
+    date: `${it.year}-${pad(it.month)}-${pad(it.day)}`,
+    [it.kind === 'inproceedings' ? 'proceedingsTitle' : it.kind === 'preprint' ? 'repository' : 'publicationTitle']: it.venue,
+    DOI: it.doi,
+    extra: it.arxiv ? `arXiv: ${it.arxiv}` : '',
+    abstractNote: it.abstract,
+    tags: it.keywords.map((tag) => ({ tag })),
+    attachments: [{ itemType: 'attachment', title: 'Full Text PDF', path: it.file, uri: itemUri('users/6131994', attachmentKey) }],
+    notes: [],
+  };
+  // Every fifth paper carries an "Add Note from Annotations" note of 30 annotations.
+  if (withNotes && i % 5 === 0) {
+    const target = { library: 'users/6131994', parentKey: key, attachmentKey, citation: `${it.authors[0].family} et al., ${it.year}` };
+    const colors = ['#ffd400', '#ff6666', '#5fb236', '#2ea8e5', '#a28ae5'];
+    const annotations = Array.from({ length: 30 }, (_, n) => ({
+      type: n % 10 === 9 ? ('underline' as const) : ('highlight' as const),
+      key: `${String(i).padStart(5, '0')}${String(n).padStart(3, '0')}`,
+      color: colors[n % colors.length],
+      pageLabel: String(1 + Math.floor(n / 3)),
+      pageIndex: Math.floor(n / 3),
+      text: it.abstract.slice((n * 37) % 200, ((n * 37) % 200) + 120),
+      comment: n % 3 === 0 ? '这里的方法值得对比：reasoning gains depend on scale.' : undefined,
+    }));
+    item.notes = [{ itemType: 'note', key: `N${String(i).padStart(7, '0')}`, parentItem: key, note: annotationNoteHtml(target, annotations) }];
+  }
+  return item;
+}
+
+/** The same `n` items as a BetterBibTeX JSON export; with `withNotes`, 20% carry a 30-annotation note. */
+export function generateBbtJson(n: number, withNotes: boolean): string {
+  const all = items(n).map((it, i) => bbtItem(it, i, withNotes));
+  return JSON.stringify({ config: { id: '36a3b0b5-bad0-4a04-b79b-441c7cef77db', label: 'BetterBibTeX JSON', localeDateOrder: 'ymd' }, collections: {}, items: all }, null, 2);
 }

@@ -1,19 +1,23 @@
 /**
  * Library reader benchmarks: our reader vs @retorquere/bibtex-parser (the parser behind the most used Obsidian
- * citation plugin) on the 7,166-entry real library and a generated 10,000-entry library, and our CSL JSON reader
- * vs a bare JSON.parse of the same 10,000 items. Notes give the entries that came out as papers.
+ * citation plugin) on the 7,166-entry real library and a generated 10,000-entry library, our CSL JSON reader vs a
+ * bare JSON.parse of the same 10,000 items, and what annotation notes cost a BetterBibTeX JSON read. Notes give the
+ * entries that came out as papers.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readLibrary } from '../src/core/library/read-library';
+import { htmlToMarkdown } from '../src/core/library/text/html-to-markdown';
+import { readItemNotes } from '../src/core/library/zotero-notes/item-notes';
 import { formatMs, type BenchCase, type BenchGoal, type CaseResult } from './harness';
-import { generateBiblatex, generateCslJson } from './generate-library';
+import { generateBbtJson, generateBiblatex, generateCslJson } from './generate-library';
 
 const FIXTURES = process.env.ZCN_FIXTURES ?? resolve('../shared/fixtures');
 const GENERATED = 10_000;
 const REAL = 'library: read the 7,166-entry BibTeX library';
 const BIB = `library: read a ${GENERATED.toLocaleString('en')}-entry generated BibLaTeX library`;
 const JSON_GROUP = `library: read the same ${GENERATED.toLocaleString('en')} entries as Better CSL JSON`;
+const BBT_GROUP = `library: read a ${GENERATED.toLocaleString('en')}-paper BetterBibTeX JSON, 20% with a 30-annotation note`;
 
 interface Prepared {
   text: string;
@@ -46,8 +50,38 @@ async function bibtexParser(prepared: unknown): Promise<string> {
 
 function jsonParse(prepared: unknown): Promise<string> {
   const { text, expected } = prepared as Prepared;
-  const items = JSON.parse(text) as unknown[];
-  return Promise.resolve(`${items.length}/${expected} items (no mapping)`);
+  const doc = JSON.parse(text) as unknown[] | { items: unknown[] };
+  return Promise.resolve(`${(Array.isArray(doc) ? doc : doc.items).length}/${expected} items (no mapping)`);
+}
+
+const bbtWithNotes = () => prepared(generateBbtJson(GENERATED, true), GENERATED);
+const bbtWithoutNotes = () => prepared(generateBbtJson(GENERATED, false), GENERATED);
+
+/** The notes of every item, taken out of the export in setup: what the annotation parser reads. */
+function notesOnly(): Promise<unknown> {
+  const items = (JSON.parse(generateBbtJson(GENERATED, true)) as { items: { notes: unknown }[] }).items;
+  (globalThis as { gc?: () => void }).gc?.();
+  return Promise.resolve(items.map((item) => item.notes));
+}
+
+function annotationParser(prepared: unknown): Promise<string> {
+  let annotations = 0;
+  for (const notes of prepared as unknown[]) annotations += readItemNotes(notes, () => null).annotations.length;
+  return Promise.resolve(`${annotations} annotations read`);
+}
+
+/** What the reader did with notes before annotations were read: every note converted to Markdown. */
+function previousNoteReading(prepared: unknown): Promise<string> {
+  let notes = 0;
+  for (const list of prepared as { note: string }[][]) for (const n of list) notes += htmlToMarkdown(n.note) === '' ? 0 : 1;
+  return Promise.resolve(`${notes} notes converted`);
+}
+
+function oursWithAnnotations(prepared: unknown): Promise<string> {
+  const { text, expected } = prepared as Prepared;
+  const result = readLibrary(text);
+  const annotations = result.papers.reduce((n, p) => n + p.annotations.length, 0);
+  return Promise.resolve(`${result.papers.length}/${expected} entries as papers, ${annotations} annotations, ${(text.length / 1e6).toFixed(0)} MB`);
 }
 
 export const CASES: BenchCase[] = [
@@ -58,6 +92,12 @@ export const CASES: BenchCase[] = [
   { id: 'library-json10k-ours', group: JSON_GROUP, label: 'ours (readLibrary)', setup: generatedJson, run: ours },
   { id: 'library-json10k-json-parse', group: JSON_GROUP, label: 'JSON.parse only', baseline: true, setup: generatedJson, run: jsonParse },
   { id: 'library-json10k-bibtex-parser-bib', group: JSON_GROUP, label: '@retorquere/bibtex-parser 9 on the .bib of the same entries', setup: generatedBib, run: bibtexParser },
+  { id: 'library-bbt10k-plain-ours', group: BBT_GROUP, label: 'ours, the export without notes', baseline: true, setup: bbtWithoutNotes, run: ours, repeat: 3 },
+  { id: 'library-bbt10k-notes-ours', group: BBT_GROUP, label: 'ours, with the annotation notes', setup: bbtWithNotes, run: oursWithAnnotations, repeat: 3 },
+  { id: 'library-bbt10k-notes-json-parse', group: BBT_GROUP, label: 'JSON.parse only, with the notes', setup: bbtWithNotes, run: jsonParse, repeat: 3 },
+  { id: 'library-bbt10k-plain-json-parse', group: BBT_GROUP, label: 'JSON.parse only, without notes', setup: bbtWithoutNotes, run: jsonParse, repeat: 3 },
+  { id: 'library-bbt10k-annotation-parser', group: BBT_GROUP, label: 'the annotation parser alone, over the 2,000 notes', setup: notesOnly, run: annotationParser, repeat: 3 },
+  { id: 'library-bbt10k-previous-notes', group: BBT_GROUP, label: 'the previous reader: the same notes to Markdown', setup: notesOnly, run: previousNoteReading, repeat: 3 },
 ];
 
 /** "7166/7166 entries …" → whether every entry was read. */
@@ -80,7 +120,34 @@ function fasterGoal(group: string, oursId: string, theirsId: string): BenchGoal 
   };
 }
 
+/** The annotation notes' cost, against the export without notes and against the previous reader's note handling. */
+const annotationGoal: BenchGoal = {
+  group: BBT_GROUP,
+  check(results) {
+    const plain = results.get('library-bbt10k-plain-ours');
+    const notes = results.get('library-bbt10k-notes-ours');
+    const parser = results.get('library-bbt10k-annotation-parser');
+    const parseWith = results.get('library-bbt10k-notes-json-parse');
+    const parseWithout = results.get('library-bbt10k-plain-json-parse');
+    const previous = results.get('library-bbt10k-previous-notes');
+    if (!plain || !notes || !parser || !parseWith || !parseWithout || !previous) return 'goal annotation parser ≤ 10% of a read without notes: not measured';
+    const share = parser.ms / plain.ms;
+    // The notes make the file several times larger; JSON.parse of the extra bytes is paid by any reader.
+    const beyondJson = (notes.ms - (parseWith.ms - parseWithout.ms)) / plain.ms;
+    // The reader before annotations converted every note to Markdown instead: its time on this export is ours with
+    // the parser swapped for that conversion.
+    const slowdown = notes.ms / (notes.ms - parser.ms + previous.ms) - 1;
+    return (
+      `goal annotation parser ≤ 10% of a read without notes: parser ${formatMs(parser.ms)} = ${(share * 100).toFixed(0)}% ` +
+      `(${share <= 0.1 ? 'met' : 'NOT met'}); the read with notes is ${(notes.ms / plain.ms).toFixed(2)}x the read without, ` +
+      `${beyondJson.toFixed(2)}x without the larger file's JSON.parse; against the previous reader on this export ` +
+      `(notes to Markdown, ${formatMs(previous.ms)}): ${slowdown >= 0 ? '+' : ''}${(slowdown * 100).toFixed(0)}%`
+    );
+  },
+};
+
 export const GOALS: BenchGoal[] = [
+  annotationGoal,
   fasterGoal(REAL, 'library-real-ours', 'library-real-bibtex-parser'),
   fasterGoal(BIB, 'library-bib10k-ours', 'library-bib10k-bibtex-parser'),
   {

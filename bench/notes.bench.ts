@@ -35,6 +35,8 @@ function papers(): Paper[] {
       zoteroUri: zoteroSelectUri(citekey),
       attachments: [`/home/me/Zotero/storage/K${i}/Paper ${i}.pdf`],
       notes: [],
+    attachmentLinks: {},
+    annotations: [],
     };
   });
 }

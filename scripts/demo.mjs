@@ -1,5 +1,6 @@
-// `npm run demo` (after `npm run build`): sync the example library into example-vault/ with the CLI, add concept
-// notes, and install the built plugin there, so the folder can be opened in Obsidian. Running it again changes
+// `npm run demo` (after `npm run build`): sync the example library (a BetterBibTeX JSON export with summaries,
+// annotations, Zotero notes and collections) into example-vault/ with the CLI, add concept notes and an example
+// survey note, and install the built plugin there, so the folder can be opened in Obsidian. Running it again changes
 // nothing: every file is written only when its content differs, and the sync of an unchanged export writes nothing.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const vault = join(root, 'example-vault');
 const pluginId = 'zotero-concept-notes';
 const pluginDir = join(vault, '.obsidian', 'plugins', pluginId);
-const exportInVault = 'Zotero/library.bib';
+const exportInVault = 'Zotero/library.json';
 const userNotesFolder = 'Notes';
 const cli = join(root, 'dist', 'cli.js');
 const done = [];
@@ -51,8 +52,9 @@ for (const built of ['main.js', 'manifest.json', 'styles.css', 'dist/cli.js']) {
   }
 }
 
-// 1. The export, copied into the vault (the plugin can then watch it on every platform).
-writeIfChanged(join(vault, exportInVault), readFileSync(join(root, 'example', 'library.bib')), 'the example Better BibLaTeX export');
+// 1. The export, copied into the vault (the plugin can then watch it on every platform). example/library.bib holds
+//    the same papers as Better BibLaTeX, without the annotations and notes only the JSON export carries.
+writeIfChanged(join(vault, exportInVault), readFileSync(join(root, 'example', 'library.json')), 'the example BetterBibTeX JSON export');
 
 // 2. The plugin: its files, its settings pointing at that export, and enabled.
 for (const file of ['main.js', 'manifest.json', 'styles.css']) writeIfChanged(join(pluginDir, file), readFileSync(join(root, file)), 'built plugin');
@@ -64,12 +66,16 @@ writeIfChanged(
   'plugin settings',
 );
 
-// The user's own survey note (the note this plugin was designed from), so concept links show on real writing too.
-// It lives in ../shared/seed beside the repository; without it the demo simply has no such note.
-const surveyNote = join(root, '..', 'shared', 'seed', 'survey-note.md');
-// Copied once: after that it is a note of the vault (linked, maybe edited), which the demo never overwrites.
-const surveyInVault = join(vault, userNotesFolder, '多模态综述.md');
-if (existsSync(surveyNote) && !existsSync(surveyInVault)) writeIfChanged(surveyInVault, readFileSync(surveyNote), "the user's survey note");
+// Survey notes, copied once: after that they are notes of the vault (linked, maybe edited), never overwritten.
+// The example one (a "前沿文章摘要" list as "Insert paper summary" writes it, linking the literature notes) is in
+// the repository; the user's own, which this plugin was designed from, lives in ../shared/seed when it exists.
+const surveyNotes = [
+  [join(root, 'example', 'survey-note.md'), join(vault, userNotesFolder, '多模态大模型读书笔记.md'), 'an example survey note'],
+  [join(root, '..', 'shared', 'seed', 'survey-note.md'), join(vault, userNotesFolder, '多模态综述.md'), "the user's survey note"],
+];
+for (const [source, target, what] of surveyNotes) {
+  if (existsSync(source) && !existsSync(target)) writeIfChanged(target, readFileSync(source), what);
+}
 const enabled = readJson(join(vault, '.obsidian', 'community-plugins.json'), []);
 const plugins = Array.isArray(enabled) ? enabled : [];
 if (!plugins.includes(pluginId)) plugins.push(pluginId);
@@ -105,5 +111,8 @@ for (const path of report.updated) console.log(`    updated ${path}`);
 for (const c of report.conflictDetails ?? []) console.log(`    conflict ${c.path}: ${c.reasons.join('; ')}`);
 for (const e of report.errors) console.log(`    error ${e.citekey ?? ''} ${e.message}`);
 for (const line of conceptLines) console.log(`  ${line}`);
+console.log(`\n  What to look at: ${show(vault)}/Literature/weiChainofthoughtPromptingElicits2022.md (summary, annotations in`);
+console.log('  colour callouts with page links into Zotero, linked concepts), Literature/yinSurveyMultimodalLarge2024.md (Zotero');
+console.log(`  notes with Pandoc citations), Notes/多模态大模型读书笔记.md (a survey note) and Concepts/ (who mentions what).`);
 console.log(`\nOpen ${show(vault)}/ as a vault in Obsidian ("Open folder as vault"); the plugin is installed and enabled.`);
 process.exitCode = sync.code;

@@ -1,5 +1,6 @@
 /**
  * Read a Better BibTeX export from disk and parse it; shared by the commands that take `--export FILE`.
+ * The file is read as bytes, so the core decodes it (UTF-16, a `% Encoding:` header, Windows-1252 with a warning).
  * An unreadable or unrecognised file becomes an ExportFileError with one line for the user (exit code 2).
  */
 import { readFile } from 'node:fs/promises';
@@ -15,24 +16,22 @@ export class ExportFileError extends Error {
 
 export interface ExportFile {
   path: string;
-  /** The file's text (UTF-8), as read. */
-  text: string;
   result: LibraryReadResult;
 }
 
 /** Read and parse the export at `path`. Throws ExportFileError; entry-level problems are in `result`. */
 export async function readExportFile(path: string): Promise<ExportFile> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException | null)?.code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String((err as Error).message);
     throw new ExportFileError(`cannot read ${path}: ${why}`);
   }
+  const { readExport } = await loadLibraryReader();
   try {
-    const readLibrary = await loadLibraryReader();
-    return { path, text, result: readLibrary(text) };
+    return { path, result: readExport(bytes, path) };
   } catch (err) {
     if (err instanceof UnrecognizedExportError) throw new ExportFileError(`${path}: ${err.message}`);
     throw err;

@@ -54,7 +54,7 @@ describe('list', () => {
   it('prints warnings on stderr', async () => {
     const { code, err } = await run('list', '--export', fixturePath('bbt/string-macro-journal-arxiv-1597.bibtex.bib'));
     expect(code).toBe(0);
-    expect(err).toBe('warning: undefined @string macro IEEE_J_WC kept as its name (used by bjornsonScalable2020)\n');
+    expect(err).toBe('warning: 1 undefined @string macro is kept as its name: IEEE_J_WC (bjornsonScalable2020)\n');
   });
 
   it('prints the papers it could read, then the errors, and exits 1 when some entries failed', async () => {
@@ -71,11 +71,11 @@ describe('list', () => {
     expect(code).toBe(0);
     expect(err).toBe('');
     const json = JSON.parse(out);
-    expect(Object.keys(json)).toEqual(['format', 'papers', 'errors', 'warnings']);
+    expect(Object.keys(json)).toEqual(['format', 'papers', 'errors', 'warnings', 'collections']);
     expect(json.format).toBe('bibtex');
     expect(Object.keys(json.papers[0])).toEqual([
       'citekey', 'title', 'authors', 'year', 'date', 'type', 'venue', 'abstract', 'tags', 'collections',
-      'arxiv', 'arxivUrl', 'doi', 'url', 'zoteroUri', 'attachments', 'notes',
+      'arxiv', 'arxivUrl', 'doi', 'url', 'zoteroUri', 'attachments', 'attachmentLinks', 'notes', 'annotations',
     ]);
     expect(json.papers[0]).toMatchObject({ citekey: 'Procopio2014', arxiv: '1412.4006', arxivUrl: 'https://arxiv.org/abs/1412.4006', year: 2014 });
   });

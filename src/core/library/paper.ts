@@ -2,6 +2,8 @@
  * The paper model: one Paper per entry of a Better BibTeX export, whatever its format.
  * Field names are part of the CLI's JSON output (`list --json`), so they are stable.
  */
+import type { Annotation } from './annotation';
+
 export interface Paper {
   /** The citation key, exactly as BBT wrote it (case kept). */
   citekey: string;
@@ -19,7 +21,11 @@ export interface Paper {
   abstract: string | null;
   /** Zotero tags (BibTeX `keywords` split on commas). */
   tags: string[];
-  /** Zotero collection names (BBT JSON only). */
+  /**
+   * The Zotero collections (BBT JSON) or JabRef groups (a `.bib`'s groups comment) holding the paper, each as its
+   * path from the top, names joined with `/` ("Methodology/Self-efficacy"); sorted. The hierarchy itself is in
+   * `LibraryReadResult.collections`.
+   */
   collections: string[];
   /** Bare arXiv identifier without version, such as `2503.06063` or `hep-th/9711200`. */
   arxiv: string | null;
@@ -31,8 +37,20 @@ export interface Paper {
   zoteroUri: string;
   /** Attachment file paths (or link URLs) as exported. */
   attachments: string[];
-  /** Zotero notes as Markdown text (BBT JSON only). */
+  /**
+   * For attachments Zotero stores (a path `…/storage/<KEY>/file.pdf`, or BBT JSON's attachment `uri`), the link that
+   * opens them in Zotero's own reader, by attachment path: `zotero://open-pdf/library/items/<KEY>` (group
+   * libraries: `zotero://open-pdf/groups/<ID>/items/<KEY>`). Linked files outside Zotero's storage have none.
+   */
+  attachmentLinks: Record<string, string>;
+  /**
+   * The user's own Zotero notes as Markdown (BBT JSON only): citations resolved to Pandoc `[@key, p. 3]`, headings
+   * shifted so the top one is `###` (a note never brings an H1 into the literature note). A note Zotero made with
+   * "Add Note from Annotations" and left as it was is not here: it is read into `annotations`.
+   */
   notes: string[];
+  /** The PDF annotations of the paper's annotation notes (BBT JSON only), in document order, one per annotation key. */
+  annotations: Annotation[];
 }
 
 /** The export formats the reader recognises, detected from the content. */
@@ -47,6 +65,14 @@ export interface LibraryError {
   message: string;
 }
 
+/** One Zotero collection (or JabRef group) of the export, in the hierarchy. */
+export interface LibraryCollection {
+  /** The collection's names from the top down: `["Methodology", "Self-efficacy"]`. */
+  path: string[];
+  /** The parent's path, or null for a top-level collection. */
+  parent: string[] | null;
+}
+
 /** The result of reading one export. `papers.length + errors.length` equals the number of entries. */
 export interface LibraryReadResult {
   format: ExportFormat;
@@ -54,6 +80,17 @@ export interface LibraryReadResult {
   errors: LibraryError[];
   /** Things the user should know that are not per-entry failures (e.g. "no citation keys"). */
   warnings: string[];
+  /**
+   * Every collection of the export (BBT JSON collections, a `.bib`'s JabRef groups), parents before children, empty
+   * ones included; [] for formats without collections. `Paper.collections` names them by `path.join('/')`. The
+   * readers always set it (it is optional only for results made by hand before it existed).
+   */
+  collections?: LibraryCollection[];
+  /**
+   * Set when the export stops in the middle of an entry (Better BibTeX may still be writing it): what is cut. Such an
+   * export must not be synced. Absent for a complete export.
+   */
+  truncated?: string;
 }
 
 /** Thrown for a file that is not a recognisable export at all (the CLI exits with code 2). */
@@ -68,6 +105,14 @@ export class UnrecognizedExportError extends Error {
 export function zoteroSelectUri(citekey: string): string {
   // Keys keep ":" and non-ASCII as BBT writes them; only what would break the URL is escaped.
   return `zotero://select/items/@${encodeURI(citekey).replace(/[#?]/g, (c) => encodeURIComponent(c))}`;
+}
+
+/** Thrown for an export that is recognisably cut short (JSON or YAML that stops mid-document): BBT may be writing it. */
+export class IncompleteExportError extends UnrecognizedExportError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IncompleteExportError';
+  }
 }
 
 /** The abs-page URL of an arXiv identifier. */

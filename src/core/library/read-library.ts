@@ -13,9 +13,11 @@ import { readBbtJson } from './bbt-json/read-bbt-json';
 import { readBibtex } from './bibtex/read-bibtex';
 import { checkCitekeys } from './citekey-check';
 import { isZoteroNativeCsl, parseCslYaml, readCslItems } from './csl/read-csl';
-import { UnrecognizedExportError, type ExportFormat, type LibraryReadResult } from './paper';
+import { yamlTruncation } from './csl/yaml-completeness';
+import { IncompleteExportError, UnrecognizedExportError, type ExportFormat, type LibraryReadResult, type Paper } from './paper';
 import type { ReaderOutput } from './reader-output';
 import { errorMessage } from '../text/error-message';
+import { isRemoteFilePath } from '../text/safe-link';
 
 const BIB_BLOCK = /@[ \t]*(?:[A-Za-z]+[ \t]*[{(][ \t\r\n]*[^\s,{}=]+[ \t\r\n]*,|(?:string|preamble|comment)[ \t]*[{(])/i;
 const YAML_START = /^(?:---[ \t]*\r?\n)?(?:#[^\n]*\r?\n)*references[ \t]*:/;
@@ -67,15 +69,34 @@ function readJson(text: string): { format: ExportFormat; output: ReaderOutput } 
 
 function readYaml(text: string): { format: ExportFormat; output: ReaderOutput } {
   const items = parseCslYaml(text);
-  if (!items) throw new UnrecognizedExportError('YAML, but not Better CSL YAML (a "references:" list)');
-  return { format: 'csl-yaml', output: readCslItems(items, false, true) };
+  if (!items) {
+    // A "references:" document that does not parse is, in practice, one Better BibTeX is still writing.
+    if (yamlTruncation(text, []) !== null) throw new IncompleteExportError('the CSL YAML export is incomplete (Better BibTeX may be writing it)');
+    throw new UnrecognizedExportError('YAML, but not Better CSL YAML (a "references:" list)');
+  }
+  const output = readCslItems(items, false, true);
+  const truncated = yamlTruncation(text, items);
+  if (truncated !== null) output.truncated = truncated;
+  return { format: 'csl-yaml', output };
 }
 
 function finish(format: ExportFormat, output: ReaderOutput): LibraryReadResult {
   const checked = checkCitekeys(output.papers);
   // File order; errors without a line (JSON formats) keep their order after the others.
   const errors = [...output.errors, ...checked.errors].sort((a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER));
-  const warnings = [...output.warnings, ...checked.warnings];
+  const warnings = [...output.warnings, ...checked.warnings, ...remoteFileWarnings(checked.papers)];
+  if (output.truncated !== undefined) warnings.unshift(`the export is incomplete: ${output.truncated} (Better BibTeX may still be writing it)`);
   if (checked.papers.length === 0 && errors.length === 0) warnings.push('the export contains no entries');
-  return { format, papers: checked.papers, errors, warnings };
+  const result: LibraryReadResult = { format, papers: checked.papers, errors, warnings, collections: output.collections };
+  if (output.truncated !== undefined) result.truncated = output.truncated;
+  return result;
+}
+
+/** One warning for attachments on other computers (UNC paths, remote `file:` URLs): notes never link them. */
+function remoteFileWarnings(papers: readonly Paper[]): string[] {
+  const remote: string[] = [];
+  for (const p of papers) for (const a of p.attachments) if (isRemoteFilePath(a)) remote.push(`${p.citekey}: ${a}`);
+  if (remote.length === 0) return [];
+  const shown = remote.slice(0, 3).join('; ') + (remote.length > 3 ? `; and ${remote.length - 3} more` : '');
+  return [`${remote.length} attachment${remote.length === 1 ? ' points' : 's point'} to another computer and will not be linked in notes (a link to a network share can leak your credentials): ${shown}`];
 }

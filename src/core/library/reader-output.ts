@@ -1,5 +1,5 @@
 /** What each format's reader returns before citation keys are checked across the library (read-library.ts). */
-import type { LibraryError, Paper } from './paper';
+import type { LibraryCollection, LibraryError, Paper } from './paper';
 
 export interface LocatedPaper {
   paper: Paper;
@@ -11,4 +11,8 @@ export interface ReaderOutput {
   papers: LocatedPaper[];
   errors: LibraryError[];
   warnings: string[];
+  /** The export's collection hierarchy (see LibraryReadResult.collections). */
+  collections: LibraryCollection[];
+  /** What is cut, when the export stops in the middle of an entry (see LibraryReadResult.truncated). */
+  truncated?: string;
 }

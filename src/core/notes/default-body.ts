@@ -5,10 +5,11 @@
  * runtime were half of a 10,000-paper sync's planning. User templates always go through Handlebars.
  */
 import type { Paper } from '../library/paper';
+import { annotationMarkdown } from './annotation-markdown';
 import { DEFAULT_TEMPLATE_NAME } from './default-template';
 import { frozenHeadings } from './i18n';
 import { resolveSummary } from './paper-format';
-import { bylineOf, defusePaper, oneLine, paperLinks, tagsLineOf, tagsOf } from './paper-parts';
+import { bylineOf, defusePaper, oneLine, paperLinks, tagsLineOf, tagsOf, zoteroNotesText } from './paper-parts';
 import { withRegions, type RenderedTemplate } from './template';
 import type { TemplateContextOptions } from './template-context';
 import { managedContent } from './template-helpers';
@@ -25,7 +26,15 @@ export function defaultBodyParts(original: Paper, options: TemplateContextOption
   // managedContent of `## heading\n\nsummary\n`, built as such: the summary has no trailing whitespace (see
   // resolveSummary), and copying a long abstract through the trimming regex is a measurable part of a render.
   const summaryContent = summary ? `## ${headings.summary}\n\n${summary}` : `## ${headings.summary}`;
-  return [wrapRegion('header', managedContent(header)), '\n\n', wrapRegion('summary', summaryContent), `\n\n## ${headings.notes}\n\n`];
+  const parts = [wrapRegion('header', managedContent(header)), '\n\n', wrapRegion('summary', summaryContent)];
+  if (paper.annotations.length > 0) {
+    const blocks = paper.annotations.map((a) => `\n\n${annotationMarkdown(a, options)}`).join('');
+    parts.push('\n\n', wrapRegion('annotations', managedContent(`## ${headings.annotations}${blocks}\n`)));
+  }
+  const zoteroNotes = zoteroNotesText(paper);
+  if (zoteroNotes !== null) parts.push('\n\n', wrapRegion('zotero-notes', managedContent(`## ${headings.zoteroNotes}\n\n${zoteroNotes}\n`)));
+  parts.push(`\n\n## ${headings.notes}\n\n`);
+  return parts;
 }
 
 /** What DEFAULT_NOTE_TEMPLATE renders for `original`, with its regions (see template.ts `renderWithRegions`). */

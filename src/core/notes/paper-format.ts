@@ -4,6 +4,7 @@
 import type { Paper } from '../library/paper';
 import type { SummarySource } from '../settings/settings';
 import { memoizeByString } from '../text/memo';
+import { isRemoteFilePath, isWebUrl } from '../text/safe-link';
 
 const CJK_CLASS = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}]';
 const ENDS_CJK = new RegExp(`${CJK_CLASS}$`, 'u');
@@ -34,8 +35,13 @@ export function shortAuthorList(authors: readonly string[], etAl: string, max = 
 export interface AttachmentLink {
   /** The path or URL as exported. */
   path: string;
-  /** A link target for Markdown: `file:///` URL for absolute paths, the URL itself, or an encoded relative path. */
-  url: string;
+  /**
+   * A link target for Markdown: a `file:///` URL for a local absolute path, the URL itself for a web link, or an
+   * encoded relative path; null for what must not be linked (a file on another computer, a `javascript:` URL…).
+   */
+  url: string | null;
+  /** Opens the file in Zotero's own reader (`zotero://open-pdf/…`), for files Zotero stores; else null. */
+  zoteroUrl: string | null;
   /** The file name (last path segment) or the URL. */
   name: string;
   isPdf: boolean;
@@ -52,26 +58,29 @@ function encodePath(path: string): string {
 }
 
 /**
- * A Markdown link target for an attachment path: absolute paths (POSIX, `C:\…`, `\\server\share\…`) become
- * `file:///` URLs with every segment percent-encoded (spaces as %20); URLs keep their form with spaces, `<>()`
- * encoded; other (relative) paths are encoded without a scheme.
+ * A Markdown link target for an attachment path: local absolute paths (POSIX, `C:\…`) become `file:///` URLs with
+ * every segment percent-encoded (spaces as %20); web URLs keep their form with spaces, `<>()` encoded; other
+ * (relative) paths are encoded without a scheme. Null for a file on another computer (`\\server\share\…`,
+ * `file://host/…`: one click would open a network share, and on Windows send the user's credentials) and for URLs
+ * of any other scheme (`javascript:`, `data:`…): an export of a group library is written by other people.
  */
-export function attachmentUrl(rawPath: string): string {
+export function attachmentUrl(rawPath: string): string | null {
   const path = rawPath.trim();
+  if (isRemoteFilePath(path)) return null;
   if (URL_SCHEME.test(path) && !WINDOWS_DRIVE.test(path)) {
+    if (!isWebUrl(path) && !/^file:\/\/\//i.test(path)) return null;
     return path.replace(/[ <>()]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
   }
   const slashed = path.includes('\\') ? path.replace(/\\/g, '/') : path;
   if (WINDOWS_DRIVE.test(path)) {
     return `file:///${slashed.slice(0, 2)}${encodePath(slashed.slice(2))}`;
   }
-  if (slashed.startsWith('//')) return `file:${encodePath(slashed)}`;
   if (slashed.startsWith('/')) return `file://${encodePath(slashed)}`;
   return encodePath(slashed);
 }
 
 /** The attachments of a paper as links, in export order. */
-export function attachmentLinks(paper: Pick<Paper, 'attachments'>): AttachmentLink[] {
+export function attachmentLinks(paper: Pick<Paper, 'attachments'> & Partial<Pick<Paper, 'attachmentLinks'>>): AttachmentLink[] {
   const links: AttachmentLink[] = [];
   for (const path of paper.attachments) {
     const trimmed = path.trim();
@@ -80,19 +89,22 @@ export function attachmentLinks(paper: Pick<Paper, 'attachments'>): AttachmentLi
     // The last segment, `/` or `\` separated.
     const name = isUrl ? trimmed : trimmed.slice(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
     const withoutQuery = trimmed.includes('?') || trimmed.includes('#') ? trimmed.replace(/[?#].*$/, '') : trimmed;
-    links.push({ path, url: attachmentUrl(trimmed), name, isPdf: /\.pdf$/i.test(withoutQuery) });
+    const zoteroUrl = paper.attachmentLinks?.[path] ?? null;
+    links.push({ path, url: attachmentUrl(trimmed), zoteroUrl, name, isPdf: /\.pdf$/i.test(withoutQuery) });
   }
   return links;
 }
 
-/** The attachment the "PDF" link opens: the first PDF, else the first attachment, else null. */
+/** The attachment the "PDF" link opens: the first linkable PDF, else the first linkable attachment, else null. */
 export function primaryAttachment(links: readonly AttachmentLink[]): AttachmentLink | null {
-  return links.find((l) => l.isPdf) ?? links[0] ?? null;
+  const linkable = links.filter((l) => l.zoteroUrl !== null || l.url !== null);
+  return linkable.find((l) => l.isPdf) ?? linkable[0] ?? null;
 }
 
 /**
- * The summary text: the abstract, or with `first-note` the first non-empty Zotero note (falling back to the
- * abstract). Trailing whitespace is trimmed; null when there is nothing.
+ * The summary text: the abstract; with `first-note`, the user's first Zotero note, else the abstract. The default
+ * never takes a note: Zotero notes have their own section, and an annotation note is never a summary. Trailing
+ * whitespace is trimmed; null when there is nothing.
  */
 export function resolveSummary(paper: Pick<Paper, 'abstract' | 'notes'>, source: SummarySource): string | null {
   const clean = (s: string | null | undefined): string | null => {
@@ -100,8 +112,6 @@ export function resolveSummary(paper: Pick<Paper, 'abstract' | 'notes'>, source:
     const t = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).replace(/^\s*\n/, '').trimEnd();
     return t === '' ? null : t;
   };
-  // Each source falls back to the other, so a paper with only an abstract or only a Zotero note still has a summary.
-  const firstNote = () => paper.notes.map(clean).find((n) => n !== null) ?? null;
-  if (source === 'first-note') return firstNote() ?? clean(paper.abstract);
-  return clean(paper.abstract) ?? firstNote();
+  if (source === 'first-note') return paper.notes.map(clean).find((n) => n !== null) ?? clean(paper.abstract);
+  return clean(paper.abstract);
 }

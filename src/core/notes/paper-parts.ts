@@ -37,6 +37,7 @@ function anyDoublePercent(list: readonly string[]): boolean {
 
 function hasDoublePercent(p: Paper): boolean {
   for (const s of [p.citekey, p.title, p.venue, p.abstract, p.doi, p.url, p.zoteroUri]) if (s !== null && s.includes('%%')) return true;
+  if (p.annotations.some((a) => a.text.includes('%%') || a.comment.includes('%%') || (a.page ?? '').includes('%%'))) return true;
   return anyDoublePercent(p.authors) || anyDoublePercent(p.tags) || anyDoublePercent(p.collections) || anyDoublePercent(p.attachments) || anyDoublePercent(p.notes);
 }
 
@@ -57,7 +58,14 @@ export function defusePaper(p: Paper): Paper {
     zoteroUri: defuseText(p.zoteroUri),
     attachments: p.attachments.map(defuseText),
     notes: p.notes.map(defuseText),
+    annotations: p.annotations.map((a) => ({ ...a, text: defuseText(a.text), comment: defuseText(a.comment), page: defuseOrNull(a.page) })),
   };
+}
+
+/** The user's Zotero notes as one Markdown text (a rule between notes), or null without notes. */
+export function zoteroNotesText(paper: Pick<Paper, 'notes'>): string | null {
+  const notes = paper.notes.map((n) => n.trim()).filter((n) => n !== '');
+  return notes.length === 0 ? null : notes.join('\n\n---\n\n');
 }
 
 /** The links of a (defused) paper as Markdown, and the attachments they come from. */
@@ -82,7 +90,8 @@ export function paperLinks(paper: Paper, headings: Headings): PaperLinks {
     arxivLink: paper.arxiv && paper.arxivUrl ? `[arXiv:${paper.arxiv}](${markdownUrl(paper.arxivUrl)})` : null,
     doiLink: doiUrl ? `[DOI](${doiUrl})` : null,
     zoteroLink: `[${headings.openInZotero}](${markdownUrl(paper.zoteroUri)})`,
-    pdfLink: pdf ? `[${pdf.isPdf ? headings.pdf : headings.attachment}](${pdf.url})` : null,
+    // Zotero's reader, where the annotations are, when Zotero stores the file; the file itself otherwise.
+    pdfLink: pdf ? `[${pdf.isPdf ? headings.pdf : headings.attachment}](${pdf.zoteroUrl ?? pdf.url})` : null,
   };
 }
 

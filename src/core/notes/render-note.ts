@@ -44,6 +44,8 @@ export interface RenderedNote {
   body: string;
   /** Managed region contents of the body, in order. */
   regions: { id: string; content: string }[];
+  /** Every region id of the template, including those it did not render for this paper. */
+  declaredRegions: readonly string[];
   /** The whole file: `---\n` + managed keys + template keys + `---\n` + body. */
   text: string;
 }
@@ -91,7 +93,7 @@ export function renderNote(paper: Paper, ctx: RenderContext): RenderedNote {
   const text = [...head, '---\n', body].join('');
   // The body's regions: those after a front-matter block the template wrote (its text is the user's).
   const regions = rendered.regions.filter((r) => r.start >= split.bodyStart).map(({ id, content }) => ({ id, content }));
-  return { frontMatter, entries, templateFrontMatter: split.data, body, regions, text };
+  return { frontMatter, entries, templateFrontMatter: split.data, body, regions, text, declaredRegions: template.regionIds };
 }
 
 /**
@@ -105,5 +107,6 @@ function builtInNote(paper: Paper, ctx: RenderContext, front: { frontMatter: Rec
   const raw = joined.slice(bodyStart);
   const { text: body, regions } = withRegions(raw, DEFAULT_TEMPLATE_NAME);
   const text = body === raw ? joined : joined.slice(0, bodyStart) + body;
-  return { frontMatter: front.frontMatter, entries: front.entries, templateFrontMatter: {}, body, regions: regions.map(({ id, content }) => ({ id, content })), text };
+  const declaredRegions = defaultNoteTemplate().regionIds;
+  return { frontMatter: front.frontMatter, entries: front.entries, templateFrontMatter: {}, body, regions: regions.map(({ id, content }) => ({ id, content })), text, declaredRegions };
 }

@@ -13,6 +13,7 @@
  */
 import type { Paper } from '../library/paper';
 import type { SummarySource } from '../settings/settings';
+import { isWebUrl } from '../text/safe-link';
 import { headingsFor, type NoteLanguage } from './i18n';
 import { resolveSummary } from './paper-format';
 import { defusePercents, markdownUrl, oneLine } from './paper-parts';
@@ -26,7 +27,8 @@ export interface SummaryEntryOptions {
 function entryUrl(paper: Paper): string | null {
   if (paper.arxivUrl) return paper.arxivUrl;
   if (paper.doi) return `https://doi.org/${paper.doi}`;
-  return paper.url && paper.url.trim() !== '' ? paper.url.trim() : null;
+  // Only a web address becomes a link: the export may come from a group library others write.
+  return paper.url && isWebUrl(paper.url) ? paper.url.trim() : null;
 }
 
 // `%%` would open an Obsidian comment in the note the entry is pasted into.

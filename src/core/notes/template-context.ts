@@ -6,11 +6,13 @@
  */
 import type { Paper } from '../library/paper';
 import type { Settings } from '../settings/settings';
+import { isWebUrl } from '../text/safe-link';
+import { annotationVariables, type AnnotationVariables } from './annotation-markdown';
 import { formatWithPattern } from './front-matter';
 import { frozenHeadings, type Headings, type NoteLanguage } from './i18n';
 import { toObsidianTags } from './obsidian-tags';
 import { displayName, resolveSummary, type AttachmentLink } from './paper-format';
-import { bylineOf, defusePaper, paperLinks, tagsLineOf, tagsOf } from './paper-parts';
+import { bylineOf, defusePaper, paperLinks, tagsLineOf, tagsOf, zoteroNotesText } from './paper-parts';
 
 /** A name as the Citations plugin's `entry.author` holds it. */
 export interface CitationsAuthor {
@@ -61,6 +63,10 @@ export interface TemplateContext extends Omit<CitationsEntry, 'id' | 'type' | 'a
   /** The attachment the PDF link opens (first PDF, else first attachment), or null. */
   pdf: AttachmentLink | null;
   notes: string[];
+  /** The user's Zotero notes as one Markdown text, a rule between notes; null without notes. */
+  zoteroNotes: string | null;
+  /** The PDF annotations, in document order (docs/templates.md lists their fields). */
+  annotations: AnnotationVariables[];
   /** Display names ("Given Family"; CJK names as written). */
   authors: string[];
   venue: string | null;
@@ -85,7 +91,7 @@ export interface TemplateContext extends Omit<CitationsEntry, 'id' | 'type' | 'a
 
 /** What the context depends on besides the paper. */
 export interface TemplateContextOptions {
-  settings: Pick<Settings, 'dateFormat' | 'summarySource'>;
+  settings: Pick<Settings, 'dateFormat' | 'summarySource' | 'annotationColorLabels'>;
   importDate: Date;
   language: NoteLanguage;
 }
@@ -114,6 +120,8 @@ export function buildTemplateContext(original: Paper, options: TemplateContextOp
   const note = paper.notes.length > 0 ? paper.notes.join('\n\n') : null;
   const containerTitle = paper.venue ?? (paper.arxiv ? `arXiv:${paper.arxiv}` : null);
   const tags = tagsOf(paper);
+  // A URL becomes a link in templates: only a web address may (an export of a group library is written by others).
+  const url = paper.url !== null && isWebUrl(paper.url) ? paper.url : null;
   const entry: CitationsEntry = {
     id: paper.citekey,
     type: paper.type,
@@ -133,7 +141,7 @@ export function buildTemplateContext(original: Paper, options: TemplateContextOp
     publisherPlace: null,
     title: paper.title,
     titleShort: null,
-    URL: paper.url,
+    URL: url,
     year,
     zoteroSelectURI: paper.zoteroUri,
   };
@@ -153,12 +161,14 @@ export function buildTemplateContext(original: Paper, options: TemplateContextOp
     attachments: links.attachments,
     pdf: links.pdf,
     notes: [...paper.notes],
+    zoteroNotes: zoteroNotesText(paper),
+    annotations: annotationVariables(paper.annotations, options),
     authors,
     venue: paper.venue,
     date: paper.date,
     doi: paper.doi,
     doiUrl: links.doiUrl,
-    url: paper.url,
+    url,
     type: paper.type,
     summary: resolveSummary(paper, options.settings.summarySource),
     language: options.language,

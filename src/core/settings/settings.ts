@@ -4,6 +4,7 @@
  * copy of the defaults, never mutating DEFAULT_SETTINGS. data.json travels to every device with the vault, so
  * what belongs to one device (whether it syncs automatically) is not here but in device-settings.ts.
  */
+import { ANNOTATION_COLOR_NAMES, type AnnotationColorName } from '../library/annotation';
 
 /** 2: `autoSync` left data.json for each device's own storage (see device-settings.ts). */
 export const SETTINGS_VERSION = 2;
@@ -68,6 +69,13 @@ export interface Settings {
    * (a half-written or wrong export). 0 disables the check.
    */
   minExportRatio: number;
+  /**
+   * What each Zotero highlight colour means to the user, shown as the title of its annotations in literature notes
+   * (`{ red: "Important", blue: "Method" }`). A colour without a label shows its name (Yellow / 黄色). Each colour
+   * keeps its own callout type (`zotero-red`…), coloured by the plugin's stylesheet, so colours stay apart either way.
+   * Absent when no colour has a label (the settings tab has no row for it yet).
+   */
+  annotationColorLabels?: Partial<Record<AnnotationColorName, string>>;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -122,6 +130,18 @@ function oneOf<T extends string>(raw: Raw, key: keyof Settings, allowed: readonl
   return allowed.includes(v as T) ? (v as T) : fallback;
 }
 
+/** Labels of known colours only, trimmed; anything else in the stored object is dropped. Undefined without any. */
+function colorLabels(raw: Raw): Partial<Record<AnnotationColorName, string>> | undefined {
+  const v = raw.annotationColorLabels;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  const out: Partial<Record<AnnotationColorName, string>> = {};
+  for (const name of ANNOTATION_COLOR_NAMES) {
+    const label = (v as Raw)[name];
+    if (typeof label === 'string' && label.trim() !== '') out[name] = label.trim();
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 /** Version 0 (before versioning) named the export setting `bibPath` and the template `templatePath`. */
 function migrateV0(raw: Raw): Raw {
   const out: Raw = { ...raw };
@@ -160,5 +180,7 @@ export function normalizeSettings(data: unknown): Settings {
   if (typeof share === 'number' && Number.isFinite(share)) settings.ubiquitousConceptShare = Math.min(1, Math.max(0.01, share));
   if (raw.adoptedConcepts !== undefined) settings.adoptedConcepts = strList(raw, 'adoptedConcepts', []);
   if (typeof raw.adoptedConceptSections === 'boolean') settings.adoptedConceptSections = raw.adoptedConceptSections;
+  const labels = colorLabels(raw);
+  if (labels) settings.annotationColorLabels = labels;
   return settings;
 }

@@ -4,14 +4,16 @@
  *
  * - `empty`: the file is empty or blank, or no entry could be read as a paper.
  * - `truncated`: a JSON export (text starting with `{` or `[`) that is not complete JSON; a BibTeX/BibLaTeX export
- *   whose text does not end with the `}` (or `)`) closing its last entry, or whose last entry failed to parse.
+ *   that stops inside its last entry; a Better CSL YAML export without its `...` end marker (see the reader's
+ *   `truncated`). An entry that is complete but unreadable (say, braces nested thousands deep) is an entry error,
+ *   not a sign of a half-written file.
  * - `unreadable`: any other file the reader does not recognise.
  * - `too-few-papers`: fewer papers than `minExportRatio` × the papers of the last full sync (0 disables the check).
  *
  * A file cut exactly between two entries is indistinguishable from a smaller library: its missing papers are only
  * flagged (never deleted) and unflagged by the next complete sync.
  */
-import type { LibraryReadResult } from '../library/paper';
+import { IncompleteExportError, type LibraryReadResult } from '../library/paper';
 import { errorMessage } from '../text/error-message';
 
 export type SyncAbortReason = 'empty' | 'truncated' | 'unreadable' | 'too-few-papers';
@@ -35,8 +37,11 @@ export function checkExportText(text: string): void {
   if (text.trim() === '') throw new SyncAbortedError('empty', 'The export file is empty (Better BibTeX may be rewriting it); nothing was changed.');
 }
 
-/** The error for a reader failure: a JSON export that does not parse is taken as half-written. */
+const TRUNCATED = 'The export ends in the middle of an entry (Better BibTeX may be rewriting it); nothing was changed.';
+
+/** The error for a reader failure: a JSON export that does not parse, or a cut YAML export, is taken as half-written. */
 export function readFailure(text: string, err: unknown): SyncAbortedError {
+  if (err instanceof IncompleteExportError) return new SyncAbortedError('truncated', TRUNCATED);
   const detail = errorMessage(err);
   if (looksLikeJson(text)) {
     try {
@@ -46,31 +51,6 @@ export function readFailure(text: string, err: unknown): SyncAbortedError {
     }
   }
   return new SyncAbortedError('unreadable', `The export could not be read: ${detail}`);
-}
-
-/** 1-based line of the last line that starts a BibTeX entry (`@type{`), or 0. */
-function lastEntryLine(text: string): { line: number; key: string | null } {
-  const re = /^@([a-zA-Z]+)\s*[{(]\s*([^,\s]*)/gm;
-  let last: RegExpExecArray | null = null;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) last = m;
-  if (!last) return { line: 0, key: null };
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < last.index; i = text.indexOf('\n', i + 1)) line++;
-  return { line, key: last[2] || null };
-}
-
-function checkBibTail(text: string, result: LibraryReadResult): void {
-  const tail = text.trimEnd();
-  const lastChar = tail[tail.length - 1];
-  if (lastChar !== '}' && lastChar !== ')') {
-    throw new SyncAbortedError('truncated', 'The export ends in the middle of an entry (Better BibTeX may be rewriting it); nothing was changed.');
-  }
-  if (result.errors.length === 0) return;
-  const last = lastEntryLine(text);
-  const lastFailed = result.errors.some((e) => (e.line !== null && e.line >= last.line) || (e.line === null && e.citekey !== null && e.citekey === last.key));
-  if (last.line > 0 && lastFailed) {
-    throw new SyncAbortedError('truncated', 'The last entry of the export could not be read (Better BibTeX may be rewriting the file); nothing was changed.');
-  }
 }
 
 /**
@@ -92,7 +72,7 @@ export function checkPaperCount(papers: number, errors: number, lastPaperCount: 
 }
 
 /** Checks on what the reader returned (see the top of this file). Throws SyncAbortedError. */
-export function checkLibrary(text: string, result: LibraryReadResult, lastPaperCount: number | null, minExportRatio: number): void {
-  if (result.format === 'bibtex' || result.format === 'biblatex') checkBibTail(text, result);
+export function checkLibrary(result: LibraryReadResult, lastPaperCount: number | null, minExportRatio: number): void {
+  if (result.truncated !== undefined) throw new SyncAbortedError('truncated', TRUNCATED);
   checkPaperCount(result.papers.length, result.errors.length, lastPaperCount, minExportRatio);
 }

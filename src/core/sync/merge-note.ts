@@ -3,14 +3,15 @@
  * managed body regions are rewritten, and only where the user has not changed them since the plugin last wrote
  * them (told apart with the hashes of the sync state). Every other byte stays as it is.
  */
-import { hashString, hashValue } from '../text/fingerprint';
+import { hashValue } from '../text/fingerprint';
 import { findFrontMatter } from '../text/front-matter-text';
-import { detectEol, type Eol } from '../text/line-endings';
-import { findRegions, wrapRegion } from '../text/managed-region';
+import { detectEol } from '../text/line-endings';
 import { applyFrontMatterEdits, hasYamlComment, parseFrontMatterYaml, type FrontMatterEdit, type ParsedFrontMatter } from './front-matter-edit';
+import { mergeRegions, regionHashEntries } from './merge-regions';
 import { encodedHashes } from './sync-state';
 import type { WrittenHashes } from './types';
 
+export { regionHash } from './merge-regions';
 export type { WrittenHashes } from './types';
 
 /** One managed front-matter key of a rendered note. */
@@ -27,6 +28,11 @@ export interface FreshNote {
   entries: ManagedEntry[];
   /** Managed region contents (LF), by region id, in body order. */
   regions: { id: string; content: string }[];
+  /**
+   * Every region id the template has, rendered or not for this paper. A declared region the render left out (the
+   * paper has no annotations any more) is removed from the note when the user did not touch it.
+   */
+  declared?: readonly string[];
 }
 
 export interface MergeOptions {
@@ -54,60 +60,11 @@ export function valueHash(value: unknown): string {
   return hashValue(value);
 }
 
-/**
- * The hash of a region's content (LF), as recorded in the sync state: of exactly the text the sync wrote, links
- * included. Links in a region come from the sync itself (its linker) or from the user (the vault-wide concept linker
- * never writes inside managed regions), so a link the user added is a hand edit like any other.
- */
-export function regionHash(content: string): string {
-  return hashString(content);
-}
-
 /** Hashes of a freshly created note (what the plugin wrote), built directly in their stored form. */
 export function hashesOfFresh(fresh: FreshNote): WrittenHashes {
   const keys = fresh.entries.map((e) => `${e.key}=${valueHash(e.value)}`);
-  const regions = fresh.regions.map((r) => `${r.id}=${regionHash(r.content)}`);
+  const regions = regionHashEntries(fresh.regions).map(([name, hash]) => `${name}=${hash}`);
   return encodedHashes(keys.join(' '), regions.join(' '));
-}
-
-function mergeRegions(text: string, bodyStart: number, fresh: FreshNote, opts: MergeOptions, eol: Eol, out: MergeResult): string {
-  const { regions, broken } = findRegions(text, bodyStart);
-  const byId = new Map(regions.map((r) => [r.id, r]));
-  const splices: { start: number; end: number; text: string }[] = [];
-  for (const { id, content } of fresh.regions) {
-    const recorded = opts.recorded?.regions[id];
-    if (broken.includes(id)) {
-      out.conflicts.push(`the markers of region "${id}" are broken: left as is`);
-      if (recorded !== undefined) out.written.regions[id] = recorded;
-      continue;
-    }
-    const current = byId.get(id);
-    if (!current) {
-      // Deleted by the user (or never there): a region is not brought back.
-      if (recorded !== undefined) out.written.regions[id] = recorded;
-      continue;
-    }
-    if (current.content === content) {
-      out.written.regions[id] = regionHash(content);
-      continue;
-    }
-    // An emptied region asks for the plugin's text again; otherwise only unedited content is replaced.
-    if (current.content.trim() === '' || (recorded !== undefined && regionHash(current.content) === recorded)) {
-      splices.push({ start: current.start, end: current.end, text: wrapRegion(id, content, eol) });
-      out.written.regions[id] = regionHash(content);
-      continue;
-    }
-    // Edited by hand, but the plugin has nothing new for it: the user's text simply stands (no conflict).
-    if (recorded !== undefined && regionHash(content) === recorded) {
-      out.written.regions[id] = recorded;
-      continue;
-    }
-    out.conflicts.push(`region "${id}" was edited by hand: kept`);
-    if (recorded !== undefined) out.written.regions[id] = recorded;
-  }
-  let result = text;
-  for (const s of splices.sort((a, b) => b.start - a.start)) result = result.slice(0, s.start) + s.text + result.slice(s.end);
-  return result;
 }
 
 function planKeyEdits(fm: ParsedFrontMatter, fresh: FreshNote, opts: MergeOptions, out: MergeResult): FrontMatterEdit[] {

@@ -44,7 +44,9 @@ export interface SyncRenderer {
 
 /** Fingerprint of the render inputs besides the paper: the template, the language and the settings it reads. */
 export function renderKeyOf(settings: Settings, language: NoteLanguage, template?: TemplateInput): string {
-  return hashString(JSON.stringify([SYNC_RENDER_VERSION, template ? template.source : DEFAULT_NOTE_TEMPLATE, language, settings.summarySource, settings.dateFormat]));
+  return hashString(
+    JSON.stringify([SYNC_RENDER_VERSION, template ? template.source : DEFAULT_NOTE_TEMPLATE, language, settings.summarySource, settings.dateFormat, settings.annotationColorLabels ?? {}]),
+  );
 }
 
 export function createSyncRenderer(settings: Settings, language: NoteLanguage, template?: TemplateInput): SyncRenderer {
@@ -54,7 +56,7 @@ export function createSyncRenderer(settings: Settings, language: NoteLanguage, t
     key,
     render(paper, importDate) {
       const note = renderNote(paper, { settings, importDate, language, template });
-      return { text: note.text, fresh: { entries: note.entries, regions: note.regions } };
+      return { text: note.text, fresh: { entries: note.entries, regions: note.regions, declared: note.declaredRegions } };
     },
     allocate(papers, existing, importDate) {
       return allocateNotePaths(papers, existing, { settings, importDate, language });

@@ -11,7 +11,8 @@ import type { Settings } from '../settings/settings';
 import type { VaultPort } from '../vault/vault-port';
 import { hashValue } from '../text/fingerprint';
 import { checkPaperCount } from './export-safety';
-import { hashesOfFresh, mergeNote, regionHash, type FreshNote, type MergeOptions, type WrittenHashes } from './merge-note';
+import { hashesOfFresh, mergeNote, type FreshNote, type MergeOptions, type WrittenHashes } from './merge-note';
+import { regionHashEntries } from './merge-regions';
 import { forEachLimited, NoteLocator, PAUSE_EVERY } from './note-locator';
 import { createSyncRenderer, REMOVED_FLAG_KEY, SYNC_CREATE_ONLY_KEYS, SYNC_MANAGED_KEYS, type RenderedForSync, type SyncRenderer, type TemplateInput } from './note-renderer';
 import type { FlagAction, NoteLinker, SyncAction, SyncPlan } from './sync-plan';
@@ -144,7 +145,7 @@ class Planner {
     if (!rendered) return;
     const linked = this.link(rendered.text, where.path);
     // The regions as they would be written, links included: those are what the merge compares and records.
-    const fresh = linked === rendered.text ? rendered.fresh : { entries: rendered.fresh.entries, regions: regionsOf(linked) };
+    const fresh = linked === rendered.text ? rendered.fresh : { ...rendered.fresh, regions: regionsOf(linked) };
     const opts = mergeOptions(known?.written ?? null, known?.removed !== undefined);
     const merged = mergeNote(where.text, fresh, opts);
     const note = noteState(where.path, hash, importedAt, merged.written, merged.conflicts.length > 0);
@@ -201,7 +202,7 @@ class Planner {
       const path = paths[i];
       const text = this.link(c.text, path);
       // The hashes are of what is written: the linked regions.
-      const written = text === c.text ? c.written : { keys: c.written.keys, regions: Object.fromEntries(regionsOf(text).map((r) => [r.id, regionHash(r.content)])) };
+      const written = text === c.text ? c.written : { keys: c.written.keys, regions: Object.fromEntries(regionHashEntries(regionsOf(text))) };
       const note: NoteSyncState = { path, paperHash: c.hash, importedAt: c.importedAt, written };
       this.next.notes[c.paper.citekey] = note;
       this.actions[c.index] = { kind: 'create', citekey: c.paper.citekey, path, text, reasons: [], note };

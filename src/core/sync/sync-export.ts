@@ -19,8 +19,13 @@ export const NOT_IN_EXPORT = 'not in the export';
 
 export interface SyncExportInput extends Omit<PlanSyncInput, 'papers' | 'state' | 'exportHash' | 'exportClean' | 'unreadable'> {
   vault: VaultPort;
-  /** The export file's content: its text, or (faster for an unchanged export) its raw UTF-8 bytes. */
+  /**
+   * The export file's content: its raw bytes (faster for an unchanged export, and decoded correctly whatever its
+   * character set), or its text.
+   */
   exportText: ExportContent;
+  /** The export's path or name, used in warnings about its encoding. */
+  exportName?: string;
   store: SyncStateStore;
   /** The export already read (the plugin's library cache), to save a second parse; it must be of this content. */
   library?: LibraryReadResult | null;
@@ -74,7 +79,7 @@ export async function syncExport(input: SyncExportInput): Promise<SyncOutcome> {
   if (mayskip && (await check.byHead(head))) return skipped(head?.lastExport?.paperCount ?? 0);
   const state = stored.state();
   if (mayskip && (await check.byState(state))) return skipped(state?.lastExport?.paperCount ?? 0);
-  const text = exportText(input.exportText);
+  const { text, warnings: encodingWarnings } = exportText(input.exportText, input.exportName);
   checkExportText(text);
   let library: LibraryReadResult;
   try {
@@ -82,7 +87,7 @@ export async function syncExport(input: SyncExportInput): Promise<SyncOutcome> {
   } catch (e) {
     throw readFailure(text, e);
   }
-  checkLibrary(text, library, state?.lastExport?.paperCount ?? null, input.settings.minExportRatio);
+  checkLibrary(library, state?.lastExport?.paperCount ?? null, input.settings.minExportRatio);
   const unreadable = library.errors.flatMap((e) => (e.citekey === null ? [] : [e.citekey]));
   const plan = await planSync({ ...input, papers: library.papers, state, exportHash, exportClean: library.errors.length === 0, unreadable });
   const report = input.dryRun ? reportOfPlan(plan) : await applySync(input.vault, plan, input.store, { pause: input.pause, ...input.apply });
@@ -96,8 +101,9 @@ export async function syncExport(input: SyncExportInput): Promise<SyncOutcome> {
       report.errors.push({ citekey: key, path: null, message: `${NOT_IN_EXPORT}${near ? ` (did you mean "${near.citekey}"?)` : ''}` });
     }
   }
-  const summary = { format: library.format, errors: library.errors, warnings: library.warnings, paperCount: library.papers.length };
-  return { report, plan, skipped: false, library: summary, warnings: [...library.warnings, ...plan.warnings] };
+  const warnings = [...encodingWarnings, ...library.warnings];
+  const summary = { format: library.format, errors: library.errors, warnings, paperCount: library.papers.length };
+  return { report, plan, skipped: false, library: summary, warnings: [...warnings, ...plan.warnings] };
 }
 
 export { SyncAbortedError };

@@ -3,7 +3,10 @@
  * type (they would otherwise form an import cycle).
  */
 
-/** Hashes of what the plugin last wrote into one note: per managed front-matter key and per region id. */
+/**
+ * Hashes of what the plugin last wrote into one note: per managed front-matter key, and per region id (plus, for a
+ * region of annotation items, per item as `<region id>/<key>`).
+ */
 export interface WrittenHashes {
   keys: Record<string, string>;
   regions: Record<string, string>;

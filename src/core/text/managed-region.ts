@@ -65,13 +65,18 @@ export function endMarker(id: string): string {
   return `%% zcn:end ${id} %%`;
 }
 
+// A block id on its own line (`^ann-KEY`) names the block before it only when a blank line follows.
+const ENDS_WITH_BLOCK_ID = /(?:^|\n)\^[A-Za-z0-9-]+$/;
+
 /**
  * A whole region: content (LF, without a final line break) between its markers, one marker per line, in `eol` line
- * endings (the note's, when it goes into a note).
+ * endings (the note's, when it goes into a note). Content ending with a block-id line gets a blank line before the
+ * end marker, which Obsidian needs to see the id; the region's content then ends with that line break.
  */
 export function wrapRegion(id: string, content: string, eol: Eol = '\n'): string {
   const body = withEol(content, eol);
-  return `${beginMarker(id)}${eol}${body}${body === '' ? '' : eol}${endMarker(id)}`;
+  const blank = ENDS_WITH_BLOCK_ID.test(content) ? eol : '';
+  return `${beginMarker(id)}${eol}${body}${body === '' ? '' : eol}${blank}${endMarker(id)}`;
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { getLanguage, Platform, type App, type Plugin, type TAbstractFile } from 'obsidian';
 import { EXPORT_ON_ANOTHER_COMPUTER, exportPathInVault } from '../../core/export';
-import { LibraryCache, loadLibraryReader, type LoadedLibrary, type ReadLibrary } from '../../core/library';
+import { LibraryCache, loadLibraryReader, type LibraryReader, type LoadedLibrary } from '../../core/library';
 import { resolveNoteLanguage, type NoteLanguage } from '../../core/notes';
 import type { Settings } from '../../core/settings';
 import { StandingProblems, type SyncProgress } from '../../core/sync';
@@ -30,7 +30,7 @@ export interface ControllerOptions {
   /** This device's own settings (local storage). */
   device: DeviceStore;
   /** Injectable for tests; default: the lazily imported reader. */
-  loadReader?: () => Promise<ReadLibrary>;
+  loadReader?: () => Promise<LibraryReader>;
   /** Injectable for tests; default: Node's modules on desktop, null on mobile. */
   node?: () => NodeModules | null;
   /** Injectable for tests; default: Node's fs.watch (desktop only). */
@@ -78,7 +78,7 @@ export class PluginController {
     this.files = new ExportFiles(app, node);
     this.library = new LibraryCache({
       readExport: () => this.files.read(this.exportLocation()),
-      loadReader: options.loadReader ?? loadLibraryReader,
+      loadReader: async () => (await (options.loadReader ?? loadLibraryReader)()).readLibrary,
       now: () => new Date(),
       yieldToUi: this.unloadGuard.yieldToUi,
     });

@@ -177,7 +177,10 @@ describe('readLibrary: BetterBibTeX JSON', () => {
       url: null,
       zoteroUri: 'zotero://select/items/@ouyang2022training',
       attachments: ['/Users/me/Zotero/storage/AB12CD34/Ouyang.pdf', 'https://arxiv.org/abs/2203.02155'],
+      // The stored PDF opens in Zotero's reader; the web link has no reader link.
+      attachmentLinks: { '/Users/me/Zotero/storage/AB12CD34/Ouyang.pdf': 'zotero://open-pdf/library/items/AB12CD34' },
       notes: ['Uses **PPO**.'],
+      annotations: [],
     });
     expect([q.citekey, q.arxiv, q.collections, q.zoteroUri]).toEqual(['KEY2', 'hep-th/9711200', ['Methodology/Self-efficacy'], 'zotero://select/library/items/KEY2']);
     expect(result.papers).toHaveLength(2);

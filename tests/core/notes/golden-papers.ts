@@ -36,7 +36,9 @@ function paper(fields: Partial<Paper> & Pick<Paper, 'citekey' | 'title' | 'type'
     url: null,
     zoteroUri: zoteroSelectUri(fields.citekey),
     attachments: [],
+    attachmentLinks: {},
     notes: [],
+    annotations: [],
     ...fields,
   };
 }

@@ -26,7 +26,11 @@ describe('attachmentUrl', () => {
     expect(attachmentUrl('/Users/me/Zotero/storage/AB12CD/Vaswani et al. 2017.pdf')).toBe('file:///Users/me/Zotero/storage/AB12CD/Vaswani%20et%20al.%202017.pdf');
     expect(attachmentUrl('C:\\Users\\me\\Zotero\\storage\\AB CD\\paper (1).pdf')).toBe('file:///C:/Users/me/Zotero/storage/AB%20CD/paper%20%281%29.pdf');
     expect(attachmentUrl('D:/论文/多模态 综述.pdf')).toBe('file:///D:/%E8%AE%BA%E6%96%87/%E5%A4%9A%E6%A8%A1%E6%80%81%20%E7%BB%BC%E8%BF%B0.pdf');
-    expect(attachmentUrl('\\\\server\\share\\a b.pdf')).toBe('file://server/share/a%20b.pdf');
+    // A file on another computer is never linked: one click would open a network share (and leak credentials).
+    expect(attachmentUrl('\\\\server\\share\\a b.pdf')).toBeNull();
+    expect(attachmentUrl('file://server/share/a.pdf')).toBeNull();
+    expect(attachmentUrl('javascript:alert(1)')).toBeNull();
+    expect(attachmentUrl('file:///home/me/a.pdf')).toBe('file:///home/me/a.pdf');
     expect(attachmentUrl('/tmp/a#b?.pdf')).toBe('file:///tmp/a%23b%3F.pdf');
   });
 
@@ -58,9 +62,9 @@ describe('resolveSummary', () => {
     expect(resolveSummary({ abstract: '  ', notes: [] }, 'abstract')).toBeNull();
   });
 
-  it('falls back to the first Zotero note when the paper has no abstract', () => {
-    expect(resolveSummary({ abstract: null, notes: ['', '本文提出了 OmniSearch。'] }, 'abstract')).toBe('本文提出了 OmniSearch。');
-    expect(resolveSummary({ abstract: ' \n', notes: ['Note.'] }, 'abstract')).toBe('Note.');
+  it('is the abstract only by default, never a note (notes have their own section)', () => {
+    expect(resolveSummary({ abstract: null, notes: ['', '本文提出了 OmniSearch。'] }, 'abstract')).toBeNull();
+    expect(resolveSummary({ abstract: ' \n', notes: ['Note.'] }, 'abstract')).toBeNull();
   });
 });
 

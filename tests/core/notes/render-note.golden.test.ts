@@ -1,6 +1,8 @@
 import { parse } from 'yaml';
 import { renderNote, type RenderContext } from '../../../src/core/notes/render-note';
 import { defaultSettings, type Settings } from '../../../src/core/settings/settings';
+import type { Paper } from '../../../src/core/library/paper';
+import { annotatedPaper } from '../library/zotero-notes/annotation-fixture';
 import { expectGolden } from './golden';
 import { readPaper } from './golden-papers';
 
@@ -33,7 +35,25 @@ describe('rendered notes (golden files)', () => {
     expect(m).not.toBeNull();
     expect(parse(m![1])).toEqual(note.frontMatter);
     expect(note.text.slice(m![0].length)).toBe(note.body);
-    expect(note.regions.map((r) => r.id)).toEqual(['header', 'summary']);
+    expect(note.regions.map((r) => r.id).slice(0, 2)).toEqual(['header', 'summary']);
+  });
+
+  // Our own BBT JSON fixture with Zotero note HTML: the annotations and Zotero notes sections.
+  const annotated: [string, () => Paper, RenderContext, string[]][] = [
+    ['annotations-wei2022.zh.md', () => annotatedPaper('weiChainofthoughtPromptingElicits2022'), ctx('zh'), ['header', 'summary', 'annotations', 'zotero-notes']],
+    [
+      'annotations-wei2022-labels.en.md',
+      () => annotatedPaper('weiChainofthoughtPromptingElicits2022'),
+      ctx('en', { annotationColorLabels: { red: 'Important', green: 'Method' } }),
+      ['header', 'summary', 'annotations', 'zotero-notes'],
+    ],
+    ['annotations-group-lewis2020.en.md', () => annotatedPaper('lewisRetrievalaugmentedGeneration2020'), ctx('en'), ['header', 'summary', 'annotations', 'zotero-notes']],
+  ];
+
+  it.each(annotated)('%s', (name, paper, context, regions) => {
+    const note = renderNote(paper(), context);
+    expectGolden(name, note.text);
+    expect(note.regions.map((r) => r.id)).toEqual(regions);
   });
 
   it('is deterministic', () => {

@@ -66,7 +66,8 @@ describe('renderNote output', () => {
     expect(note.regions[1]).toEqual({ id: 'summary', content: '## 摘要\n\nComment: An extended and peer-reviewed version exists at doi:10.3390/rs12010007' });
     expect(note.templateFrontMatter).toEqual({});
     // The notes section is the user's: after the last region, outside any marker.
-    expect(note.body.endsWith('%% zcn:end summary %%\n\n## 笔记\n\n')).toBe(true);
+    expect(note.regions.map((r) => r.id)).toEqual(['header', 'summary', 'zotero-notes']);
+    expect(note.body.endsWith('%% zcn:end zotero-notes %%\n\n## 笔记\n\n')).toBe(true);
   });
 });
 
@@ -134,7 +135,7 @@ describe('user templates', () => {
 describe('loadNoteTemplate', () => {
   it('uses the built-in template when none is set', async () => {
     const t = await loadNoteTemplate(new InMemoryVault(), { noteTemplatePath: '' });
-    expect(t.regionIds).toEqual(['header', 'summary']);
+    expect(t.regionIds).toEqual(['header', 'summary', 'annotations', 'zotero-notes']);
   });
 
   it('reads a vault file, with or without .md, CRLF and BOM tolerated', async () => {

@@ -30,6 +30,8 @@ function surveyPaper(titleLine: string, tagsLine: string, summaryLine: string): 
     zoteroUri: zoteroSelectUri(`arxiv${m[3]}`),
     attachments: [],
     notes: [],
+    attachmentLinks: {},
+    annotations: [],
   };
 }
 
@@ -85,6 +87,13 @@ describe('summary list entries', () => {
     );
     const bare = { ...brown2014().paper, doi: null, url: null, title: 'Only a title' };
     expect(renderSummaryEntry(bare, 0, { language: 'zh', summarySource: 'first-note' })).toBe('0. Only a title\n');
+    // A URL becomes a link only when it is a web address.
+    expect(renderSummaryEntry({ ...bare, url: 'https://example.org/a' }, 1, { language: 'en', summarySource: 'abstract' })).toBe(
+      '1. Only a title [https://example.org/a](https://example.org/a)\n',
+    );
+    for (const url of ['javascript:alert(1)', 'file://attacker.example/share/a.pdf', 'data:text/html,x']) {
+      expect(renderSummaryEntry({ ...bare, url }, 1, { language: 'en', summarySource: 'abstract' })).toBe('1. Only a title\n');
+    }
   });
 
   it('rejects a bad number', () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildTemplateContext } from '../../../src/core/notes/template-context';
+import { annotatedPaper } from '../library/zotero-notes/annotation-fixture';
 import { defaultSettings } from '../../../src/core/settings/settings';
 import { adams2015, he2015, senBV } from './golden-papers';
 
@@ -61,6 +62,30 @@ describe('template context', () => {
     expect(c.tagsLine).toBe('tags：breadcrust、plinian、Vulcanian eruptions');
   });
 
+  it('opens a PDF Zotero stores in Zotero’s reader, and never links a file on another computer or a non-web URL', () => {
+    const stored = '/home/me/Zotero/storage/X1Y2Z3W4/Adams 2015.pdf';
+    const c = buildTemplateContext({ ...adams2015().paper, attachments: [stored], attachmentLinks: { [stored]: 'zotero://open-pdf/library/items/X1Y2Z3W4' } }, options);
+    expect(c.pdfLink).toBe('[PDF](zotero://open-pdf/library/items/X1Y2Z3W4)');
+    expect(c.pdf?.url).toBe('file:///home/me/Zotero/storage/X1Y2Z3W4/Adams%202015.pdf');
+    const remote = buildTemplateContext({ ...adams2015().paper, attachments: ['\\\\attacker.example\\share\\paper.pdf'], url: 'javascript:alert(1)' }, options);
+    expect([remote.pdf, remote.pdfLink, remote.attachments[0].url, remote.url, remote.URL]).toEqual([null, null, null, null, null]);
+  });
+
+  it('gives templates the annotations with Zotero Integration’s names and the Zotero notes', () => {
+    const c = buildTemplateContext(annotatedPaper('weiChainofthoughtPromptingElicits2022'), { ...options, settings: { ...defaultSettings(), annotationColorLabels: { red: '重要' } } });
+    expect(c.annotations[1]).toMatchObject({
+      annotatedText: 'chain-of-thought prompting is an emergent ability of model scale',
+      colorCategory: 'Red',
+      colorLabel: '重要',
+      pageLabel: '3',
+      desktopURI: 'zotero://open-pdf/library/items/P3DHX7KQ?page=3&annotation=RED7U2NB',
+      blockId: 'ann-RED7U2NB',
+    });
+    expect(c.annotations[1].markdown.split('\n')[0]).toBe('> [!zotero-red] 重要 · 下划线');
+    expect(c.zoteroNotes).toBe(c.notes[0]);
+    expect(c.summary).toBeNull(); // no abstract, and the summary is never a note
+  });
+
   it('documents every variable in docs/templates.md, and nothing more', () => {
     const doc = readFileSync(join(__dirname, '../../../docs/templates.md'), 'utf8');
     const section = doc.slice(doc.indexOf('## Variables'), doc.indexOf('## Helpers'));
@@ -68,5 +93,9 @@ describe('template context', () => {
     expect(documented.sort()).toEqual(Object.keys(buildTemplateContext(senBV().paper, options)).sort());
     const entryRow = section.split('\n').find((l) => l.startsWith('| `entry` |'))!;
     for (const key of Object.keys(buildTemplateContext(senBV().paper, options).entry)) expect(entryRow).toContain(`\`${key}\``);
+    const fields = doc.slice(doc.indexOf('## Annotation fields'), doc.indexOf('## File names'));
+    const documentedFields = [...fields.matchAll(/^\| `([A-Za-z]+)` \|/gm)].map((m) => m[1]);
+    const paper = annotatedPaper('weiChainofthoughtPromptingElicits2022');
+    expect(documentedFields.sort()).toEqual(Object.keys(buildTemplateContext(paper, options).annotations[0]).sort());
   });
 });

@@ -97,8 +97,8 @@ describe('rendering', () => {
     expect(errorOf(() => t.render({ title: 'T' })).detail).toMatch(/unbalanced region markers \(x\)/);
   });
 
-  it('compiles the built-in template with its two regions', () => {
-    expect(defaultNoteTemplate().regionIds).toEqual(['header', 'summary']);
+  it('compiles the built-in template with its regions', () => {
+    expect(defaultNoteTemplate().regionIds).toEqual(['header', 'summary', 'annotations', 'zotero-notes']);
     expect(defaultNoteTemplate().source).toBe(DEFAULT_NOTE_TEMPLATE);
   });
 });

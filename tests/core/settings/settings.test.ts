@@ -28,6 +28,13 @@ describe('normalizeSettings', () => {
     expect(s).not.toHaveProperty('autoSync');
   });
 
+  it('keeps labels of known highlight colours only', () => {
+    const s = normalizeSettings({ annotationColorLabels: { red: ' Important ', blue: 'Method', teal: 'x', green: 3, purple: '  ' } });
+    expect(s.annotationColorLabels).toEqual({ red: 'Important', blue: 'Method' });
+    expect(normalizeSettings({ annotationColorLabels: 'red: x' })).not.toHaveProperty('annotationColorLabels');
+    expect(normalizeSettings({ annotationColorLabels: { red: '' } })).not.toHaveProperty('annotationColorLabels');
+  });
+
   it('never shares arrays with the defaults', () => {
     const s = normalizeSettings({});
     s.categories.push('x');

@@ -1,16 +1,19 @@
 /**
  * Property: whatever the user types outside the managed parts, whatever front-matter keys they add, the links they
- * make inside managed regions, the YAML comments they put on managed keys, and however the export changes, after
- * every sync all of the user's bytes are still there (in order), their keys parse back to their values, and a sync
- * of an unchanged export writes nothing.
+ * make inside managed regions, the YAML comments they put on managed keys, the edits they make to annotations, and
+ * however the export changes (annotations added, changed and removed in Zotero included), after every sync all of
+ * the user's bytes are still there (in order), their keys parse back to their values, and a sync of an unchanged
+ * export writes nothing.
  */
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
+import type { Annotation } from '../../../src/core/library/annotation';
 import type { Paper } from '../../../src/core/library/paper';
 import { applySync } from '../../../src/core/sync/apply-sync';
 import { SyncAbortedError } from '../../../src/core/sync/export-safety';
 import { planSync } from '../../../src/core/sync/plan-sync';
 import { InMemoryVault } from '../../../src/core/vault/memory-vault';
+import { annotationSpots, bodyOf, commentSpots, frontMatterOf, inOrder, insideSpots, keySpots, linkableWords, orderedByPosition, typingSpots } from './note-spots';
 import { makePaper, MemoryStateStore, settings } from './sync-support';
 
 const KEYS = ['k0', 'k1', 'k2', 'k3', 'K3', 'k4'];
@@ -25,7 +28,9 @@ type Step =
   | { kind: 'key'; note: number; value: unknown; where: number }
   | { kind: 'link'; note: number; where: number }
   | { kind: 'comment'; note: number; where: number }
-  | { kind: 'crlf'; note: number };
+  | { kind: 'crlf'; note: number }
+  | { kind: 'annotate'; key: number; op: 'add' | 'change' | 'remove'; which: number }
+  | { kind: 'annotationEdit'; note: number; text: string; where: number };
 
 // No `%` (region markers are the plugin's syntax) and no CR (line endings are a step of their own).
 const userText = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '\n', '-', ':', '#', '[', ']', '|', '"', "'", '中', '文', '😀', '*', '>', '`'), minLength: 1, maxLength: 12 });
@@ -50,10 +55,17 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   // A YAML comment on a managed key's line or inside its list: kept, whatever the plugin has for the key.
   { arbitrary: fc.record({ kind: fc.constant<'comment'>('comment'), note: fc.nat(20), where: fc.nat(20) }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant<'crlf'>('crlf'), note: fc.nat(20) }), weight: 1 },
+  // Zotero: a highlight added, its comment changed, or removed (the annotation note regenerated).
+  { arbitrary: fc.record({ kind: fc.constant<'annotate'>('annotate'), key: fc.nat(KEYS.length - 1), op: fc.constantFrom('add', 'add', 'change', 'remove'), which: fc.nat(10) }), weight: 3 },
+  // The user writes at the end of a line of one annotation's block (no line break: text typed there later must not
+  // split it): kept, whatever Zotero does to that or other annotations.
+  { arbitrary: fc.record({ kind: fc.constant<'annotationEdit'>('annotationEdit'), note: fc.nat(20), text: userText.map((t) => t.replace(/\n/g, ' ')), where: fc.nat(40) }), weight: 2 },
 );
 
 interface Model {
   versions: Map<string, number>;
+  /** The annotations each paper has in Zotero. */
+  annotations: Map<string, Annotation[]>;
   /** Per note path: the strings the user typed into the body, and the YAML blocks of keys they added. */
   typed: Map<string, string[]>;
   userKeys: Map<string, { name: string; value: unknown; block: string }[]>;
@@ -62,82 +74,28 @@ interface Model {
 
 function papersOf(model: Model): Paper[] {
   return [...model.versions.entries()].map(([key, v]) =>
-    makePaper(key, { title: `Paper ${key} v${v}`, abstract: `Abstract ${key} v${v}.`, tags: v % 2 ? ['a'] : ['b', '中文'], doi: v > 1 ? `10.1/${key}.${v}` : null }),
+    makePaper(key, {
+      title: `Paper ${key} v${v}`,
+      abstract: `Abstract ${key} v${v}.`,
+      tags: v % 2 ? ['a'] : ['b', '中文'],
+      doi: v > 1 ? `10.1/${key}.${v}` : null,
+      annotations: model.annotations.get(key) ?? [],
+    }),
   );
 }
 
-/** Offsets in the body where a user may type: not inside a managed region, not in the front matter. */
-function typingSpots(text: string): number[] {
-  const fmEnd = text.indexOf('\n---', 3);
-  const bodyStart = text.indexOf('\n', fmEnd + 1) + 1;
-  const spots = [bodyStart, text.length];
-  for (const m of text.matchAll(/%% zcn:begin [a-z-]+ %%/g)) spots.push(m.index);
-  for (const m of text.matchAll(/%% zcn:end [a-z-]+ %%/g)) spots.push(m.index + m[0].length);
-  return spots.filter((s) => s >= bodyStart).sort((a, b) => a - b);
-}
-
-/** Offsets just inside a region: after a begin marker's line break. */
-function insideSpots(text: string): number[] {
-  return [...text.matchAll(/%% zcn:begin [a-z-]+ %%\r?\n/g)].map((m) => m.index + m[0].length);
-}
-
-/** Words of the plugin's text inside managed regions that a link can be typed over: [start, end) pairs. */
-function linkableWords(text: string): [number, number][] {
-  const words: [number, number][] = [];
-  for (const region of text.matchAll(/%% zcn:begin ([a-z-]+) %%[\s\S]*?%% zcn:end \1 %%/g)) {
-    for (const w of region[0].matchAll(/(^|[ \n])(Paper|Abstract|Summary)(?=[ .\r\n])/g)) {
-      const start = region.index + w.index + w[1].length;
-      words.push([start, start + w[2].length]);
-    }
-  }
-  return words;
-}
-
-/** Where a YAML comment can go in a managed key: the end of its line, or a line of its own before a list item. */
-function commentSpots(text: string): { at: number; line: boolean }[] {
-  const close = text.search(/\r?\n---(\r?\n|$)/);
-  const yaml = text.slice(0, close + 1);
-  const spots: { at: number; line: boolean }[] = [];
-  for (const m of yaml.matchAll(/^(title|citekey|year|venue|arxiv|doi|zotero): .*?(?=\r?$)/gm)) spots.push({ at: m.index + m[0].length, line: false });
-  for (const m of yaml.matchAll(/^(tags|authors|aliases):\r?\n/gm)) spots.push({ at: m.index + m[0].length, line: true });
-  return spots;
-}
-
-/** Offsets in the front matter where a whole top-level block may go: before a key line, or before the closing line. */
-function keySpots(text: string): number[] {
-  const spots: number[] = [];
-  const open = text.startsWith('---\r\n') ? 5 : 4;
-  const close = text.search(/\r?\n---(\r?\n|$)/);
-  for (const m of text.slice(0, close + 1).matchAll(/^[a-z-]+:/gm)) if (m.index >= open) spots.push(m.index);
-  spots.push(close + (text[close] === '\r' ? 2 : 1));
-  return spots;
-}
-
-function bodyOf(text: string): string {
-  const fmEnd = text.search(/\r?\n---(\r?\n|$)/);
-  return text.slice(fmEnd).replace(/(%% zcn:begin ([a-z-]+) %%)[\s\S]*?(%% zcn:end \2 %%)/g, '$1$3');
-}
-
-function frontMatterOf(text: string): { raw: string; data: Record<string, unknown> } {
-  const close = text.search(/\r?\n---(\r?\n|$)/);
-  const raw = text.slice(text.indexOf('\n') + 1, close + (text[close] === '\r' ? 2 : 1));
-  return { raw, data: parse(raw) as Record<string, unknown> };
-}
-
-function inOrder(haystack: string, needles: string[]): boolean {
-  let at = 0;
-  for (const n of needles) {
-    const i = haystack.indexOf(n, at);
-    if (i < 0) return false;
-    at = i + n.length;
-  }
-  return true;
+function highlight(n: number): Annotation {
+  const key = `A${n}`;
+  const link = `zotero://open-pdf/library/items/ATT23456?page=${n}&annotation=${key}`;
+  return { type: 'highlight', text: `Highlight ${n}`, comment: '', color: '#ffd400', colorName: 'yellow', page: String(n), key, attachmentKey: 'ATT23456', link };
 }
 
 async function runSteps(steps: Step[]): Promise<void> {
   const vault = new InMemoryVault();
   const store = new MemoryStateStore();
-  const model: Model = { versions: new Map([['k0', 0], ['k1', 0]]), typed: new Map(), userKeys: new Map(), keyCounter: 0 };
+  // Both first papers start with highlights, so their notes have an annotations section to edit from the first sync.
+  const annotations = new Map([['k0', [highlight(900), highlight(901)]], ['k1', [highlight(902)]]]);
+  const model: Model = { versions: new Map([['k0', 0], ['k1', 0]]), annotations, typed: new Map(), userKeys: new Map(), keyCounter: 0 };
   let day = 1;
   const syncNow = async () => {
     const plan = await planSync({ papers: papersOf(model), vault, settings: settings(), state: await store.load(), now: new Date(2025, 0, day++), language: 'en' });
@@ -179,6 +137,15 @@ async function runSteps(steps: Step[]): Promise<void> {
       expect(again.updated).toEqual([]);
       continue;
     }
+    if (s.kind === 'annotate') {
+      const key = KEYS[s.key];
+      const list = [...(model.annotations.get(key) ?? [])];
+      if (s.op === 'add') list.splice(s.which % (list.length + 1), 0, highlight(model.keyCounter++));
+      else if (list.length > 0 && s.op === 'change') list[s.which % list.length] = { ...list[s.which % list.length], comment: `Comment ${model.keyCounter++}` };
+      else if (list.length > 0) list.splice(s.which % list.length, 1);
+      model.annotations.set(key, list);
+      continue;
+    }
     if (s.kind === 'add' || s.kind === 'change' || s.kind === 'remove') {
       const key = KEYS[s.key];
       if (s.kind === 'remove') model.versions.delete(key);
@@ -218,8 +185,8 @@ async function runSteps(steps: Step[]): Promise<void> {
       model.typed.set(path, orderedByPosition(next, [...(model.typed.get(path) ?? []), typed]));
       continue;
     }
-    if (s.kind === 'type' || s.kind === 'inside') {
-      const spots = s.kind === 'type' ? typingSpots(text) : insideSpots(text);
+    if (s.kind === 'type' || s.kind === 'inside' || s.kind === 'annotationEdit') {
+      const spots = s.kind === 'type' ? typingSpots(text) : s.kind === 'inside' ? insideSpots(text) : annotationSpots(text);
       if (spots.length === 0) continue;
       const at = spots[s.where % spots.length];
       // A unique prefix makes every typed string findable exactly.
@@ -246,13 +213,6 @@ async function runSteps(steps: Step[]): Promise<void> {
     keys.sort((a, b) => next.indexOf(a.block) - next.indexOf(b.block));
     model.userKeys.set(path, keys);
   }
-}
-
-/** Typed strings sorted by where they occur (each located after the previous one's occurrence when they repeat). */
-function orderedByPosition(text: string, strings: string[]): string[] {
-  const located = strings.map((s) => ({ s, i: text.indexOf(s) }));
-  located.sort((a, b) => a.i - b.i);
-  return located.map((x) => x.s);
 }
 
 describe('sync property', () => {

@@ -25,7 +25,9 @@ export function makePaper(citekey: string, overrides: Partial<Paper> = {}): Pape
     url: null,
     zoteroUri: `zotero://select/items/@${citekey}`,
     attachments: [],
+    attachmentLinks: {},
     notes: [],
+    annotations: [],
     ...overrides,
   };
 }
@@ -37,7 +39,7 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
 /** A paper rendered as the merge sees it, and the note text a create would write. */
 export function render(paper: Paper, importDate = IMPORT_DATE): { text: string; fresh: FreshNote } {
   const note = renderNote(paper, { settings: settings(), importDate, language: 'en' });
-  return { text: note.text, fresh: { entries: note.entries, regions: note.regions } };
+  return { text: note.text, fresh: { entries: note.entries, regions: note.regions, declared: note.declaredRegions } };
 }
 
 /** The state's file in memory: its text, and how often it was read and written. */

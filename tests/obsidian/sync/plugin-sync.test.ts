@@ -135,8 +135,9 @@ describe('sync library', () => {
 describe('auto-sync on export change', () => {
   it('runs exactly one incremental sync after the export settles, reading and parsing the new export once', async () => {
     const realRead = await loadLibraryReader();
+    const realParse = realRead.readLibrary; // taken before the spy below, so only the sync's own parse is counted there
     const parsed: string[] = [];
-    const made = await makePlugin({ files: { [EXPORT]: LIBRARY }, loadReader: () => Promise.resolve((text: string) => (parsed.push(text), realRead(text))) });
+    const made = await makePlugin({ files: { [EXPORT]: LIBRARY }, loadReader: () => Promise.resolve({ ...realRead, readLibrary: (text: string) => (parsed.push(text), realParse(text)) }) });
     await made.plugin.saveData({ exportPath: EXPORT, autoSyncDelayMs: 1000 });
     await loadPlugin(made.plugin);
     made.app.workspace.triggerLayoutReady();

@@ -3,10 +3,12 @@
  */
 import { arxivFromDoi, arxivFromEprint, arxivFromText, arxivFromUrl, firstArxiv, normalizeDoi } from '../fields/identifiers';
 import { displayName } from '../fields/names';
+import { attachmentLinksOf } from '../fields/zotero-links';
 import { parseZoteroDate, type DateOrder } from '../fields/zotero-date';
 import { arxivAbsUrl, type Paper } from '../paper';
-import { htmlToMarkdown } from '../text/html-to-markdown';
 import { richTextToPlain } from '../text/rich-text';
+import type { CitekeyLookup } from '../zotero-notes/note-citations';
+import { readItemNotes } from '../zotero-notes/item-notes';
 
 export type BbtItem = Record<string, unknown>;
 
@@ -28,14 +30,26 @@ const VENUE_FIELDS = [
   'institution', 'court', 'label', 'studio', 'network', 'distributor', 'company',
 ];
 
-/** Map one item; `collections` are its collection paths, `order` the export's numeric date order. */
-export function bbtItemToPaper(item: BbtItem, identity: BbtIdentity, collections: string[], order: DateOrder): Paper {
+/** What mapping an item needs from the rest of the export. */
+export interface BbtExportContext {
+  /** The item's collection paths. */
+  collections: string[];
+  /** The export's numeric date order. */
+  order: DateOrder;
+  /** Citation keys of the items cited in notes. */
+  citekeyOf: CitekeyLookup;
+}
+
+/** Map one item. */
+export function bbtItemToPaper(item: BbtItem, identity: BbtIdentity, context: BbtExportContext): Paper {
   const extra = extraLines(item.extra);
   const doi = normalizeDoi(str(item.DOI) ?? extraField(extra, 'DOI'));
   const url = str(item.url) || null;
   const arxiv = bbtArxiv(item, extra, doi, url);
-  const { year, date } = typeof item.date === 'string' ? parseZoteroDate(item.date, order) : { year: null, date: null };
+  const { year, date } = typeof item.date === 'string' ? parseZoteroDate(item.date, context.order) : { year: null, date: null };
   const abstract = str(item.abstractNote)?.trim();
+  const files = attachments(item.attachments);
+  const { notes, annotations } = readItemNotes(item.notes, context.citekeyOf);
   return {
     citekey: identity.citekey,
     title: richTextToPlain(item.title),
@@ -46,14 +60,16 @@ export function bbtItemToPaper(item: BbtItem, identity: BbtIdentity, collections
     venue: bbtVenue(item, arxiv),
     abstract: abstract ? abstract : null,
     tags: tags(item.tags),
-    collections,
+    collections: context.collections,
     arxiv,
     arxivUrl: arxiv ? arxivAbsUrl(arxiv) : null,
     doi,
     url,
     zoteroUri: identity.zoteroUri,
-    attachments: attachments(item.attachments),
-    notes: notes(item.notes),
+    attachments: files.map((f) => f.path),
+    attachmentLinks: attachmentLinksOf(files.filter((f) => f.stored)),
+    notes,
+    annotations,
   };
 }
 
@@ -104,25 +120,16 @@ function tags(value: unknown): string[] {
   return out;
 }
 
-function attachments(value: unknown): string[] {
+/** Attachments: files (`path`) and web links (`url`); `stored` files are Zotero attachment items with a `uri`. */
+function attachments(value: unknown): { path: string; uri: unknown; stored: boolean }[] {
   if (!Array.isArray(value)) return [];
-  const out: string[] = [];
+  const out: { path: string; uri: unknown; stored: boolean }[] = [];
   for (const a of value) {
     if (typeof a !== 'object' || a === null) continue;
     const o = a as Record<string, unknown>;
-    const path = str(o.path) || str(o.localPath) || str(o.url);
-    if (path && !out.includes(path)) out.push(path);
-  }
-  return out;
-}
-
-function notes(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  const out: string[] = [];
-  for (const n of value) {
-    const html = typeof n === 'string' ? n : str((n as Record<string, unknown> | null)?.note);
-    const markdown = html ? htmlToMarkdown(html) : '';
-    if (markdown) out.push(markdown);
+    const file = str(o.path) || str(o.localPath);
+    const path = file || str(o.url);
+    if (path && !out.some((f) => f.path === path)) out.push({ path, uri: o.uri, stored: Boolean(file) });
   }
   return out;
 }

@@ -5,8 +5,9 @@
  */
 import { zoteroSelectUri } from '../paper';
 import type { ReaderOutput } from '../reader-output';
-import { collectionPathsByItem } from './bbt-collections';
+import { readBbtCollections } from './bbt-collections';
 import { bbtItemToPaper, extraField, extraLines, type BbtIdentity, type BbtItem } from './bbt-item-to-paper';
+import { citekeyLookup } from '../zotero-notes/item-notes';
 import type { DateOrder } from '../fields/zotero-date';
 import { errorMessage } from '../../text/error-message';
 
@@ -15,11 +16,13 @@ const NOT_PAPERS = new Set(['attachment', 'note', 'annotation']);
 /** Read a parsed BBT JSON export. */
 export function readBbtJson(doc: Record<string, unknown>): ReaderOutput {
   const items = Array.isArray(doc.items) ? (doc.items as unknown[]) : [];
-  const byItem = collectionPathsByItem(doc.collections);
+  const { byItem, collections } = readBbtCollections(doc.collections);
   const order = dateOrder(doc.config);
-  const out: ReaderOutput = { papers: [], errors: [], warnings: [] };
+  const out: ReaderOutput = { papers: [], errors: [], warnings: [], collections };
   const skipped = new Map<string, number>();
   const derived: string[] = [];
+  // Every item's citation key first: notes cite other items of the export by their Zotero URI.
+  const regular: { item: BbtItem; identity: BbtIdentity }[] = [];
   items.forEach((raw, index) => {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
       out.errors.push({ line: null, citekey: null, message: `item ${index + 1} is not an object` });
@@ -33,14 +36,18 @@ export function readBbtJson(doc: Record<string, unknown>): ReaderOutput {
     }
     const identity = bbtIdentity(item, index);
     if (identity.derived) derived.push(identity.citekey);
+    regular.push({ item, identity });
+  });
+  const citekeyOf = citekeyLookup(regular.map(({ item, identity }) => ({ uri: item.uri, key: item.key, citekey: identity.citekey })));
+  for (const { item, identity } of regular) {
     const ids = [item.itemID, item.key].filter((id): id is string | number => typeof id === 'string' || typeof id === 'number');
     const collections = [...new Set(ids.flatMap((id) => byItem.get(String(id)) ?? []))];
     try {
-      out.papers.push({ paper: bbtItemToPaper(item, identity, collections, order), line: null });
+      out.papers.push({ paper: bbtItemToPaper(item, identity, { collections, order, citekeyOf }), line: null });
     } catch (err) {
       out.errors.push({ line: null, citekey: identity.citekey, message: `could not read the item: ${errorMessage(err)}` });
     }
-  });
+  }
   for (const [type, count] of skipped) {
     out.warnings.push(`${count} standalone ${type}${count === 1 ? '' : 's'} skipped: only regular Zotero items become papers`);
   }

@@ -5,6 +5,7 @@
 import { fromYearMonth, parseEdtf, type PaperDate } from '../fields/dates';
 import { arxivFromDoi, arxivFromEprint, arxivFromText, arxivFromUrl, firstArxiv, normalizeDoi } from '../fields/identifiers';
 import { bibtexNames, splitTopLevel } from '../fields/names';
+import { attachmentLinksOf } from '../fields/zotero-links';
 import { arxivAbsUrl, zoteroSelectUri, type Paper } from '../paper';
 import { latexToText } from '../text/latex-to-text';
 import type { RawBibEntry } from './citation-js-parse';
@@ -20,9 +21,12 @@ export function bibEntryToPaper(entry: RawBibEntry): Paper {
   const doi = normalizeDoi(doiField);
   let url = f.url === undefined ? null : unescapeVerbatim(f.url) || null;
   if (url === null && doi === null && doiField && /^https?:\/\//i.test(doiField)) url = doiField.trim();
+  // Better BibTeX's default (bibtexURL off) writes a web page's only link as `howpublished`.
+  url ??= howpublishedUrl(f.howpublished);
   const arxiv = bibArxiv(f, doi, url);
   const { year, date } = bibDate(f);
   const title = joinTitle(text(f.title), text(f.subtitle));
+  const attachments = parseFileField(f.file ?? f.pdf);
   return {
     citekey: entry.key,
     title,
@@ -39,9 +43,17 @@ export function bibEntryToPaper(entry: RawBibEntry): Paper {
     doi,
     url,
     zoteroUri: zoteroSelectUri(entry.key),
-    attachments: parseFileField(f.file ?? f.pdf),
+    attachments,
+    attachmentLinks: attachmentLinksOf(attachments),
     notes: [],
+    annotations: [],
   };
+}
+
+/** The URL of a `howpublished` that is nothing but a link (`{https://…}` or `{\url{https://…}}`), else null. */
+function howpublishedUrl(raw: string | undefined): string | null {
+  const m = raw === undefined ? null : /^\s*(?:\\url\s*\{\s*)?(https?:\/\/[^\s{}]+?)\s*\}?\s*$/i.exec(raw);
+  return m ? unescapeVerbatim(m[1]) : null;
 }
 
 function text(raw: string | undefined): string {

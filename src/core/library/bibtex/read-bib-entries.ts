@@ -21,9 +21,16 @@ export interface BibEntriesResult {
   warnings: string[];
   /** Entries found by the scanner (`entries.length + errors.length`). */
   entryCount: number;
+  /** Set when the text stops inside an entry (Better BibTeX may be writing it): which entry. */
+  truncated?: string;
 }
 
 const BATCH_SIZE = 256;
+/**
+ * Deeper brace nesting is refused for the entry: no real field needs it (titles use 2–3 levels), and the BibTeX
+ * grammar and the LaTeX decoder recurse per level, so thousands of levels would overflow the stack.
+ */
+export const MAX_BRACE_DEPTH = 100;
 const STRING_NAME = /^@[ \t]*string[ \t\r\n]*[{(][ \t\r\n]*([A-Za-z_][\w:+-]*)[ \t\r\n]*=/i;
 
 /** Read every entry of a BibTeX/BibLaTeX text. */
@@ -39,7 +46,10 @@ export function readBibEntries(text: string): BibEntriesResult {
   };
   for (let i = 0; i < entryChunks.length; i++) {
     const chunk = entryChunks[i];
-    if (chunk.cut !== 'none' || chunk.overclosed) {
+    if (chunk.depth > MAX_BRACE_DEPTH) {
+      flush(i);
+      results[i] = { line: chunk.line, citekey: chunk.key, message: `braces are nested more than ${MAX_BRACE_DEPTH} levels deep; the entry was not read` };
+    } else if (chunk.cut !== 'none' || chunk.overclosed) {
       flush(i);
       results[i] = reader.recover(chunk);
     } else {
@@ -54,7 +64,24 @@ export function readBibEntries(text: string): BibEntriesResult {
     if ('entry' in r) entries.push(r);
     else errors.push(r);
   }
-  return { entries, errors, warnings: reader.finishWarnings(), entryCount: entryChunks.length };
+  const out: BibEntriesResult = { entries, errors, warnings: reader.finishWarnings(), entryCount: entryChunks.length };
+  const cut = cutAtEnd(text, chunks);
+  if (cut) out.truncated = cut;
+  return out;
+}
+
+/**
+ * What is cut when the text stops inside its last block: an entry whose braces never close, or text after the
+ * last closing brace that is not a comment line (`@arti`, `title = {…`). A file cut exactly between two entries
+ * cannot be told from a smaller library.
+ */
+function cutAtEnd(text: string, chunks: readonly EntryChunk[]): string | null {
+  const last = chunks[chunks.length - 1];
+  if (last?.cut === 'end-of-text') return `the last entry (line ${last.line}${last.key ? `, ${last.key}` : ''}) is not closed`;
+  const tail = text.trimEnd();
+  const end = tail[tail.length - 1];
+  if (tail !== '' && end !== '}' && end !== ')' && !/\n[ \t]*%[^\n]*$/.test(tail)) return 'the file ends in the middle of an entry';
+  return null;
 }
 
 class BatchReader {
@@ -158,12 +185,15 @@ class BatchReader {
     this.undefinedMacros.set(name, users);
   }
 
+  /** The warnings, with one line for all undefined macros (a library can use hundreds of them). */
   finishWarnings(): string[] {
     const out = [...this.warnings];
-    for (const [name, users] of this.undefinedMacros) {
-      const shown = users.slice(0, 5).join(', ') + (users.length > 5 ? ` and ${users.length - 5} more` : '');
-      out.push(`undefined @string macro ${name} kept as its name (used by ${shown})`);
-    }
+    const macros = [...this.undefinedMacros];
+    if (macros.length === 0) return out;
+    const shown = macros.slice(0, 5).map(([name, users]) => `${name} (${users.slice(0, 3).join(', ')}${users.length > 3 ? ` and ${users.length - 3} more` : ''})`);
+    const more = macros.length > 5 ? ` and ${macros.length - 5} more` : '';
+    const what = macros.length === 1 ? '1 undefined @string macro is' : `${macros.length} undefined @string macros are`;
+    out.push(`${what} kept as ${macros.length === 1 ? 'its name' : 'their names'}: ${shown.join(', ')}${more}`);
     return out;
   }
 }

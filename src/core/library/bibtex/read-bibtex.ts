@@ -6,6 +6,7 @@ import type { LocatedPaper, ReaderOutput } from '../reader-output';
 import { bibEntryToPaper } from './bib-entry-to-paper';
 import type { RawBibEntry } from './citation-js-parse';
 import { applyCrossrefs } from './crossref';
+import { readJabrefGroups } from './jabref-groups';
 import { readBibEntries } from './read-bib-entries';
 import { errorMessage } from '../../text/error-message';
 
@@ -15,20 +16,25 @@ export interface BibReadResult extends ReaderOutput {
 
 /** Read BibTeX/BibLaTeX text (already known to be BibTeX-shaped). */
 export function readBibtex(text: string): BibReadResult {
-  const { entries, errors, warnings } = readBibEntries(text);
+  const { entries, errors, warnings, truncated } = readBibEntries(text);
   applyCrossrefs(entries.map((e) => e.entry));
+  const groups = readJabrefGroups(text);
   const papers: LocatedPaper[] = [];
   const dialect = new DialectVote();
   for (const { entry, line } of entries) {
     dialect.count(entry);
     try {
-      papers.push({ paper: bibEntryToPaper(entry), line });
+      const paper = bibEntryToPaper(entry);
+      if (groups) paper.collections = groups.collectionsOf(entry.key, entry.fields.groups);
+      papers.push({ paper, line });
     } catch (err) {
       // Mapping is total by design; should a field still break it, the entry is reported, not the file.
       errors.push({ line, citekey: entry.key, message: `could not map the entry: ${errorMessage(err)}` });
     }
   }
-  return { format: dialect.verdict(), papers, errors, warnings };
+  const result: BibReadResult = { format: dialect.verdict(), papers, errors, warnings, collections: groups?.collections ?? [] };
+  if (truncated) result.truncated = truncated;
+  return result;
 }
 
 const BIBLATEX_FIELDS = ['date', 'journaltitle', 'eprinttype', 'eprintclass', 'urldate', 'langid', 'location', 'eventtitle', 'origdate', 'annotation'];

@@ -25,6 +25,8 @@ export interface EntryChunk {
   overclosed: boolean;
   /** Macro names (as written) used as bare values. */
   macros: string[];
+  /** The deepest brace nesting inside the entry (its own braces count as 1). */
+  depth: number;
 }
 
 const ENTRY_START = /@[ \t]*([A-Za-z][\w-]*)[ \t\r\n]*([{(])/y;
@@ -73,6 +75,7 @@ export function scanEntries(text: string): EntryChunk[] {
       cut: scan.cut,
       overclosed,
       macros: scan.macros,
+      depth: scan.depth,
     });
     pos = end;
   }
@@ -83,6 +86,7 @@ interface BodyScan {
   end: number;
   cut: EntryChunk['cut'];
   macros: string[];
+  depth: number;
 }
 
 const BODY_SPECIAL = /[\\{}()"=#\n]/g;
@@ -90,8 +94,10 @@ const BODY_SPECIAL = /[\\{}()"=#\n]/g;
 /** From just after the opening delimiter to just after the closing one (or the cut point). */
 function scanBody(text: string, start: number, close: '}' | ')'): BodyScan {
   let depth = 1;
+  let deepest = 1;
   let inQuote = false;
   let macros: string[] | null = null;
+  const result = (end: number, cut: EntryChunk['cut']): BodyScan => ({ end, cut, macros: macros ?? [], depth: deepest });
   // Jump from one significant character to the next: a regex search is much faster than a per-character loop.
   BODY_SPECIAL.lastIndex = start;
   for (let m = BODY_SPECIAL.exec(text); m !== null; m = BODY_SPECIAL.exec(text)) {
@@ -101,14 +107,14 @@ function scanBody(text: string, start: number, close: '}' | ')'): BodyScan {
         BODY_SPECIAL.lastIndex = i + 2;
         break;
       case 123: // {
-        depth++;
+        if (++depth > deepest) deepest = depth;
         break;
       case 125: // }
         depth--;
-        if (depth === 0 && close === '}') return { end: i + 1, cut: 'none', macros: macros ?? [] };
+        if (depth === 0 && close === '}') return result(i + 1, 'none');
         break;
       case 41: // )
-        if (depth === 1 && close === ')' && !inQuote) return { end: i + 1, cut: 'none', macros: macros ?? [] };
+        if (depth === 1 && close === ')' && !inQuote) return result(i + 1, 'none');
         break;
       case 34: // "
         if (depth === 1) inQuote = !inQuote;
@@ -121,11 +127,11 @@ function scanBody(text: string, start: number, close: '}' | ')'): BodyScan {
         }
         break;
       case 10: // newline: a line-start entry while braces are open means this entry never closed
-        if (text.charCodeAt(i + 1) === 64 && isEntryStart(text, i + 1)) return { end: i + 1, cut: 'next-entry', macros: macros ?? [] };
+        if (text.charCodeAt(i + 1) === 64 && isEntryStart(text, i + 1)) return result(i + 1, 'next-entry');
         break;
     }
   }
-  return { end: text.length, cut: 'end-of-text', macros: macros ?? [] };
+  return result(text.length, 'end-of-text');
 }
 
 const IDENTIFIER = /[ \t\r\n]*([A-Za-z_][\w:+-]*)/y;

@@ -39,7 +39,9 @@ export function cslItemToPaper(item: CslItem, identity: CslIdentity, markdown: b
     url,
     zoteroUri: identity.zoteroUri,
     attachments: [],
+    attachmentLinks: {},
     notes: [],
+    annotations: [],
   };
 }
 

@@ -54,7 +54,7 @@ export function readCslItems(items: unknown[], zoteroNative: boolean, markdown: 
         '("Better CSL JSON" or "Better BibLaTeX") to use your citation keys.',
     );
   }
-  return { papers, errors, warnings };
+  return { papers, errors, warnings, collections: [] };
 }
 
 function cslIdentity(item: CslItem): CslIdentity | null {

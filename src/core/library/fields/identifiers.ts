@@ -11,8 +11,8 @@ const ID = `(${NEW_ID}|${OLD_ID})(?:v\\d+)?`;
 const BARE = new RegExp(`^\\s*(?:arxiv:\\s*)?${ID}\\s*$`, 'i');
 /** "arXiv:2101.00001", "arXiv: 2101.00001", "arXiv preprint arXiv:1412.4006 [quant-ph]" inside free text. */
 const PREFIXED = new RegExp(`arxiv:\\s*${ID}(?![\\d.])`, 'i');
-/** arxiv.org/abs/…, arxiv.org/pdf/….pdf, export.arxiv.org. */
-const URL = new RegExp(`arxiv\\.org/(?:abs|pdf)/${ID}`, 'i');
+/** arxiv.org/abs/…, arxiv.org/pdf/….pdf, export.arxiv.org, and the arXiv DOI in a doi.org URL. */
+const URL = new RegExp(`(?:arxiv\\.org/(?:abs|pdf)/|10\\.48550/arxiv\\.)${ID}`, 'i');
 /** The DataCite DOI arXiv mints for every paper. */
 const DOI = new RegExp(`^10\\.48550/arxiv\\.${ID}\\s*$`, 'i');
 
@@ -42,7 +42,7 @@ export function arxivFromText(value: string | undefined): string | null {
   return m ? clean(m[1]) : null;
 }
 
-/** An id from an arxiv.org abs/pdf URL, else null. */
+/** An id from an arxiv.org abs/pdf URL or a URL holding arXiv's DOI (`https://doi.org/10.48550/arXiv.2203.02155`), else null. */
 export function arxivFromUrl(value: string | undefined): string | null {
   const m = value === undefined || !mentionsArxiv(value) ? null : URL.exec(value);
   return m ? clean(m[1]) : null;
@@ -61,10 +61,13 @@ export function firstArxiv(...candidates: (string | null)[]): string | null {
 }
 
 const PLAIN_DOI = /^10\.[^\s]+$/;
+/** A DOI inside other text: a proxy URL (`http://dx.doi.org.ezproxy.x.edu/10.1/y`), HTML, a sentence. */
+const EMBEDDED_DOI = /10\.\d{4,9}\/[^\s"'<>]+/;
 
 /**
- * A DOI (or short DOI, `10/fqd6hj`) without its resolver prefix (`https://doi.org/`, `doi:`), case kept; null when the value is not a DOI
- * (BBT users sometimes keep a plain URL in the DOI field).
+ * A DOI (or short DOI, `10/fqd6hj`) without its resolver prefix (`https://doi.org/`, `doi:`), case kept; a DOI
+ * wrapped in other text is recovered as the first `10.NNNN/…` in it. Null when the value holds no DOI (BBT users
+ * sometimes keep a plain URL in the DOI field).
  */
 export function normalizeDoi(value: string | undefined | null): string | null {
   if (!value) return null;
@@ -74,5 +77,34 @@ export function normalizeDoi(value: string | undefined | null): string | null {
     .replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i, '')
     .replace(/^doi:\s*/i, '')
     .trim();
-  return /^10[./]\S+$/.test(doi) ? doi : null; // 10/abc is a short DOI
+  if (/^10[./]\S+$/.test(doi)) return doi; // 10/abc is a short DOI
+  const embedded = EMBEDDED_DOI.exec(value);
+  return embedded ? trimDoiEnd(decodeIfEscaped(embedded[0])) : null;
+}
+
+function decodeIfEscaped(doi: string): string {
+  if (!doi.includes('%')) return doi;
+  try {
+    return decodeURIComponent(doi);
+  } catch {
+    return doi;
+  }
+}
+
+/** Punctuation that ended the surrounding sentence or markup, and closing brackets the DOI does not open. */
+function trimDoiEnd(doi: string): string {
+  let end = doi.length;
+  for (;;) {
+    const c = doi[end - 1];
+    if ('.,;:!?'.includes(c)) end--;
+    else if ((c === ')' || c === ']') && count(doi.slice(0, end), c === ')' ? '(' : '[') < count(doi.slice(0, end), c)) end--;
+    else break;
+  }
+  return doi.slice(0, end);
+}
+
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (const c of text) if (c === ch) n++;
+  return n;
 }

@@ -4,8 +4,9 @@
  *   "First von Last" (von = the lowercase words); a name that is one braced group (`{Wiley InterScience}`,
  *   `{{东方不败}}`) or one word is kept whole.
  * - BibLaTeX's extended name format `family=Hakim, given=Tawfiq, prefix=al-, useprefix=true`.
- * - Particles stand before the family name ("van Gogh, Vincent", "al-Hakim, Tawfiq"), except BibLaTeX
- *   `useprefix=false`, which is how BBT writes a Zotero first name ending in a particle: "Beauvoir, Simone de".
+ * - Particles stand before the family name ("van Gogh, Vincent", "al-Hakim, Tawfiq", "ten Kate, Warner"), whatever
+ *   BibLaTeX's `useprefix` says (it only decides how BibLaTeX sorts the name): the Better BibTeX and CSL exports of
+ *   the same item give the name that way, and the note must not depend on the export format.
  * - CJK names whose family and given parts are both CJK are written the CJK way, family then given without a
  *   separator ("肖, 发民" → "肖发民"): that is how Chinese, Japanese and Korean readers write and search them.
  */
@@ -17,8 +18,6 @@ export interface NameParts {
   given?: string;
   /** Particles such as "van der", "de", "al-". */
   prefix?: string;
-  /** BibLaTeX `useprefix=false`: the particle follows the given name instead of preceding the family name. */
-  prefixAfterGiven?: boolean;
   suffix?: string;
   /** A name that is one unit (organisation, single-field name). */
   literal?: string;
@@ -30,12 +29,11 @@ const CJK_ONLY = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Scrip
 export function displayName(parts: NameParts): string {
   const literal = parts.literal?.trim();
   if (literal) return literal;
-  let given = parts.given?.trim() ?? '';
+  const given = parts.given?.trim() ?? '';
   const suffix = parts.suffix?.trim() ?? '';
   let family = parts.family?.trim() ?? '';
   const prefix = parts.prefix?.trim() ?? '';
-  if (prefix && parts.prefixAfterGiven && given) given = `${given} ${prefix}`;
-  else if (prefix) family = /['’-]$/.test(prefix) || family === '' ? prefix + family : `${prefix} ${family}`;
+  if (prefix) family = /['’-]$/.test(prefix) || family === '' ? prefix + family : `${prefix} ${family}`;
   if (family === '') return [given, suffix].filter(Boolean).join(', ');
   if (given === '') return suffix ? `${family}, ${suffix}` : family;
   if (!suffix && family.charCodeAt(0) >= 0x2e80 && CJK_ONLY.test(family) && CJK_ONLY.test(given)) return family + given;
@@ -66,7 +64,7 @@ export function bibtexNameParts(raw: string): NameParts {
   return { family, suffix: rest[0], given: rest.slice(1).join(', ') };
 }
 
-/** `family=…, given=…, prefix=…, suffix=…, useprefix=…` (other keys such as given-i are ignored). */
+/** `family=…, given=…, prefix=…, suffix=…` (other keys, such as given-i and useprefix, are ignored). */
 function extendedNameParts(pieces: string[]): NameParts {
   const parts: NameParts = {};
   for (const piece of pieces) {
@@ -74,7 +72,6 @@ function extendedNameParts(pieces: string[]): NameParts {
     const key = piece.slice(0, eq).trim().toLowerCase();
     const value = latexToText(stripOuterBraces(piece.slice(eq + 1).trim()));
     if (key === 'family' || key === 'given' || key === 'prefix' || key === 'suffix') parts[key] = value;
-    else if (key === 'useprefix') parts.prefixAfterGiven = value.toLowerCase() === 'false';
   }
   return parts;
 }

@@ -17,9 +17,26 @@ export const TEXT_SYMBOLS: Readonly<Record<string, string>> = (() => {
     i: 'ı', j: 'ȷ', par: '\n\n', newline: '\n', linebreak: '\n', break: '\n', relax: '', protect: '',
     noindent: '', indent: '', smallskip: '', medskip: '', bigskip: '', centering: '', clearpage: '', newpage: '',
     textcompwordmark: '', allowbreak: '',
+    // Font declarations (`{\bf X}`, `{\em X}`): the text stays, the style has no plain form.
+    it: '', itshape: '', sl: '', slshape: '', em: '', bf: '', bfseries: '', sc: '', scshape: '', rm: '', sf: '',
+    tt: '', upshape: '', mdseries: '', normalfont: '', rmfamily: '', sffamily: '', ttfamily: '', small: '',
+    footnotesize: '', scriptsize: '', tiny: '', normalsize: '', large: '', Large: '', LARGE: '', huge: '', Huge: '',
   });
+  Object.assign(table, cyrillicCommands());
   return table;
 })();
+
+/** The T2A font encoding's Cyrillic letters (`\cyrchar\CYRA`, `\cyrya`), as some exporters write Russian names. */
+function cyrillicCommands(): Record<string, string> {
+  const names = 'A B V G D E YO ZH Z I ISHRT K L M N O P R S T U F H C CH SH SHCH HRDSN ERY SFTSN EREV YU YA'.split(' ');
+  const letters = 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ';
+  const table: Record<string, string> = {};
+  names.forEach((name, i) => {
+    table[`CYR${name}`] = letters[i];
+    table[`cyr${name.toLowerCase()}`] = letters[i].toLowerCase();
+  });
+  return table;
+}
 
 /** Math-mode symbols: citation-js's Greek letters plus common operators and relations. */
 export const MATH_SYMBOLS: Readonly<Record<string, string>> = {
@@ -34,7 +51,8 @@ export const MATH_SYMBOLS: Readonly<Record<string, string>> = {
   wedge: '∧', land: '∧', vee: '∨', lor: '∨', oplus: '⊕', otimes: '⊗', circ: '∘', bullet: '•', star: '⋆',
   ast: '∗', sum: '∑', prod: '∏', int: '∫', oint: '∮', sqrt: '√', surd: '√', perp: '⊥', parallel: '∥',
   angle: '∠', triangle: '△', Box: '□', square: '□', degree: '°', ll: '≪', gg: '≫', lesssim: '≲', gtrsim: '≳',
-  dagger: '†', aleph: 'ℵ', Re: 'ℜ', Im: 'ℑ', wp: '℘', colon: ':', vdash: '⊢', models: '⊨',
+  dagger: '†', aleph: 'ℵ', sharp: '♯', flat: '♭', natural: '♮', checkmark: '✓', heartsuit: '♥', spadesuit: '♠',
+  diamondsuit: '♦', clubsuit: '♣', Re: 'ℜ', Im: 'ℑ', wp: '℘', colon: ':', vdash: '⊢', models: '⊨',
   lbrace: '{', rbrace: '}', lbrack: '[', rbrack: ']', backslash: '\\', setminus: '∖', smallsetminus: '∖',
   log: 'log', ln: 'ln', exp: 'exp', sin: 'sin', cos: 'cos', tan: 'tan', max: 'max', min: 'min', lim: 'lim',
   arg: 'arg', det: 'det', dim: 'dim', ker: 'ker', sup: 'sup', inf: 'inf', Pr: 'Pr',
@@ -91,3 +109,31 @@ export function toScript(text: string, kind: 'sup' | 'sub'): string {
 
 /** Combining marks of the accent commands (`\'`, `\v`, `\c` …). */
 export const ACCENTS: Readonly<Record<string, string>> = CITATION_JS_LATEX.diacritics;
+
+/** Commands the decoder handles by name, beyond the tables above. */
+const SPECIAL_COMMANDS = new Set(['textsuperscript', 'textsubscript', 'frac', 'tfrac', 'dfrac', 'sqrt', 'ding']);
+
+/** Whether the decoder knows what `\name` means; an unknown command keeps its source text. */
+export function isKnownCommand(name: string): boolean {
+  return (
+    name in TEXT_SYMBOLS ||
+    name in MATH_SYMBOLS ||
+    name in ACCENTS ||
+    name in DROP_WITH_ARGUMENTS ||
+    KEEP_ARGUMENT.has(name) ||
+    VERBATIM_ARGUMENT.has(name) ||
+    KEEP_SECOND_ARGUMENT.has(name) ||
+    QUOTE_ARGUMENT.has(name) ||
+    SPECIAL_COMMANDS.has(name)
+  );
+}
+
+/** pifont's `\ding{n}` (ZapfDingbats code n) for the symbols papers use; null for others (their source is kept). */
+const DINGBATS: Readonly<Record<string, string>> = {
+  '42': '☛', '43': '☞', '51': '✓', '52': '✔', '53': '✕', '54': '✖', '55': '✗', '56': '✘', '72': '★', '73': '✩', '108': '●',
+  '110': '■', '115': '▲', '116': '▼', '117': '◆', '172': '①', '173': '②', '174': '③', '175': '④', '176': '⑤',
+};
+
+export function dingbat(code: string): string | null {
+  return DINGBATS[code.trim()] ?? null;
+}

@@ -1,12 +1,15 @@
 /**
  * LaTeX field text → plain Unicode text, as a reader of the rendered PDF would see it: brace protection removed,
  * accents and symbols decoded, formatting commands reduced to their text, math rendered with Unicode where
- * possible (`$\rho$` → ρ, `$R_2$` → R₂), dashes and quotes as LaTeX ligatures. Unknown commands disappear but
- * their braced arguments stay. Never throws: unbalanced braces and a lone `$` are read as leniently as possible.
+ * possible (`$\rho$` → ρ, `$R_2$` → R₂), dashes and quotes as LaTeX ligatures. An unknown command keeps its
+ * source (`\foo{bar}` stays `\foo{bar}`): text that vanishes silently is worse than markup. Never throws: unbalanced
+ * braces and a lone `$` are read as leniently as possible.
  */
 import {
   ACCENTS,
+  dingbat,
   DROP_WITH_ARGUMENTS,
+  isKnownCommand,
   KEEP_ARGUMENT,
   KEEP_SECOND_ARGUMENT,
   MATH_SYMBOLS,
@@ -184,6 +187,7 @@ class LatexReader {
     while (end < src.length && isLetter(src[end])) end++;
     const name = src.slice(this.pos + 1, end);
     this.pos = end;
+    if (!isKnownCommand(name)) return this.unknownCommand(name, math);
     // TeX eats the spaces after a control word; math symbols keep them, since math is spaced when typeset.
     if (!(math && name in MATH_SYMBOLS)) this.skipSpaces();
     return this.applyCommand(name, math);
@@ -216,14 +220,24 @@ class LatexReader {
       return toScript(this.readArgument(math), name === 'textsuperscript' ? 'sup' : 'sub');
     }
     if (name === 'frac' || name === 'tfrac' || name === 'dfrac') return `${this.readArgument(true)}/${this.readArgument(true)}`;
+    if (name === 'ding') {
+      const start = this.pos;
+      const symbol = dingbat(this.readArgument(math));
+      return symbol ?? `\\ding${this.src.slice(start, this.pos)}`;
+    }
     if (name === 'sqrt') {
       if (this.src[this.pos] === '[') this.skipOptional();
       return `√${this.readArgument(true)}`;
     }
     if (math && name in MATH_SYMBOLS) return MATH_SYMBOLS[name];
     if (name in TEXT_SYMBOLS) return name === 'par' ? PARAGRAPH : TEXT_SYMBOLS[name];
-    if (name in MATH_SYMBOLS) return MATH_SYMBOLS[name];
-    return ''; // unknown: the command goes, its braced arguments are read as ordinary groups
+    return MATH_SYMBOLS[name] ?? '';
+  }
+
+  /** `\name` as written, and a braced argument right after it with its braces (its content still decoded). */
+  private unknownCommand(name: string, math: boolean): string {
+    if (this.src[this.pos] !== '{') return `\\${name}`;
+    return `\\${name}{${this.readGroup(math)}}`;
   }
 
   private skipOptional(): void {

@@ -32,14 +32,15 @@ describe('bibtexNames', () => {
   it('reads the BibLaTeX extended name format', () => {
     expect(bibtexNames('family=Hakim, given=Tawfiq, prefix=al-, useprefix=true')).toEqual(['al-Hakim, Tawfiq']);
     expect(bibtexNames('family=Gogh, given=Vincent, prefix=van, useprefix=true')).toEqual(['van Gogh, Vincent']);
-    // useprefix=false is BBT's way to say the particle belongs to the first name in Zotero.
-    expect(bibtexNames('family=Beauvoir, given=Simone, prefix=de, useprefix=false')).toEqual(['Beauvoir, Simone de']);
+    // useprefix only decides BibLaTeX's sorting: the particle stands before the family name, as the Better BibTeX
+    // and CSL exports of the same item write it (a real Better BibLaTeX export: ten Kate).
+    expect(bibtexNames('family=Kate, given=Warner, prefix=ten, useprefix=false')).toEqual(['ten Kate, Warner']);
+    expect(bibtexNames('family=Beauvoir, given=Simone, prefix=de, useprefix=false')).toEqual(['de Beauvoir, Simone']);
     expect(bibtexNames('family=Stevenson, given=Adlai E., suffix=III, juniorcomma=true')).toEqual(['Stevenson, Adlai E., III']);
     expect(bibtexNameParts('family=Puy de Clinchamps, given=Philippe, given-i={{Ph}}, prefix=du, useprefix=true')).toEqual({
       family: 'Puy de Clinchamps',
       given: 'Philippe',
       prefix: 'du',
-      prefixAfterGiven: false,
     });
   });
 

@@ -20,10 +20,15 @@ describe('latexToText', () => {
     expect(latexToText('6~{{The}} Time \\textasciitilde{} approx')).toBe('6 The Time ~ approx');
   });
 
-  it('keeps the text of formatting commands and drops unknown commands but not their arguments', () => {
+  it('keeps the text of formatting commands, and the source of unknown commands', () => {
     expect(latexToText('\\emph{Homo} \\textit{sapiens} \\textbf{bold} \\mkbibemph{x} \\mkbibquote{q} \\unknowncmd{kept}')).toBe(
-      'Homo sapiens bold x “q” kept',
+      'Homo sapiens bold x “q” \\unknowncmd{kept}',
     );
+    // Text must never vanish: a command the decoder does not know stays as written, its argument decoded.
+    expect(latexToText('Music in {$\\sharp$} and {$\\flat$} keys')).toBe('Music in ♯ and ♭ keys');
+    expect(latexToText('The \\foo bar and \\IEEEmembership{Fellow, \\"{U}ber}')).toBe('The \\foo bar and \\IEEEmembership{Fellow, Über}');
+    expect(latexToText('Done\\ding{51}, failed\\ding{55}, \\ding{200}')).toBe('Done✓, failed✗, \\ding{200}');
+    expect(latexToText('Kuchuk, \\cyrchar\\CYRA.V. and {\\bf bold} {\\sc caps}')).toBe('Kuchuk, А.V. and bold caps');
     expect(latexToText('{\\em emphasised} and \\href{http://a.b}{link text} and \\url{http://x.y/a_b}')).toBe(
       'emphasised and link text and http://x.y/a_b',
     );
