@@ -20,7 +20,8 @@ export function defaultBodyParts(original: Paper, options: TemplateContextOption
   const paper = defusePaper(original);
   const headings = frozenHeadings(options.language);
   const tagsLine = tagsLineOf(tagsOf(paper), headings);
-  const summary = resolveSummary(paper, options.settings.summarySource);
+  // The Summary section is the abstract, never a note: Zotero notes have a section of their own.
+  const summary = resolveSummary(paper, 'abstract');
   // Each {{#managed}} block as Handlebars renders it: its standalone {{#if}} lines leave no text behind.
   const header = `# ${oneLine(paper.title)}\n\n${bylineOf(paper, headings, paperLinks(paper, headings))}\n${tagsLine ? `\n${tagsLine}\n` : ''}`;
   // managedContent of `## heading\n\nsummary\n`, built as such: the summary has no trailing whitespace (see

@@ -102,9 +102,9 @@ export function primaryAttachment(links: readonly AttachmentLink[]): AttachmentL
 }
 
 /**
- * The summary text: the abstract; with `first-note`, the user's first Zotero note, else the abstract. The default
- * never takes a note: Zotero notes have their own section, and an annotation note is never a summary. Trailing
- * whitespace is trimmed; null when there is nothing.
+ * The summary text: the abstract; with `first-note` (only "Insert paper summary" offers it), the user's first Zotero
+ * note, else the abstract. A literature note's Summary section always takes the abstract: Zotero notes have their
+ * own section, and an annotation note is never a summary. Trailing whitespace is trimmed; null when there is nothing.
  */
 export function resolveSummary(paper: Pick<Paper, 'abstract' | 'notes'>, source: SummarySource): string | null {
   const clean = (s: string | null | undefined): string | null => {

@@ -170,7 +170,7 @@ export function buildTemplateContext(original: Paper, options: TemplateContextOp
     doiUrl: links.doiUrl,
     url,
     type: paper.type,
-    summary: resolveSummary(paper, options.settings.summarySource),
+    summary: resolveSummary(paper, 'abstract'), // never a note: templates have `zoteroNotes` for those
     language: options.language,
     headings,
     arxivLink: links.arxivLink,

@@ -3,6 +3,7 @@
  * of the entered value (plus the vault or library lookups passed in), so they are tested without a tab.
  */
 import { format } from 'date-fns';
+import { ANNOTATION_COLOR_NAMES, type AnnotationColorName } from '../library/annotation';
 import type { ExportFormat, LibraryReadResult } from '../library/paper';
 import { normalizeVaultPath } from '../vault/vault-path';
 import { errorMessage } from '../text/error-message';
@@ -68,4 +69,27 @@ export function secondsInput(value: string): { ms: number } | { error: string } 
   const seconds = Number(value.trim().replace(',', '.'));
   if (!Number.isFinite(seconds) || seconds < 0.2 || seconds > 600) return { error: 'Enter a number of seconds between 0.2 and 600.' };
   return { ms: Math.round(seconds * 1000) };
+}
+
+/**
+ * Highlight colour labels as typed, one per line ("red: Important", or with a full-width colon "red：重要"), colours
+ * named as Zotero names them in English: the labels, or what is wrong with the first bad line.
+ */
+export function colorLabelsInput(value: string): { labels: Partial<Record<AnnotationColorName, string>> } | { error: string } {
+  const labels: Partial<Record<AnnotationColorName, string>> = {};
+  for (const line of value.split('\n')) {
+    if (line.trim() === '') continue;
+    const m = /^\s*([A-Za-z]+)\s*[:：]\s*(.*?)\s*$/.exec(line);
+    const name = m?.[1].toLowerCase() as AnnotationColorName | undefined;
+    if (!m || !name || !ANNOTATION_COLOR_NAMES.includes(name)) {
+      return { error: `"${line.trim()}": write a colour, a colon and its meaning, e.g. "red: Important" (colours: ${ANNOTATION_COLOR_NAMES.join(', ')}).` };
+    }
+    if (m[2] !== '') labels[name] = m[2];
+  }
+  return { labels };
+}
+
+/** The labels as the text area shows them, one "colour: label" per line. */
+export function colorLabelsText(labels: Partial<Record<AnnotationColorName, string>>): string {
+  return ANNOTATION_COLOR_NAMES.filter((name) => labels[name]).map((name) => `${name}: ${labels[name]}`).join('\n');
 }

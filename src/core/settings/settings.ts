@@ -31,7 +31,10 @@ export interface Settings {
   dateFormat: string;
   /** The `categories` front-matter list of new notes (Hexo). */
   categories: string[];
-  /** Where the summary comes from. */
+  /**
+   * What "Insert paper summary" writes under each paper: the abstract, or the user's first Zotero note. A literature
+   * note's Summary section is always the abstract (Zotero notes have a section of their own).
+   */
   summarySource: SummarySource;
   /** Headings language of the default template. */
   headingsLanguage: HeadingsLanguage;
@@ -73,9 +76,8 @@ export interface Settings {
    * What each Zotero highlight colour means to the user, shown as the title of its annotations in literature notes
    * (`{ red: "Important", blue: "Method" }`). A colour without a label shows its name (Yellow / 黄色). Each colour
    * keeps its own callout type (`zotero-red`…), coloured by the plugin's stylesheet, so colours stay apart either way.
-   * Absent when no colour has a label (the settings tab has no row for it yet).
    */
-  annotationColorLabels?: Partial<Record<AnnotationColorName, string>>;
+  annotationColorLabels: Partial<Record<AnnotationColorName, string>>;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -95,6 +97,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   useBuiltinGlossary: true,
   linkInHeadings: false,
   minExportRatio: 0.5,
+  annotationColorLabels: Object.freeze({}) as Settings['annotationColorLabels'],
 });
 
 /** The values the optional concept-policy settings take when data.json has none. */
@@ -102,7 +105,12 @@ export const CONCEPT_POLICY_DEFAULTS = Object.freeze({ ubiquitousConceptShare: 0
 
 /** A fresh, mutable copy of the defaults. */
 export function defaultSettings(): Settings {
-  return { ...DEFAULT_SETTINGS, categories: [...DEFAULT_SETTINGS.categories], conceptScopeFolders: [...DEFAULT_SETTINGS.conceptScopeFolders] };
+  return {
+    ...DEFAULT_SETTINGS,
+    categories: [...DEFAULT_SETTINGS.categories],
+    conceptScopeFolders: [...DEFAULT_SETTINGS.conceptScopeFolders],
+    annotationColorLabels: { ...DEFAULT_SETTINGS.annotationColorLabels },
+  };
 }
 
 type Raw = Record<string, unknown>;
@@ -130,16 +138,16 @@ function oneOf<T extends string>(raw: Raw, key: keyof Settings, allowed: readonl
   return allowed.includes(v as T) ? (v as T) : fallback;
 }
 
-/** Labels of known colours only, trimmed; anything else in the stored object is dropped. Undefined without any. */
-function colorLabels(raw: Raw): Partial<Record<AnnotationColorName, string>> | undefined {
+/** Labels of known colours only, trimmed; anything else in the stored object is dropped. */
+function colorLabels(raw: Raw): Partial<Record<AnnotationColorName, string>> {
   const v = raw.annotationColorLabels;
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return {};
   const out: Partial<Record<AnnotationColorName, string>> = {};
   for (const name of ANNOTATION_COLOR_NAMES) {
     const label = (v as Raw)[name];
     if (typeof label === 'string' && label.trim() !== '') out[name] = label.trim();
   }
-  return Object.keys(out).length > 0 ? out : undefined;
+  return out;
 }
 
 /** Version 0 (before versioning) named the export setting `bibPath` and the template `templatePath`. */
@@ -175,12 +183,11 @@ export function normalizeSettings(data: unknown): Settings {
     useBuiltinGlossary: bool(raw, 'useBuiltinGlossary', d.useBuiltinGlossary),
     linkInHeadings: bool(raw, 'linkInHeadings', d.linkInHeadings),
     minExportRatio: num(raw, 'minExportRatio', d.minExportRatio, 0, 1),
+    annotationColorLabels: colorLabels(raw),
   };
   const share = raw.ubiquitousConceptShare;
   if (typeof share === 'number' && Number.isFinite(share)) settings.ubiquitousConceptShare = Math.min(1, Math.max(0.01, share));
   if (raw.adoptedConcepts !== undefined) settings.adoptedConcepts = strList(raw, 'adoptedConcepts', []);
   if (typeof raw.adoptedConceptSections === 'boolean') settings.adoptedConceptSections = raw.adoptedConceptSections;
-  const labels = colorLabels(raw);
-  if (labels) settings.annotationColorLabels = labels;
   return settings;
 }

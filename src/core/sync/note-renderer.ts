@@ -45,7 +45,7 @@ export interface SyncRenderer {
 /** Fingerprint of the render inputs besides the paper: the template, the language and the settings it reads. */
 export function renderKeyOf(settings: Settings, language: NoteLanguage, template?: TemplateInput): string {
   return hashString(
-    JSON.stringify([SYNC_RENDER_VERSION, template ? template.source : DEFAULT_NOTE_TEMPLATE, language, settings.summarySource, settings.dateFormat, settings.annotationColorLabels ?? {}]),
+    JSON.stringify([SYNC_RENDER_VERSION, template ? template.source : DEFAULT_NOTE_TEMPLATE, language, settings.dateFormat, settings.annotationColorLabels]),
   );
 }
 

@@ -13,7 +13,8 @@ export function exportRows(kit: RowKit): SettingRow[] {
     {
       key: 'exportPath',
       name: 'Export file',
-      desc: 'Absolute path of the Better BibTeX export (.bib, .json or .yaml), or its path inside the vault, which every device of the vault can read. In Zotero, export the library with "Keep updated" on.',
+      desc:
+        'Absolute path of the Better BibTeX export (.bib, .json or .yaml), or its path inside the vault, which every device of the vault can read. In Zotero, export the library with "Keep updated" on; choose BetterBibTeX JSON with "Export notes" to bring your annotations and Zotero notes. Zotero does not update an "Add Note from Annotations" note when you annotate more: delete it and add it again.',
       render: (setting) => {
         const check = debounce((value: string) => void kit.exportCheck.saveAndCheck(setting, value), 600, true);
         setting.addText((text) => {

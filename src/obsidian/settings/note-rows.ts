@@ -2,7 +2,7 @@
  * The rows of "Literature notes": where notes go and how they are named, the note template, the date format and
  * categories of new notes, what fills the summary, and the headings' language.
  */
-import { dateFormatPreview, listInput, vaultPathInput, type Settings } from '../../core/settings';
+import { colorLabelsInput, colorLabelsText, dateFormatPreview, listInput, vaultPathInput, type Settings } from '../../core/settings';
 import { resolveLanguage } from '../plugin/plugin-controller';
 import { ObsidianVault } from '../vault/obsidian-vault';
 import { folderRow } from './folder-row';
@@ -66,14 +66,28 @@ export function noteRows(kit: RowKit): SettingRow[] {
     },
     {
       key: 'summarySource',
-      name: 'Summary',
-      desc: 'What fills the summary section of a note.',
+      name: 'Summary in paper summaries',
+      desc: 'What "Insert paper summary" writes under each paper. A literature note\'s Summary section is always the abstract; Zotero notes have a section of their own.',
       render: (setting) =>
         void setting.addDropdown((dropdown) =>
           dropdown
             .addOptions({ abstract: 'The abstract', 'first-note': 'The first Zotero note' })
             .setValue(kit.settings.summarySource)
             .onChange((value) => kit.save({ summarySource: value as Settings['summarySource'] })),
+        ),
+    },
+    {
+      key: 'annotationColorLabels',
+      name: 'Highlight colour labels',
+      desc: 'What your Zotero highlight colours mean, one per line, e.g. "red: Important". Each annotation in a literature note is titled with its colour\'s label (its colour name otherwise) and keeps its colour.',
+      render: (setting) =>
+        void setting.addTextArea((text) =>
+          kit.typed(text).setPlaceholder('Red: important').setValue(colorLabelsText(kit.settings.annotationColorLabels)).onChange((value) => {
+            const parsed = colorLabelsInput(value);
+            if ('error' in parsed) return kit.invalid(setting, 'annotationColorLabels', parsed.error);
+            kit.messages.show(setting, null);
+            kit.saver.soon({ annotationColorLabels: parsed.labels });
+          }),
         ),
     },
     {

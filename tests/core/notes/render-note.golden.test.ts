@@ -19,7 +19,7 @@ const cases: [string, string, string, RenderContext][] = [
   ['biblatex-ronnow2014.en.md', 'bbt/arxiv-identifiers-460.biblatex.bib', 'Ronnow.2014.Defining', ctx('en')],
   ['biblatex-arxiv-preprint-he2015.en.md', 'bbt/arxiv-preprint-keys-2163.biblatex.bib', '_preprinthe_delving_deep_into_rectifiers_2015', ctx('en')],
   ['csl-json-brown2014.en.md', 'bbt/csl-26-items-1179.csl.json', 'brown2014', ctx('en')],
-  ['bbt-json-riese20-first-note.zh.md', 'bbt/collections-notes-1768.bbt.json', 'riese20', ctx('zh', { summarySource: 'first-note' })],
+  ['bbt-json-riese20-abstract-with-notes.zh.md', 'bbt/collections-notes-1768.bbt.json', 'riese20', ctx('zh', { summarySource: 'first-note' })], // the setting leaves the note's Summary alone
   ['cjk-fayixue2003.zh.md', 'bbt/chinese-zh-cn-googlebooks-2391.biblatex.bib', 'FayixueTiedaoSunshangTupu', ctx('zh')],
   ['cjk-split-name-lin.zh.md', 'bbt/cjk-names-split-2624.biblatex.bib', 'Lin.ZhSplitField', ctx('zh')],
   ['biblatex-attachment-adams2015.en.md', 'bbt/date-ranges-747-746.biblatex.bib', 'Adams2015', ctx('en')],

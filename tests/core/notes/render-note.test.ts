@@ -63,7 +63,8 @@ describe('renderNote output', () => {
     expect(note.entries.map((e) => e.key)).toEqual(Object.keys(note.frontMatter));
     expect(note.entries[0]).toEqual({ key: 'title', value: note.frontMatter.title, yaml: 'title: "SuSi: Supervised Self-Organizing Maps for Regression and Classification in Python"\n' });
     expect(note.text).toBe(`---\n${note.entries.map((e) => e.yaml).join('')}---\n${note.body}`);
-    expect(note.regions[1]).toEqual({ id: 'summary', content: '## 摘要\n\nComment: An extended and peer-reviewed version exists at doi:10.3390/rs12010007' });
+    // The Summary section takes the abstract even with `first-note`: that setting is for "Insert paper summary".
+    expect(note.regions[1]).toEqual({ id: 'summary', content: `## 摘要\n\n${riese20().paper.abstract!.trim()}` });
     expect(note.templateFrontMatter).toEqual({});
     // The notes section is the user's: after the last region, outside any marker.
     expect(note.regions.map((r) => r.id)).toEqual(['header', 'summary', 'zotero-notes']);

@@ -1,4 +1,5 @@
 import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_VERSION } from '../../../src/core/settings/settings';
+import { colorLabelsInput, colorLabelsText } from '../../../src/core/settings/setting-inputs';
 
 describe('normalizeSettings', () => {
   it('fills every field from the defaults when there is no data', () => {
@@ -31,13 +32,22 @@ describe('normalizeSettings', () => {
   it('keeps labels of known highlight colours only', () => {
     const s = normalizeSettings({ annotationColorLabels: { red: ' Important ', blue: 'Method', teal: 'x', green: 3, purple: '  ' } });
     expect(s.annotationColorLabels).toEqual({ red: 'Important', blue: 'Method' });
-    expect(normalizeSettings({ annotationColorLabels: 'red: x' })).not.toHaveProperty('annotationColorLabels');
-    expect(normalizeSettings({ annotationColorLabels: { red: '' } })).not.toHaveProperty('annotationColorLabels');
+    expect(normalizeSettings({ annotationColorLabels: 'red: x' }).annotationColorLabels).toEqual({});
+    expect(normalizeSettings({ annotationColorLabels: { red: '' } }).annotationColorLabels).toEqual({});
+    expect(normalizeSettings(null).annotationColorLabels).toEqual({});
   });
 
   it('never shares arrays with the defaults', () => {
     const s = normalizeSettings({});
     s.categories.push('x');
     expect(DEFAULT_SETTINGS.categories).toEqual(['Papers']);
+  });
+});
+
+describe('highlight colour labels as typed', () => {
+  it('reads one "colour: label" per line, half- or full-width colon, and says what is wrong with a bad line', () => {
+    expect(colorLabelsInput('red: Important\n\n  Blue：方法  \nyellow:')).toEqual({ labels: { red: 'Important', blue: '方法' } });
+    expect(colorLabelsInput('teal: x')).toEqual({ error: '"teal: x": write a colour, a colon and its meaning, e.g. "red: Important" (colours: yellow, red, green, blue, purple, magenta, orange, gray).' });
+    expect(colorLabelsText({ blue: 'Method', red: 'Important' })).toBe('red: Important\nblue: Method');
   });
 });
