@@ -175,7 +175,7 @@ describe('readLibrary: BetterBibTeX JSON', () => {
       arxivUrl: 'https://arxiv.org/abs/2203.02155',
       doi: '10.48550/arXiv.2203.02155',
       url: null,
-      zoteroUri: 'zotero://select/items/@ouyang2022training',
+      zoteroUri: 'zotero://select/library/items/KEY1', // by item key: every Zotero follows it, phones too
       attachments: ['/Users/me/Zotero/storage/AB12CD34/Ouyang.pdf', 'https://arxiv.org/abs/2203.02155'],
       // The stored PDF opens in Zotero's reader; the web link has no reader link.
       attachmentLinks: { '/Users/me/Zotero/storage/AB12CD34/Ouyang.pdf': 'zotero://open-pdf/library/items/AB12CD34' },

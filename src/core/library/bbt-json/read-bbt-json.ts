@@ -67,16 +67,20 @@ function dateOrder(config: unknown): DateOrder {
   return order === 'dmy' || order === 'ymd' || order === 'mdy' ? order : 'mdy';
 }
 
-/** The item's citation key (BBT 5+: `citationKey`/`citekey`; older: an Extra line), or a derived stand-in. */
+/**
+ * The item's citation key (BBT 5+: `citationKey`/`citekey`; older: an Extra line), or a derived stand-in; and its
+ * Zotero link. BBT JSON knows the item key (`select`, `key`), so the link selects the item by key, which every Zotero
+ * follows (phones too, and with BBT uninstalled); BBT's `@citekey` form is only the fallback.
+ */
 function bbtIdentity(item: BbtItem, index: number): BbtIdentity & { derived: boolean } {
   const key = [item.citationKey, item.citekey, extraField(extraLines(item.extra), 'Citation Key')].find(
     (k): k is string => typeof k === 'string' && k.trim() !== '',
   );
-  if (key) return { citekey: key.trim(), zoteroUri: zoteroSelectUri(key.trim()), derived: false };
   const itemKey = typeof item.key === 'string' && item.key ? item.key : null;
+  const select = typeof item.select === 'string' && item.select.startsWith('zotero://') ? item.select : null;
+  const byKey = select ?? (itemKey ? `zotero://select/library/items/${itemKey}` : null);
+  if (key) return { citekey: key.trim(), zoteroUri: byKey ?? zoteroSelectUri(key.trim()), derived: false };
   const itemID = typeof item.itemID === 'number' || typeof item.itemID === 'string' ? item.itemID : null;
   const citekey = itemKey ?? (itemID !== null ? `item-${itemID}` : `item-${index + 1}`);
-  const select = typeof item.select === 'string' && item.select.startsWith('zotero://') ? item.select : null;
-  const zoteroUri = select ?? (itemKey ? `zotero://select/library/items/${itemKey}` : zoteroSelectUri(citekey));
-  return { citekey, zoteroUri, derived: true };
+  return { citekey, zoteroUri: byKey ?? zoteroSelectUri(citekey), derived: true };
 }
