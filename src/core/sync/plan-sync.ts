@@ -12,6 +12,7 @@ import type { VaultPort } from '../vault/vault-port';
 import { hashValue } from '../text/fingerprint';
 import { checkPaperCount } from './export-safety';
 import { hashesOfFresh, mergeNote, regionHash, type FreshNote, type MergeOptions, type WrittenHashes } from './merge-note';
+import { statOf, unchangedNoteRecord, withNoteText } from './note-check';
 import { forEachLimited, NoteLocator, PAUSE_EVERY } from './note-locator';
 import { createSyncRenderer, REMOVED_FLAG_KEY, SYNC_CREATE_ONLY_KEYS, SYNC_MANAGED_KEYS, type RenderedForSync, type SyncRenderer, type TemplateInput } from './note-renderer';
 import type { FlagAction, NoteLinker, SyncAction, SyncPlan } from './sync-plan';
@@ -41,6 +42,8 @@ export interface PlanSyncInput {
   exportClean?: boolean;
   /** Citekeys of export entries that could not be read: still in Zotero, so their notes are not flagged as removed. */
   unreadable?: readonly string[];
+  /** Plan every paper from its note, trusting nothing recorded about the note (`--force`). */
+  force?: boolean;
   /** Reads in flight at once. */
   concurrency?: number;
   /** Awaited every few papers (the plugin yields to the event loop there). */
@@ -124,13 +127,19 @@ class Planner {
     const known = this.prev.notes[citekey];
     const hash = paperHash(paper);
     const sameRender = this.prev.renderKey === this.renderer.key;
-    // Skipped without rendering: same data, same renderer, no pending conflict, note still where it was.
-    if (known && !known.removed && !known.conflict && known.paperHash === hash && sameRender && (await this.locator.exists(known.path))) {
-      this.actions[index] = { kind: 'unchanged', citekey, path: known.path, reasons: [] };
-      return;
+    // Skipped without rendering: same data, same renderer, no pending conflict, and the note still as left.
+    if (known && !known.removed && !known.conflict && known.paperHash === hash && sameRender && !this.input.force) {
+      const record = await unchangedNoteRecord(this.input.vault, known);
+      if (record) {
+        if (record !== known) this.next.notes[citekey] = record;
+        this.actions[index] = { kind: 'unchanged', citekey, path: known.path, reasons: [] };
+        return;
+      }
     }
     let where: { path: string; text: string } | null;
+    let stat: Awaited<ReturnType<typeof statOf>>;
     try {
+      stat = known ? await statOf(this.input.vault, known.path) : undefined; // before the read (see withNoteText)
       where = await this.locate(citekey, known);
     } catch (e) {
       this.actions[index] = { kind: 'error', citekey, path: known?.path ?? null, reasons: [`could not read the note: ${errorMessage(e)}`] };
@@ -153,6 +162,7 @@ class Planner {
       const reasons = known?.removed !== undefined ? ['back in the export: removed flag cleared'] : [];
       this.actions[index] = { kind: 'update', citekey, path: where.path, reasons, fresh, merge: opts, note };
     } else {
+      this.next.notes[citekey] = withNoteText(note, where.text, where.path === known?.path ? stat : undefined);
       this.actions[index] = { kind: 'unchanged', citekey, path: where.path, reasons: [] };
     }
   }

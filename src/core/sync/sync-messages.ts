@@ -18,6 +18,7 @@ export function formatSyncSummary(summary: SyncSummary): string {
     plural(summary.conflicts.length, 'conflict'),
     plural(summary.errors.length, 'error'),
     ...(flagged.length > 0 ? [`${flagged.length.toLocaleString('en-US')} flagged`] : []),
+    ...(summary.readOnly.length > 0 ? [`${summary.readOnly.length.toLocaleString('en-US')} read-only`] : []),
   ];
   let text = `Library synced: ${parts.join(', ')}.`;
   if (summary.conflicts.length > 0) {
@@ -27,6 +28,7 @@ export function formatSyncSummary(summary: SyncSummary): string {
     text += `\nNot synced: ${listSome(summary.errors.map((e) => `${e.citekey ?? e.path ?? '?'} (${e.message})`))}`;
   }
   if (flagged.length > 0) text += `\nNo longer in the export (flagged, not deleted): ${listSome(flagged)}`;
+  if (summary.readOnly.length > 0) text += `\nRead-only, left alone: ${listSome(summary.readOnly)}`;
   if (warnings.length > 0) text += `\n${listSome(warnings, 3, '\n')}`;
   return text;
 }

@@ -81,12 +81,14 @@ export interface SyncReport {
   conflicts: string[];
   errors: SyncErrorEntry[];
   flagged: string[];
+  /** Notes whose permissions forbid writing: left alone (the user's way of saying "don't touch"). */
+  readOnly: string[];
   /** Per conflicting note, what was kept. */
   conflictDetails: { path: string; reasons: string[] }[];
 }
 
 export function emptyReport(): SyncReport {
-  return { created: [], updated: [], unchanged: 0, conflicts: [], errors: [], flagged: [], conflictDetails: [] };
+  return { created: [], updated: [], unchanged: 0, conflicts: [], errors: [], flagged: [], readOnly: [], conflictDetails: [] };
 }
 
 /** The report a plan would give if applied as planned (the dry run). */

@@ -18,6 +18,8 @@ export interface SyncSummary {
   errors: SyncErrorEntry[];
   /** Notes of papers that left the export, flagged (never deleted). */
   flagged: string[];
+  /** Notes left alone because their permissions forbid writing. */
+  readOnly: string[];
   /** True when the export was unchanged since the last clean sync and nothing was even parsed. */
   skipped: boolean;
   /** Worth saying, not failures: unreadable export entries, duplicate citekeys, concept alias conflicts. */
@@ -26,11 +28,11 @@ export interface SyncSummary {
 
 /** The summary of an engine outcome, with extra warnings (e.g. from re-linking concepts) appended. */
 export function outcomeSummary(outcome: SyncOutcome, extraWarnings: readonly string[] = []): SyncSummary {
-  const { created, updated, unchanged, conflicts, errors, flagged } = outcome.report;
-  return { created, updated, unchanged, conflicts, errors, flagged, skipped: outcome.skipped, warnings: [...outcome.warnings, ...extraWarnings] };
+  const { created, updated, unchanged, conflicts, errors, flagged, readOnly } = outcome.report;
+  return { created, updated, unchanged, conflicts, errors, flagged, readOnly, skipped: outcome.skipped, warnings: [...outcome.warnings, ...extraWarnings] };
 }
 
 /** A summary of nothing done (tests, and the plugin before its first sync). */
 export function emptySyncSummary(overrides: Partial<SyncSummary> = {}): SyncSummary {
-  return { created: [], updated: [], unchanged: 0, conflicts: [], errors: [], flagged: [], skipped: false, warnings: [], ...overrides };
+  return { created: [], updated: [], unchanged: 0, conflicts: [], errors: [], flagged: [], readOnly: [], skipped: false, warnings: [], ...overrides };
 }
