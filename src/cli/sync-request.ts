@@ -9,13 +9,15 @@ import * as path from 'node:path';
 import { expandHome, isAbsoluteExportPath } from '../core/export';
 import { resolveNoteLanguage, type NoteLanguage } from '../core/notes';
 import type { Settings } from '../core/settings';
-import { isSyncRefusal, loadSyncEngine, SYNC_STATE_FILE, type LibrarySyncRequest } from '../core/sync';
+import { isSyncRefusal, loadSyncEngine, SYNC_STATE_BACKUP_FILE, SYNC_STATE_FILE, type LibrarySyncRequest } from '../core/sync';
 import { NodeVault } from '../node/node-vault';
 import { CliUsageError, EXIT_FATAL, stringOption, type CliIO, type ParsedArgs } from './cli-command';
 import { loadVaultSettings, PLUGIN_FOLDER, VAULT_SETTINGS_OPTIONS } from './load-vault-settings';
 
 /** The sync state file the CLI keeps, vault-relative (beside the plugin's data.json, shared with the plugin). */
 export const CLI_SYNC_STATE_PATH = `${PLUGIN_FOLDER}/${SYNC_STATE_FILE}`;
+/** Its previous good copy, read when the state is damaged. */
+export const CLI_SYNC_STATE_BACKUP_PATH = `${PLUGIN_FOLDER}/${SYNC_STATE_BACKUP_FILE}`;
 
 export const SYNC_REQUEST_OPTIONS = {
   ...VAULT_SETTINGS_OPTIONS,
@@ -73,7 +75,7 @@ export async function openSyncRequest(args: ParsedArgs, io: CliIO): Promise<CliS
   const { VaultSyncStateStore } = await loadSyncEngine();
   return {
     vault,
-    store: new VaultSyncStateStore(vault, CLI_SYNC_STATE_PATH),
+    store: new VaultSyncStateStore(vault, CLI_SYNC_STATE_PATH, CLI_SYNC_STATE_BACKUP_PATH),
     settings,
     language: languageOf(args, settings),
     now: io.now(),

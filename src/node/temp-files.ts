@@ -1,23 +1,16 @@
 /**
- * The temporary files NodeVault writes beside a note before moving it into place. Their names are unmistakable
- * (`.<note name>.zcn-<12 hex digits>.tmp`): hidden (a dot first, so neither `list` nor Obsidian shows one), and
- * marked as ours, so that the sweep after a crash removes only files this plugin named, never anything else.
+ * The temporary files NodeVault writes beside a note before moving it into place, named as core/vault/temp-names.ts
+ * says (unmistakably ours), and their removal after a crash.
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
+import { isOwnTempName, tempFileName } from '../core/vault';
 import { errorCode, MISSING } from './fs-util';
-
-const OWN_TEMP = /^\..+\.zcn-[0-9a-f]{12}\.tmp$/;
 
 /** A fresh temporary path in the folder of `target`, for its next content. */
 export function tempPathFor(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.zcn-${randomBytes(6).toString('hex')}.tmp`);
-}
-
-/** Whether a file name is one of our temporary files. */
-export function isOwnTempName(name: string): boolean {
-  return OWN_TEMP.test(name);
+  return path.join(path.dirname(target), tempFileName(path.basename(target), randomBytes(6)));
 }
 
 /**

@@ -5,14 +5,14 @@
  */
 export { emptySyncSummary, outcomeSummary, type SyncProgress, type SyncSummary } from './sync-summary';
 export { describeSyncError, formatProgress, formatSyncSummary, isSyncRefusal, summaryIsNoteworthy } from './sync-messages';
-export { SYNC_STATE_FILE } from './sync-files';
+export { SYNC_LOCK_FILE, SYNC_STATE_BACKUP_FILE, SYNC_STATE_FILE } from './sync-files';
 export { statusText, type StatusView } from './sync-status';
 export type { ImportStatus, LibrarySyncRequest, LibrarySyncResult, PaperImportResult } from './sync-library';
 export type { SyncExportInput, SyncOutcome } from './sync-export';
 export type { SyncAbortReason } from './export-safety';
 export type { ExportContent } from './export-bytes';
 export type { NoteLinker, SyncErrorEntry, SyncPlan, SyncReport } from './sync-plan';
-export type { SyncStateFile } from './sync-state-store';
+export type { StateDamage, SyncStateFile } from './sync-state-store';
 
 export type SyncEngine = typeof import('./engine');
 

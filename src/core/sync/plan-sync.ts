@@ -279,7 +279,8 @@ export async function planSync(input: PlanSyncInput): Promise<SyncPlan> {
     const clean = input.exportClean !== false && planner.actions.every((a) => a.kind !== 'conflict' && a.kind !== 'error');
     const last = input.state?.lastExport ?? null;
     const exportHash = input.exportHash ?? '';
-    const paperCount = input.papers.length;
+    // An export with unreadable entries (a partial file) never lowers the shrink guard's baseline.
+    const paperCount = input.exportClean === false ? Math.max(input.papers.length, last?.paperCount ?? 0) : input.papers.length;
     const same = last !== null && last.exportHash === exportHash && last.paperCount === paperCount && last.clean === clean;
     next.lastExport = same ? last : { exportHash, paperCount, syncedAt: input.now.toISOString(), clean, notesListing: last?.notesListing ?? '' };
   }

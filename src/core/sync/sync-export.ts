@@ -8,10 +8,12 @@ import { applySync, type ApplyOptions } from './apply-sync';
 import type { VaultPort } from '../vault/vault-port';
 import { exportFingerprint, exportText, type ExportContent } from './export-bytes';
 import { checkExportText, checkLibrary, readFailure, SyncAbortedError } from './export-safety';
+import { NoteLocator } from './note-locator';
 import { renderKeyOf } from './note-renderer';
 import { planSync, type PlanSyncInput } from './plan-sync';
 import { emptyReport, reportOfPlan, type SyncPlan, type SyncReport } from './sync-plan';
-import type { SyncStateStore } from './sync-state-store';
+import { stateDamageMessage } from './sync-messages';
+import type { StateDamage, SyncStateStore } from './sync-state-store';
 import { UnchangedExportCheck } from './unchanged-export';
 
 /** The start of the error message for an imported citekey the export does not hold. */
@@ -40,12 +42,14 @@ export interface SyncOutcome {
   /** What the reader made of the export (null when skipped). */
   library: Pick<LibraryReadResult, 'format' | 'errors' | 'warnings'> & { paperCount: number } | null;
   warnings: string[];
+  /** The stored state did not parse (its backup, or the vault, stood in for it); null when it was fine. */
+  stateDamage: StateDamage | null;
 }
 
 function skipped(paperCount: number): SyncOutcome {
   const report = emptyReport();
   report.unchanged = paperCount;
-  return { report, plan: null, skipped: true, library: null, warnings: [] };
+  return { report, plan: null, skipped: true, library: null, warnings: [], stateDamage: null };
 }
 
 function libraryErrorEntries(errors: readonly LibraryError[]): SyncReport['errors'] {
@@ -64,8 +68,10 @@ export async function syncExport(input: SyncExportInput): Promise<SyncOutcome> {
   const stored = await input.store.read(); // once: the head and the whole state come from the same text
   const head = mayskip ? stored.head() : null;
   if (mayskip && (await check.byHead(head))) return skipped(head?.lastExport?.paperCount ?? 0);
-  const state = stored.state();
-  if (mayskip && (await check.byState(state))) return skipped(state?.lastExport?.paperCount ?? 0);
+  const state = await stored.state();
+  const damage = stored.damage;
+  // A damaged state is never taken as "nothing to do": the sync runs, says so, and writes a good state.
+  if (mayskip && !damage && (await check.byState(state))) return skipped(state?.lastExport?.paperCount ?? 0);
   const text = exportText(input.exportText);
   checkExportText(text);
   let library: LibraryReadResult;
@@ -74,7 +80,9 @@ export async function syncExport(input: SyncExportInput): Promise<SyncOutcome> {
   } catch (e) {
     throw readFailure(text, e);
   }
-  checkLibrary(text, library, state?.lastExport?.paperCount ?? null, input.settings.minExportRatio);
+  // Without a usable state, the shrink guard compares with the literature notes in the vault instead of nothing.
+  const noteCount = damage && !damage.usedBackup ? await new NoteLocator(input.vault, input.settings.notesFolder).countNotes() : null;
+  checkLibrary(text, library, noteCount ?? state?.lastExport?.paperCount ?? null, input.settings.minExportRatio);
   const unreadable = library.errors.flatMap((e) => (e.citekey === null ? [] : [e.citekey]));
   const plan = await planSync({ ...input, papers: library.papers, state, exportHash, exportClean: library.errors.length === 0, unreadable });
   const report = input.dryRun ? reportOfPlan(plan) : await applySync(input.vault, plan, input.store, { pause: input.pause, ...input.apply });
@@ -89,7 +97,8 @@ export async function syncExport(input: SyncExportInput): Promise<SyncOutcome> {
     }
   }
   const summary = { format: library.format, errors: library.errors, warnings: library.warnings, paperCount: library.papers.length };
-  return { report, plan, skipped: false, library: summary, warnings: [...library.warnings, ...plan.warnings] };
+  const damageWarning = damage ? [stateDamageMessage(damage, noteCount)] : [];
+  return { report, plan, skipped: false, library: summary, warnings: [...damageWarning, ...library.warnings, ...plan.warnings], stateDamage: damage };
 }
 
 export { SyncAbortedError };

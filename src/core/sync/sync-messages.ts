@@ -1,6 +1,7 @@
 /** The words the plugin and the CLI show about syncs and errors, in one place (sentence case, no jargon). */
 import { errorMessage } from '../text/error-message';
 import { listSome, plural } from '../text/counts';
+import type { StateDamage } from './sync-state-store';
 import type { SyncProgress, SyncSummary } from './sync-summary';
 
 /**
@@ -36,7 +37,15 @@ export function formatSyncSummary(summary: SyncSummary): string {
 /** Whether an automatic sync is worth a notice (something changed or needs the user; warnings ride along). */
 export function summaryIsNoteworthy(summary: SyncSummary): boolean {
   const changed = summary.created.length + summary.updated.length + summary.flagged.length;
-  return !summary.skipped && changed + summary.conflicts.length + summary.errors.length > 0;
+  return !summary.skipped && (changed + summary.conflicts.length + summary.errors.length > 0 || summary.stateDamaged);
+}
+
+/** What a damaged sync state means for this sync (`noteCount`: the literature notes it was checked against). */
+export function stateDamageMessage(damage: StateDamage, noteCount: number | null): string {
+  const what = 'The sync state file was damaged (cut, or not valid JSON)';
+  if (damage.usedBackup) return `${what}: its previous good copy was used, and a good state is written now.`;
+  const against = noteCount === null ? '' : ` The export was checked against the ${noteCount.toLocaleString('en-US')} literature notes in the vault.`;
+  return `${what} and no good copy was kept: notes were found by their citekeys, and edits of yours in the plugin's parts may show as conflicts this once.${against}`;
 }
 
 /** "Syncing library… 120/1,234" (just "Syncing library…" before the total is known). */

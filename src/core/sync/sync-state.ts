@@ -212,11 +212,18 @@ export function normalizeSyncState(data: unknown): SyncState {
 /** Parse stored JSON text; damaged text gives an empty state. */
 export function parseSyncState(text: string | null): SyncState | null {
   if (text === null) return null;
+  return strictParseSyncState(text) ?? emptySyncState();
+}
+
+/** Parse stored JSON text; null when it is damaged (cut, or not a JSON object). */
+export function strictParseSyncState(text: string): SyncState | null {
+  let data: unknown;
   try {
-    return normalizeSyncState(JSON.parse(text));
+    data = JSON.parse(text);
   } catch {
-    return emptySyncState();
+    return null;
   }
+  return isRecord(data) ? normalizeSyncState(data) : null;
 }
 
 /** Stable JSON text of a state (one note per line keeps diffs and partial reads readable). */

@@ -22,6 +22,8 @@ export interface SyncSummary {
   readOnly: string[];
   /** True when the export was unchanged since the last clean sync and nothing was even parsed. */
   skipped: boolean;
+  /** The stored sync state was damaged (the warnings say what stood in for it). */
+  stateDamaged: boolean;
   /** Worth saying, not failures: unreadable export entries, duplicate citekeys, concept alias conflicts. */
   warnings: string[];
 }
@@ -29,10 +31,10 @@ export interface SyncSummary {
 /** The summary of an engine outcome, with extra warnings (e.g. from re-linking concepts) appended. */
 export function outcomeSummary(outcome: SyncOutcome, extraWarnings: readonly string[] = []): SyncSummary {
   const { created, updated, unchanged, conflicts, errors, flagged, readOnly } = outcome.report;
-  return { created, updated, unchanged, conflicts, errors, flagged, readOnly, skipped: outcome.skipped, warnings: [...outcome.warnings, ...extraWarnings] };
+  return { created, updated, unchanged, conflicts, errors, flagged, readOnly, skipped: outcome.skipped, stateDamaged: outcome.stateDamage !== null, warnings: [...outcome.warnings, ...extraWarnings] };
 }
 
 /** A summary of nothing done (tests, and the plugin before its first sync). */
 export function emptySyncSummary(overrides: Partial<SyncSummary> = {}): SyncSummary {
-  return { created: [], updated: [], unchanged: 0, conflicts: [], errors: [], flagged: [], readOnly: [], skipped: false, warnings: [], ...overrides };
+  return { created: [], updated: [], unchanged: 0, conflicts: [], errors: [], flagged: [], readOnly: [], skipped: false, stateDamaged: false, warnings: [], ...overrides };
 }

@@ -4,4 +4,5 @@
  */
 export { FileExistsError, FileKeptChangingError, ReadOnlyFileError, type FileStat, type VaultPort } from './vault-port';
 export { InMemoryVault } from './memory-vault';
+export { isOwnTempName, tempFileName } from './temp-names';
 export { isInFolder, joinVaultPath, normalizeVaultPath, vaultBasename, vaultDirname, VaultPathError } from './vault-path';

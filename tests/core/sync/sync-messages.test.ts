@@ -22,6 +22,11 @@ describe('sync summary', () => {
     expect(summaryIsNoteworthy(emptySummary({ unchanged: 5 }))).toBe(false);
     expect(summaryIsNoteworthy(emptySummary({ skipped: true }))).toBe(false);
     expect(summaryIsNoteworthy(emptySummary({ updated: ['a'] }))).toBe(true);
+    // A damaged state is worth a notice even when nothing else happened (the automatic sync is otherwise quiet).
+    expect(summaryIsNoteworthy(emptySummary({ unchanged: 5, stateDamaged: true }))).toBe(true);
+    expect(formatSyncSummary(emptySummary({ unchanged: 5, readOnly: ['Literature/mine.md'] }))).toBe(
+      'Library synced: 0 created, 0 updated, 5 unchanged, 0 conflicts, 0 errors, 1 read-only.\nRead-only, left alone: Literature/mine.md',
+    );
     expect(formatSyncSummary(emptySummary({ skipped: true }))).toBe('Library synced: the export has not changed since the last sync.');
   });
 });

@@ -1,0 +1,40 @@
+/**
+ * The plugin's side of "never lose a byte": a damaged sync state is said in a notice, and the state is written
+ * whole with a good copy beside it, in the plugin's folder.
+ */
+import { loadLibraryReader } from '../../../src/core/library';
+import { noticeMessages, resetUiLog } from '../../__mocks__/obsidian';
+import { EXAMPLE_LIBRARY, flush, loadPlugin, makePlugin, STATE_PATH, usePluginTestEnvironment } from '../plugin-harness';
+
+const EXPORT = 'Zotero/library.bib';
+const BACKUP_PATH = STATE_PATH.replace('sync-state.json', 'sync-state.backup.json');
+
+usePluginTestEnvironment();
+
+async function started(settings: Record<string, unknown>) {
+  const made = await makePlugin({ files: { [EXPORT]: EXAMPLE_LIBRARY }, loadReader: loadLibraryReader });
+  await made.plugin.saveData({ exportPath: EXPORT, ...settings });
+  await loadPlugin(made.plugin);
+  made.app.workspace.triggerLayoutReady();
+  await flush();
+  return made;
+}
+
+describe('plugin sync state', () => {
+  it('keeps a good copy beside the state and says in a notice when the state was damaged', async () => {
+    const made = await started({ autoSync: false });
+    const files = made.app.vault.adapter.files;
+    made.plugin.mock.ribbonIcons[0].el.click();
+    await flush();
+    expect(files.get(BACKUP_PATH)).toBe(files.get(STATE_PATH));
+    // Cut by a file sync; the export has not changed, so only the state's first line would be read.
+    files.set(STATE_PATH, files.get(STATE_PATH)!.slice(0, 400));
+    resetUiLog();
+    made.plugin.mock.ribbonIcons[0].el.click();
+    await flush();
+    const summary = noticeMessages().at(-1)!;
+    expect(summary).toContain('Library synced: 0 created, 0 updated, 15 unchanged, 0 conflicts, 0 errors.');
+    expect(summary).toContain('The sync state file was damaged (cut, or not valid JSON): its previous good copy was used');
+    expect(() => JSON.parse(files.get(STATE_PATH)!) as unknown).not.toThrow();
+  });
+});
