@@ -7,6 +7,7 @@
 import { Plugin } from 'obsidian';
 import { registerCommands } from './commands/register-commands';
 import { pluginSyncStateFile } from './plugin/config-file';
+import { pluginSyncLock } from './plugin/plugin-sync-lock';
 import { createLazyCoreServices } from './plugin/lazy-core-services';
 import { ObsidianVault } from './vault/obsidian-vault';
 import { findOpenEditor } from './vault/open-editor';
@@ -53,6 +54,7 @@ export default class ZoteroConceptNotesPlugin extends Plugin {
       app,
       vault: new ObsidianVault(app.vault, { openEditor: (path) => findOpenEditor(app, path), beforeWrite: check }),
       stateFile: pluginSyncStateFile(this, check),
+      lock: () => pluginSyncLock(this),
       yieldToUi: unloadGuard.yieldToUi,
     });
     return { services, unloadGuard };

@@ -7,7 +7,7 @@ import { openSyncRequest, reportFatal, SYNC_REQUEST_OPTIONS } from '../sync-requ
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'Create or update the literature note of one paper',
-  usage: 'node dist/cli.js import CITEKEY --export FILE --vault DIR [--json] [--notes-folder DIR] [--language en|zh]',
+  usage: 'node dist/cli.js import CITEKEY --export FILE --vault DIR [--json] [--lock-wait SECONDS] [--notes-folder DIR] [--language en|zh]',
   options: { ...SYNC_REQUEST_OPTIONS },
   async run(args, io) {
     const citekey = args.positionals[0];

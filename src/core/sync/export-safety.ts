@@ -86,7 +86,8 @@ export function checkPaperCount(papers: number, errors: number, lastPaperCount: 
     throw new SyncAbortedError(
       'too-few-papers',
       `The export holds ${papers} papers, far fewer than the ${lastPaperCount} of the last sync ` +
-        `(below ${Math.round(minExportRatio * 100)}%); nothing was changed. If this is intended, lower "minimum export ratio" in the settings.`,
+        `(below ${Math.round(minExportRatio * 100)}%); nothing was changed. If this is intended, lower "Stop when the export shrinks" ` +
+        'in the plugin settings (or pass --min-export-ratio to the command line).',
     );
   }
 }

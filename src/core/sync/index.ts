@@ -13,6 +13,7 @@ export type { SyncAbortReason } from './export-safety';
 export type { ExportContent } from './export-bytes';
 export type { NoteLinker, SyncErrorEntry, SyncPlan, SyncReport } from './sync-plan';
 export type { StateDamage, SyncStateFile } from './sync-state-store';
+export type { LockClock, LockFilePort, LockOwner, SyncLockOptions } from './sync-lock';
 
 export type SyncEngine = typeof import('./engine');
 

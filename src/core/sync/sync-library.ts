@@ -14,6 +14,7 @@ import type { VaultPort } from '../vault/vault-port';
 import type { ExportContent } from './export-bytes';
 import { NOT_IN_EXPORT, syncExport, type SyncExportInput, type SyncOutcome } from './sync-export';
 import type { NoteLinker } from './sync-plan';
+import type { SyncLock } from './sync-lock';
 import type { SyncStateStore } from './sync-state-store';
 import { outcomeSummary, type SyncProgress, type SyncSummary } from './sync-summary';
 
@@ -36,8 +37,15 @@ export interface LibrarySyncRequest {
   onProgress?: (progress: SyncProgress) => void;
   /** Plan only: nothing is written. */
   dryRun?: boolean;
-  /** Parse and plan even when the export is unchanged since the last clean sync. */
+  /** Parse and plan every paper from its note, even when the export is unchanged since the last clean sync. */
   force?: boolean;
+  /** Held for the whole run (not for a dry run), so that no other run writes the notes or the state meanwhile. */
+  lock?: SyncLock;
+  /**
+   * Called holding the lock, before anything else: removes what an interrupted run left behind (the CLI's
+   * temporary files) and returns the paths removed.
+   */
+  removeLeftovers?: () => Promise<string[]>;
 }
 
 export interface LibrarySyncResult {
@@ -96,17 +104,38 @@ async function dependentsUpdated(request: LibrarySyncRequest, paths: string[]): 
   return paths.length === 0 || !request.afterWrite || request.dryRun ? [] : request.afterWrite(paths);
 }
 
+/**
+ * Run `task` holding the request's lock (when it has one and writes), after removing what an interrupted run left;
+ * the task gets the warning to add about that (if any).
+ */
+function underLock<T>(request: LibrarySyncRequest, task: (notes: string[]) => Promise<T>): Promise<T> {
+  if (!request.lock || request.dryRun) return task([]);
+  return request.lock.hold(async () => {
+    const removed = (await request.removeLeftovers?.()) ?? [];
+    const n = removed.length;
+    return task(n === 0 ? [] : [`Removed ${n} temporary file${n === 1 ? '' : 's'} left by an interrupted sync.`]);
+  });
+}
+
 /** Sync every paper of the export. */
-export async function syncLibrary(request: LibrarySyncRequest): Promise<LibrarySyncResult> {
-  const outcome = await run(request, {});
-  const { created, updated, conflicts } = outcome.report;
-  const warnings = await dependentsUpdated(request, [...created, ...updated, ...conflicts]);
-  return { outcome, summary: outcomeSummary(outcome, warnings) };
+export function syncLibrary(request: LibrarySyncRequest): Promise<LibrarySyncResult> {
+  return underLock(request, async (notes) => {
+    const outcome = await run(request, {});
+    outcome.warnings.unshift(...notes);
+    const { created, updated, conflicts } = outcome.report;
+    const warnings = await dependentsUpdated(request, [...created, ...updated, ...conflicts]);
+    return { outcome, summary: outcomeSummary(outcome, warnings) };
+  });
 }
 
 /** Create or update the note of one paper. */
-export async function importPaper(request: LibrarySyncRequest, citekey: string): Promise<PaperImportResult> {
+export function importPaper(request: LibrarySyncRequest, citekey: string): Promise<PaperImportResult> {
+  return underLock(request, (notes) => importUnlocked(request, citekey, notes));
+}
+
+async function importUnlocked(request: LibrarySyncRequest, citekey: string, notes: string[]): Promise<PaperImportResult> {
   const outcome = await run(request, { only: [citekey] });
+  outcome.warnings.unshift(...notes);
   const { report, plan } = outcome;
   const error = report.errors.find((e) => e.citekey === citekey);
   const path = plan?.actions.find((a) => a.citekey === citekey)?.path ?? null;

@@ -63,14 +63,15 @@ export function describeSyncError(err: unknown): string {
   const name = err instanceof Error ? err.name : '';
   if (name === 'TemplateError') return `The note template has an error (${errorMessage(err)}). Nothing was written.`;
   if (name === 'DateFormatError') return `${errorMessage(err)}. Nothing was written; fix the date format in the settings.`;
+  if (name === 'SyncLockedError') return errorMessage(err);
   return `Sync failed: ${errorMessage(err)}`;
 }
 
 
 /**
  * A sync refused before it wrote anything: a half-written, unreadable or shrunken export, a bad template or date
- * format. The CLI prints these as one line (exit code 2); anything else is a bug. Told apart by name, like above.
+ * format, another sync holding the lock. The CLI prints these as one line (exit code 2); anything else is a bug. Told apart by name, like above.
  */
 export function isSyncRefusal(err: unknown): err is Error {
-  return err instanceof Error && ['SyncAbortedError', 'TemplateError', 'DateFormatError'].includes(err.name);
+  return err instanceof Error && ['SyncAbortedError', 'TemplateError', 'DateFormatError', 'SyncLockedError'].includes(err.name);
 }

@@ -38,3 +38,23 @@ describe('plugin sync state', () => {
     expect(() => JSON.parse(files.get(STATE_PATH)!) as unknown).not.toThrow();
   });
 });
+
+describe('plugin sync lock', () => {
+  const LOCK_PATH = STATE_PATH.replace('sync-state.json', 'sync.lock');
+
+  it('waits for a sync of the command line, then says it runs, and writes nothing', async () => {
+    const made = await started({ autoSync: false });
+    const now = new Date().toISOString();
+    made.app.vault.adapter.files.set(LOCK_PATH, JSON.stringify({ tool: 'cli', pid: 4242, host: 'desktop-computer', startedAt: now, refreshedAt: now, token: 'cli' }));
+    made.plugin.mock.ribbonIcons[0].el.click();
+    await jest.advanceTimersByTimeAsync(6000);
+    expect(noticeMessages().at(-1)).toMatch(/^Another sync is running on this vault \(the command line, process 4242 on desktop-computer, since .*\); nothing was changed\./);
+    expect(Object.keys(made.app.vault.snapshot()).filter((p) => p.startsWith('Literature/'))).toEqual([]);
+    // The command line's run ends: the next sync goes through, and leaves no lock behind.
+    made.app.vault.adapter.files.delete(LOCK_PATH);
+    made.plugin.mock.ribbonIcons[0].el.click();
+    await flush();
+    expect(noticeMessages().at(-1)).toBe('Library synced: 15 created, 0 updated, 0 unchanged, 0 conflicts, 0 errors.');
+    expect(made.app.vault.adapter.files.has(LOCK_PATH)).toBe(false);
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * The CLI's safety options and refusals, in-process: the sync lock (a live holder refuses, a crashed one is taken
+ * over), the sweep of temporary files a crash left, `--min-export-ratio` and the setting its refusal names.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../src/cli/run-cli';
+
+const ENTRY = (key: string) => `@article{${key},\n  title = {Title of ${key}},\n  author = {Yin, Shukang},\n  date = {2024},\n}\n\n`;
+const PLUGIN = '.obsidian/plugins/zotero-concept-notes';
+
+let dir: string;
+let vault: string;
+let exportFile: string;
+
+function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const io = { out: (t: string) => void (out += t), err: (t: string) => void (err += t), now: () => new Date(2025, 9, 1, 9, 30, 0) };
+  return runCli(argv, io).then((code) => ({ code, out, err }));
+}
+
+function writeLock(pid: number): void {
+  mkdirSync(join(vault, PLUGIN), { recursive: true });
+  const now = new Date().toISOString();
+  writeFileSync(join(vault, PLUGIN, 'sync.lock'), JSON.stringify({ tool: 'cli', pid, host: hostname(), startedAt: now, refreshedAt: now, token: 'other' }));
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'zcn-cli-safety-'));
+  vault = join(dir, 'vault');
+  mkdirSync(vault);
+  exportFile = join(dir, 'library.bib');
+  writeFileSync(exportFile, Array.from({ length: 10 }, (_, i) => ENTRY(`key${i}`)).join(''));
+});
+
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('cli sync lock', () => {
+  it('refuses with exit 2 while another live run holds the lock, and writes nothing', async () => {
+    writeLock(process.ppid); // a process that runs (jest's parent)
+    const r = await cli('sync', '--export', exportFile, '--vault', vault, '--lock-wait', '0');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toBe(
+      `error: Another sync is running on this vault (the command line, process ${process.ppid} on ${hostname()}, since ${JSON.parse(readFileSync(join(vault, PLUGIN, 'sync.lock'), 'utf8')).startedAt}); nothing was changed. Try again when it has finished; if no sync is running, delete ${join(vault, PLUGIN, 'sync.lock')}.\n`,
+    );
+    expect(readdirSync(vault)).toEqual(['.obsidian']);
+    expect(readdirSync(join(vault, PLUGIN))).toEqual(['sync.lock']);
+  });
+
+  it('takes over the lock of a run that crashed, and removes it when done', async () => {
+    const gone = spawnSync(process.execPath, ['-e', '']).pid; // a process that has ended
+    writeLock(gone);
+    const r = await cli('sync', '--export', exportFile, '--vault', vault, '--lock-wait', '0', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).created).toHaveLength(10);
+    expect(existsSync(join(vault, PLUGIN, 'sync.lock'))).toBe(false);
+  });
+
+  it('removes the temporary files a crash left (its own only) and says so', async () => {
+    await cli('sync', '--export', exportFile, '--vault', vault);
+    const stray = ['Literature/.key1.md.zcn-0123456789ab.tmp', `${PLUGIN}/.sync-state.json.zcn-abcdef012345.tmp`];
+    const kept = ['Literature/.key1.md.swp', 'Literature/notes.tmp'];
+    for (const p of [...stray, ...kept]) writeFileSync(join(vault, p), 'partial');
+    writeFileSync(exportFile, readFileSync(exportFile, 'utf8').replace('Title of key3', 'New title of key3'));
+    const r = await cli('sync', '--export', exportFile, '--vault', vault);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('warning: Removed 2 temporary files left by an interrupted sync.\n');
+    for (const p of stray) expect(existsSync(join(vault, p))).toBe(false);
+    for (const p of kept) expect(existsSync(join(vault, p))).toBe(true);
+  });
+
+  it('rejects a --lock-wait that is not a number of seconds', async () => {
+    const r = await cli('sync', '--export', exportFile, '--vault', vault, '--lock-wait', 'soon');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^error: --lock-wait must be a number of seconds from 0 to 3600, not "soon"\n/);
+  });
+});
+
+describe('cli sync --min-export-ratio', () => {
+  it('names the setting of the settings tab in the refusal, and takes the ratio as an option', async () => {
+    await cli('sync', '--export', exportFile, '--vault', vault);
+    writeFileSync(exportFile, ENTRY('key0') + ENTRY('key1'));
+    const refused = await cli('sync', '--export', exportFile, '--vault', vault);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toBe(
+      'error: The export holds 2 papers, far fewer than the 10 of the last sync (below 50%); nothing was changed. If this is intended, lower "Stop when the export shrinks" in the plugin settings (or pass --min-export-ratio to the command line).\n',
+    );
+    expect((await cli('sync', '--export', exportFile, '--vault', vault, '--min-export-ratio', '30%')).code).toBe(2);
+    const allowed = await cli('sync', '--export', exportFile, '--vault', vault, '--min-export-ratio', '0.1', '--json');
+    expect(allowed.code).toBe(0);
+    expect(JSON.parse(allowed.out).flagged).toHaveLength(8);
+  });
+
+  it('rejects a ratio outside 0–1', async () => {
+    const r = await cli('sync', '--export', exportFile, '--vault', vault, '--min-export-ratio', '1.5');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^error: --min-export-ratio must be a share from 0 to 1 \(or 0% to 100%\), not "1.5"\n/);
+  });
+});
