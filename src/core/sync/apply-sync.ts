@@ -33,7 +33,10 @@ type Outcome =
 
 async function applyCreate(vault: VaultPort, a: CreateAction, state: SyncState): Promise<Outcome> {
   try {
-    await vault.create(a.path, a.text);
+    if (a.replaces === undefined) await vault.create(a.path, a.text);
+    else if ((await vault.process(a.path, (current) => (current === a.replaces ? a.text : current))) !== a.text) {
+      return { kind: 'error', citekey: a.citekey, path: a.path, message: 'the file at this path changed since the sync was planned; not overwritten' };
+    }
   } catch (err) {
     // A file appeared at this path since the plan: it is never overwritten.
     if (err instanceof FileExistsError) return { kind: 'error', citekey: a.citekey, path: a.path, message: 'a file appeared at this path since the sync was planned; not overwritten' };

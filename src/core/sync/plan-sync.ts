@@ -12,6 +12,7 @@ import type { VaultPort } from '../vault/vault-port';
 import { hashValue } from '../text/fingerprint';
 import { checkPaperCount } from './export-safety';
 import { hashesOfFresh, mergeNote, regionHash, type FreshNote, type MergeOptions, type WrittenHashes } from './merge-note';
+import { findLeftovers } from './leftover-note';
 import { statOf, unchangedNoteRecord, withNoteText } from './note-check';
 import { forEachLimited, NoteLocator, PAUSE_EVERY } from './note-locator';
 import { createSyncRenderer, REMOVED_FLAG_KEY, SYNC_CREATE_ONLY_KEYS, SYNC_MANAGED_KEYS, type RenderedForSync, type SyncRenderer, type TemplateInput } from './note-renderer';
@@ -201,10 +202,17 @@ class Planner {
     }
   }
 
-  /** New notes get their paths together, so that citekeys colliding (case-insensitively too) get distinct files. */
+  /**
+   * New notes get their paths together, so that citekeys colliding (case-insensitively too) get distinct files. A
+   * leftover of an interrupted create at a note's own path is repaired rather than avoided (see leftover-note.ts).
+   */
   async allocateCreates(): Promise<void> {
     if (this.creates.length === 0) return;
-    const paths = this.renderer.allocate(this.creates.map((c) => c.paper), await this.locator.files(), this.input.now);
+    const papers = this.creates.map((c) => c.paper);
+    const files = await this.locator.files();
+    const own = this.renderer.allocate(papers, [], this.input.now);
+    const leftovers = await findLeftovers(this.input.vault, files, own, (i, path) => this.link(this.creates[i].text, path));
+    const paths = this.renderer.allocate(papers, leftovers.size > 0 ? files.filter((f) => !leftovers.has(f)) : files, this.input.now);
     this.creates.forEach((c, i) => {
       const path = paths[i];
       const text = this.link(c.text, path);
@@ -212,7 +220,9 @@ class Planner {
       const written = text === c.text ? c.written : { keys: c.written.keys, regions: Object.fromEntries(regionsOf(text).map((r) => [r.id, regionHash(r.content)])) };
       const note: NoteSyncState = { path, paperHash: c.hash, importedAt: c.importedAt, written };
       this.next.notes[c.paper.citekey] = note;
-      this.actions[c.index] = { kind: 'create', citekey: c.paper.citekey, path, text, reasons: [], note };
+      const replaces = leftovers.get(path);
+      if (replaces !== undefined) this.warnings.push(`${path} was ${replaces.trim() === '' ? 'empty' : 'cut short'} (left by an interrupted sync): written again in full`);
+      this.actions[c.index] = { kind: 'create', citekey: c.paper.citekey, path, text, reasons: [], note, replaces };
     });
     this.creates.length = 0;
   }

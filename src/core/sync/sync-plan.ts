@@ -19,6 +19,8 @@ export interface CreateAction extends ActionBase {
   /** The whole note to write. */
   text: string;
   note: NoteSyncState;
+  /** A leftover of an interrupted create is at the path, with this text: it is replaced (only if still that text). */
+  replaces?: string;
 }
 
 /** `update`: the merge changes the note; `conflict`: some managed part was edited by hand and is kept. */

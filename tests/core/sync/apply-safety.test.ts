@@ -52,3 +52,46 @@ describe('apply: notes that resist', () => {
     expect((await sync(vault, store, titled('Two'))).updated).toEqual(['Literature/a.md']);
   });
 });
+
+describe('leftovers of an interrupted create', () => {
+  const withDate = (day: number) => ({ now: new Date(2025, 9, day, 12, 0, 0) });
+
+  async function planFor(vault: InMemoryVault, store: MemoryStateStore, day = 1) {
+    return planSync({ papers: titled('One'), vault, settings: settings(), state: await store.load(), language: 'en', ...withDate(day) });
+  }
+
+  it('repairs an empty note at the paper\'s own path instead of creating "b (2).md" beside it', async () => {
+    const vault = new InMemoryVault({ 'Literature/b.md': '' });
+    const store = new MemoryStateStore();
+    const plan = await planFor(vault, store);
+    expect(plan.warnings).toEqual(['Literature/b.md was empty (left by an interrupted sync): written again in full']);
+    const report = await applySync(vault, plan, store);
+    expect(report.created.sort()).toEqual(['Literature/a.md', 'Literature/b.md']);
+    expect(Object.keys(vault.snapshot())).toEqual(['Literature/a.md', 'Literature/b.md']);
+    expect(readFrontMatterValue((await vault.read('Literature/b.md'))!, 'title')).toBe('One b');
+  });
+
+  it('repairs a note cut short by a crash, though it was written on another day', async () => {
+    const vault = new InMemoryVault();
+    const store = new MemoryStateStore();
+    const earlier = await planFor(vault, new MemoryStateStore(), 1);
+    const full = earlier.actions.find((a) => a.citekey === 'b' && a.kind === 'create') as { text: string };
+    await vault.write('Literature/b.md', full.text.slice(0, full.text.indexOf('citekey:') + 5));
+    const report = await applySync(vault, await planFor(vault, store, 2), store);
+    expect(report.created.sort()).toEqual(['Literature/a.md', 'Literature/b.md']);
+    expect(await vault.read('Literature/b.md')).toContain('date: 2025-10-02 12:00:00\n');
+    expect(await vault.read('Literature/b.md')).toContain('%% zcn:end summary %%');
+  });
+
+  it('never repairs a file with anything of the user\'s in it, nor one that changed since the plan', async () => {
+    const vault = new InMemoryVault({ 'Literature/a.md': 'My own note on paper a.\n', 'Literature/b.md': '' });
+    const store = new MemoryStateStore();
+    const plan = await planFor(vault, store);
+    await vault.write('Literature/b.md', 'Typed just now.\n');
+    const report = await applySync(vault, plan, store);
+    expect(report.created).toEqual(['Literature/a (2).md']);
+    expect(report.errors).toEqual([{ citekey: 'b', path: 'Literature/b.md', message: 'the file at this path changed since the sync was planned; not overwritten' }]);
+    expect(await vault.read('Literature/a.md')).toBe('My own note on paper a.\n');
+    expect(await vault.read('Literature/b.md')).toBe('Typed just now.\n');
+  });
+});
