@@ -101,3 +101,26 @@ describe('cli sync --min-export-ratio', () => {
     expect(r.err).toMatch(/^error: --min-export-ratio must be a share from 0 to 1 \(or 0% to 100%\), not "1.5"\n/);
   });
 });
+
+describe('cli import --take-zotero', () => {
+  it('puts Zotero\'s version of a conflicted note back, and reports the note updated', async () => {
+    await cli('sync', '--export', exportFile, '--vault', vault);
+    const note = join(vault, 'Literature/key2.md');
+    writeFileSync(note, readFileSync(note, 'utf8').replace('title: Title of key2', 'title: My title').replace('## Notes\n', '## Notes\n\nMine.\n'));
+    writeFileSync(exportFile, readFileSync(exportFile, 'utf8').replace('Title of key2', 'Better title of key2'));
+    expect((await cli('sync', '--export', exportFile, '--vault', vault, '--json')).code).toBe(1);
+    const r = await cli('import', 'key2', '--export', exportFile, '--vault', vault, '--take-zotero', 'all', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ updated: ['Literature/key2.md'], conflicts: [] });
+    expect(readFileSync(note, 'utf8')).toContain('title: Better title of key2\n');
+    expect(readFileSync(note, 'utf8')).toContain('## Notes\n\nMine.\n');
+    expect((await cli('sync', '--export', exportFile, '--vault', vault, '--json')).code).toBe(0);
+  });
+
+  it('says which parts there are when one named is not', async () => {
+    await cli('sync', '--export', exportFile, '--vault', vault);
+    const r = await cli('import', 'key2', '--export', exportFile, '--vault', vault, '--take-zotero', 'title,abstract');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('error   key2 Literature/key2.md: "abstract": not a part the plugin writes (its parts: title, tags, citekey, authors, year, venue, arxiv, doi, zotero, aliases, header, summary)\n');
+  });
+});

@@ -7,7 +7,7 @@ import { FileExistsError, ReadOnlyFileError, type VaultPort } from '../vault/vau
 import { mergeNote, type MergeResult } from './merge-note';
 import { statOf, withNoteText } from './note-check';
 import { forEachLimited } from './note-locator';
-import { noteState } from './plan-sync';
+import { noteState } from './plan-parts';
 import { REMOVED_FLAG_KEY, SYNC_CREATE_ONLY_KEYS } from './note-renderer';
 import { emptyReport, type CreateAction, type FlagAction, type MergeAction, type SyncPlan, type SyncReport } from './sync-plan';
 import { listingFingerprint, noteMap, type SyncState } from './sync-state';

@@ -12,6 +12,7 @@ export type { SyncExportInput, SyncOutcome } from './sync-export';
 export type { SyncAbortReason } from './export-safety';
 export type { ExportContent } from './export-bytes';
 export type { NoteLinker, SyncErrorEntry, SyncPlan, SyncReport } from './sync-plan';
+export type { TakeZoteroVersion } from './plan-parts';
 export type { StateDamage, SyncStateFile } from './sync-state-store';
 export type { LockClock, LockFilePort, LockOwner, SyncLockOptions } from './sync-lock';
 

@@ -9,17 +9,15 @@ import type { NoteLanguage } from '../notes/i18n';
 import { TemplateError } from '../notes/template';
 import type { Settings } from '../settings/settings';
 import type { VaultPort } from '../vault/vault-port';
-import { hashValue } from '../text/fingerprint';
 import { checkPaperCount } from './export-safety';
-import { hashesOfFresh, mergeNote, regionHash, type FreshNote, type MergeOptions, type WrittenHashes } from './merge-note';
+import { hashesOfFresh, mergeNote, regionHash, type WrittenHashes } from './merge-note';
 import { findLeftovers } from './leftover-note';
 import { statOf, unchangedNoteRecord, withNoteText } from './note-check';
 import { forEachLimited, NoteLocator, PAUSE_EVERY } from './note-locator';
-import { createSyncRenderer, REMOVED_FLAG_KEY, SYNC_CREATE_ONLY_KEYS, SYNC_MANAGED_KEYS, type RenderedForSync, type SyncRenderer, type TemplateInput } from './note-renderer';
+import { createSyncRenderer, type RenderedForSync, type SyncRenderer, type TemplateInput } from './note-renderer';
+import { isoDate, mergeOptions, noteState, paperHash, partsToTake, regionsOf, type TakeZoteroVersion } from './plan-parts';
 import type { FlagAction, NoteLinker, SyncAction, SyncPlan } from './sync-plan';
 import { emptySyncState, noteMap, type NoteSyncState, type SyncState } from './sync-state';
-import { findFrontMatter } from '../text/front-matter-text';
-import { findRegions } from '../text/managed-region';
 import { errorMessage } from '../text/error-message';
 
 export interface PlanSyncInput {
@@ -45,42 +43,12 @@ export interface PlanSyncInput {
   unreadable?: readonly string[];
   /** Plan every paper from its note, trusting nothing recorded about the note (`--force`). */
   force?: boolean;
+  /** Take Zotero's version of these parts of this paper's note, whatever the user changed there. */
+  take?: TakeZoteroVersion;
   /** Reads in flight at once. */
   concurrency?: number;
   /** Awaited every few papers (the plugin yields to the event loop there). */
   pause?: () => Promise<void>;
-}
-
-/** The hash of a paper's data: same hash, same note (with the same renderer). */
-export function paperHash(paper: Paper): string {
-  return hashValue(paper);
-}
-
-/** A note's state; `conflict` only when set, so the stored JSON stays small. */
-export function noteState(path: string, paperHash: string, importedAt: string, written: WrittenHashes, conflict: boolean): NoteSyncState {
-  const note: NoteSyncState = { path, paperHash, importedAt, written };
-  if (conflict) note.conflict = true;
-  return note;
-}
-
-function isoDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-function mergeOptions(recorded: WrittenHashes | null, clearRemoved: boolean): MergeOptions {
-  return {
-    recorded,
-    managedKeys: SYNC_MANAGED_KEYS,
-    createOnlyKeys: SYNC_CREATE_ONLY_KEYS,
-    removedFlag: clearRemoved ? { key: REMOVED_FLAG_KEY, value: null } : undefined,
-  };
-}
-
-/** The managed regions of a whole note's text (LF), as the merge takes them. */
-function regionsOf(text: string): FreshNote['regions'] {
-  const span = findFrontMatter(text);
-  return findRegions(text, span ? span.bodyStart : 0).regions.map(({ id, content }) => ({ id, content }));
 }
 
 /** A new note waiting for its path. Only its text and hashes are kept: 10,000 full renders would weigh on memory. */
@@ -110,8 +78,12 @@ class Planner {
     this.locator = new NoteLocator(input.vault, input.settings.notesFolder, input.concurrency ?? 16);
   }
 
-  /** Where the paper's note is now, and its text; null when it has none. */
-  private async locate(citekey: string, known: NoteSyncState | undefined): Promise<{ path: string; text: string } | null> {
+  /** Where the paper's note is now, and its text; null when it has none. `preferred`: the note the user pointed at. */
+  private async locate(citekey: string, known: NoteSyncState | undefined, preferred?: string): Promise<{ path: string; text: string } | null> {
+    if (preferred !== undefined) {
+      const text = await this.locator.readNoteOf(preferred, citekey);
+      if (text !== null) return { path: preferred, text };
+    }
     if (known) {
       const text = await this.locator.readNoteOf(known.path, citekey);
       if (text !== null) return { path: known.path, text };
@@ -128,8 +100,9 @@ class Planner {
     const known = this.prev.notes[citekey];
     const hash = paperHash(paper);
     const sameRender = this.prev.renderKey === this.renderer.key;
+    const take = this.input.take?.citekey === citekey ? this.input.take : undefined;
     // Skipped without rendering: same data, same renderer, no pending conflict, and the note still as left.
-    if (known && !known.removed && !known.conflict && known.paperHash === hash && sameRender && !this.input.force) {
+    if (known && !known.removed && !known.conflict && known.paperHash === hash && sameRender && !this.input.force && !take) {
       const record = await unchangedNoteRecord(this.input.vault, known);
       if (record) {
         if (record !== known) this.next.notes[citekey] = record;
@@ -141,7 +114,7 @@ class Planner {
     let stat: Awaited<ReturnType<typeof statOf>>;
     try {
       stat = known ? await statOf(this.input.vault, known.path) : undefined; // before the read (see withNoteText)
-      where = await this.locate(citekey, known);
+      where = await this.locate(citekey, known, take?.path);
     } catch (e) {
       this.actions[index] = { kind: 'error', citekey, path: known?.path ?? null, reasons: [`could not read the note: ${errorMessage(e)}`] };
       return;
@@ -153,7 +126,12 @@ class Planner {
     const linked = this.link(rendered.text, where.path);
     // The regions as they would be written, links included: those are what the merge compares and records.
     const fresh = linked === rendered.text ? rendered.fresh : { entries: rendered.fresh.entries, regions: regionsOf(linked) };
-    const opts = mergeOptions(known?.written ?? null, known?.removed !== undefined);
+    const parts = take ? partsToTake(take, fresh) : { take: undefined };
+    if ('error' in parts) {
+      this.actions[index] = { kind: 'error', citekey, path: where.path, reasons: [parts.error] };
+      return;
+    }
+    const opts = mergeOptions(known?.written ?? null, known?.removed !== undefined, parts.take);
     const merged = mergeNote(where.text, fresh, opts);
     const note = noteState(where.path, hash, importedAt, merged.written, merged.conflicts.length > 0);
     this.next.notes[citekey] = note;

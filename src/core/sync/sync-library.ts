@@ -13,6 +13,7 @@ import type { Settings } from '../settings/settings';
 import type { VaultPort } from '../vault/vault-port';
 import type { ExportContent } from './export-bytes';
 import { NOT_IN_EXPORT, syncExport, type SyncExportInput, type SyncOutcome } from './sync-export';
+import type { TakeZoteroVersion } from './plan-parts';
 import type { NoteLinker } from './sync-plan';
 import type { SyncLock } from './sync-lock';
 import type { SyncStateStore } from './sync-state-store';
@@ -128,13 +129,16 @@ export function syncLibrary(request: LibrarySyncRequest): Promise<LibrarySyncRes
   });
 }
 
-/** Create or update the note of one paper. */
-export function importPaper(request: LibrarySyncRequest, citekey: string): Promise<PaperImportResult> {
-  return underLock(request, (notes) => importUnlocked(request, citekey, notes));
+/**
+ * Create or update the note of one paper. With `take`, Zotero's version of those parts of its note replaces
+ * whatever is there, the user's edits included (the way back from a conflict, or a key edited by mistake).
+ */
+export function importPaper(request: LibrarySyncRequest, citekey: string, take?: Omit<TakeZoteroVersion, 'citekey'>): Promise<PaperImportResult> {
+  return underLock(request, (notes) => importUnlocked(request, citekey, notes, take && { citekey, ...take }));
 }
 
-async function importUnlocked(request: LibrarySyncRequest, citekey: string, notes: string[]): Promise<PaperImportResult> {
-  const outcome = await run(request, { only: [citekey] });
+async function importUnlocked(request: LibrarySyncRequest, citekey: string, notes: string[], take: TakeZoteroVersion | undefined): Promise<PaperImportResult> {
+  const outcome = await run(request, { only: [citekey], take });
   outcome.warnings.unshift(...notes);
   const { report, plan } = outcome;
   const error = report.errors.find((e) => e.citekey === citekey);

@@ -8,6 +8,7 @@ import { zoteroSelectUri, type Paper } from '../../core/library';
 import { attempt, COMMAND_IDS } from '../plugin/attempt';
 import { registerConceptCommands } from './concept-commands';
 import { PaperSuggestModal } from './paper-suggest-modal';
+import { registerTakeZoteroCommand } from './take-zotero-command';
 import type { PluginController } from '../plugin/plugin-controller';
 import { summaryPlacement } from '../../core/notes';
 
@@ -75,6 +76,7 @@ export function registerCommands(plugin: Plugin, controller: PluginController): 
   });
 
   registerConceptCommands(plugin, controller);
+  registerTakeZoteroCommand(plugin, controller);
 }
 
 /** The Zotero link of a literature note: its `zotero` property, else one built from its `citekey`. */

@@ -85,7 +85,7 @@ export function createLazyCoreServices(deps: LazyCoreServiceDeps): CoreServices 
     importPaper: (request) =>
       oneWriterAtATime(async () => {
         const sync = await syncModule();
-        const result = await sync.importPaper(await syncRequest(request, request), request.citekey);
+        const result = await sync.importPaper(await syncRequest(request, request), request.citekey, request.take);
         if (result.status === 'failed' || result.path === null) throw new Error(`${request.citekey}: ${result.message ?? 'no note could be made for it'}`);
         return { path: result.path, status: result.status, message: result.message ?? undefined, warnings: result.warnings };
       }),
