@@ -2,8 +2,10 @@
  * Read a Better BibTeX export from disk and parse it; shared by the commands that take `--export FILE`.
  * An unreadable or unrecognised file becomes an ExportFileError with one line for the user (exit code 2).
  */
-import { readFile } from 'node:fs/promises';
 import { loadLibraryReader, UnrecognizedExportError, type LibraryReadResult } from '../core/library';
+import { errorMessage } from '../core/text';
+import { errorCode } from '../node/fs-util';
+import { NotAFileError, readRegularFile } from '../node/read-regular-file';
 
 /** The file could not be read, or is not an export. `message` is one line naming the file. */
 export class ExportFileError extends Error {
@@ -20,16 +22,24 @@ export interface ExportFile {
   result: LibraryReadResult;
 }
 
-/** Read and parse the export at `path`. Throws ExportFileError; entry-level problems are in `result`. */
-export async function readExportFile(path: string): Promise<ExportFile> {
-  let text: string;
+/**
+ * The export's bytes. Throws ExportFileError for a missing file, a folder, a FIFO or device (never read: it would
+ * hang or fill the memory), a file far too large, or no permission.
+ */
+export async function readExportBytes(path: string): Promise<Uint8Array> {
   try {
-    text = await readFile(path, 'utf8');
+    return await readRegularFile(path);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException | null)?.code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String((err as Error).message);
+    const code = errorCode(err);
+    const why =
+      err instanceof NotAFileError ? err.message : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : errorMessage(err);
     throw new ExportFileError(`cannot read ${path}: ${why}`);
   }
+}
+
+/** Read and parse the export at `path`. Throws ExportFileError; entry-level problems are in `result`. */
+export async function readExportFile(path: string): Promise<ExportFile> {
+  const text = new TextDecoder('utf-8').decode(await readExportBytes(path));
   try {
     const readLibrary = await loadLibraryReader();
     return { path, text, result: readLibrary(text) };

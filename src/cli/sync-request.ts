@@ -3,7 +3,6 @@
  * gathered into the core's LibrarySyncRequest; and turning a refused sync (half-written export, bad template) into
  * one line and exit code 2.
  */
-import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { expandHome, isAbsoluteExportPath } from '../core/export';
@@ -14,6 +13,7 @@ import { cliLockOptions } from '../node/lock-file';
 import { NodeVault } from '../node/node-vault';
 import { CliUsageError, EXIT_FATAL, stringOption, type CliIO, type ParsedArgs } from './cli-command';
 import { loadVaultSettings, PLUGIN_FOLDER, VAULT_SETTINGS_OPTIONS } from './load-vault-settings';
+import { ExportFileError, readExportBytes } from './read-export-file';
 
 /** The sync state file the CLI keeps, vault-relative (beside the plugin's data.json, shared with the plugin). */
 export const CLI_SYNC_STATE_PATH = `${PLUGIN_FOLDER}/${SYNC_STATE_FILE}`;
@@ -37,20 +37,6 @@ export const SYNC_REQUEST_OPTIONS = {
 export interface CliSyncRequest extends LibrarySyncRequest {
   vault: NodeVault;
   exportPath: string;
-}
-
-/** A failure that ends the command with exit code 2 and one line on stderr. */
-export class FatalSyncError extends Error {}
-
-/** The export's bytes: the sync decodes them only when the export changed since the last sync. */
-async function readExportBytes(file: string): Promise<Uint8Array> {
-  try {
-    return await readFile(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException | null)?.code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String((err as Error).message);
-    throw new FatalSyncError(`cannot read ${file}: ${why}`);
-  }
 }
 
 /**
@@ -82,7 +68,7 @@ export function lockWaitMs(args: ParsedArgs): number {
   return Math.round(seconds * 1000);
 }
 
-/** Open the vault, its settings and the export. Throws CliUsageError or FatalSyncError. */
+/** Open the vault, its settings and the export. Throws CliUsageError or ExportFileError. */
 export async function openSyncRequest(args: ParsedArgs, io: CliIO): Promise<CliSyncRequest> {
   const { vaultDir, settings } = await loadVaultSettings(args);
   const exportPath = exportPathOf(args, settings, vaultDir, io.home?.() ?? homedir());
@@ -104,7 +90,7 @@ export async function openSyncRequest(args: ParsedArgs, io: CliIO): Promise<CliS
 
 /** Print a sync's refusal as one line and give the exit code; rethrow anything else. */
 export function reportFatal(err: unknown, io: CliIO): number {
-  if (isSyncRefusal(err) || err instanceof FatalSyncError) {
+  if (isSyncRefusal(err) || err instanceof ExportFileError) {
     io.err(`error: ${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
     return EXIT_FATAL;
   }

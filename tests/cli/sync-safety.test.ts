@@ -124,3 +124,28 @@ describe('cli import --take-zotero', () => {
     expect(r.out).toContain('error   key2 Literature/key2.md: "abstract": not a part the plugin writes (its parts: title, tags, citekey, authors, year, venue, arxiv, doi, zotero, aliases, header, summary)\n');
   });
 });
+
+describe('cli export that is not a regular file', () => {
+  const posixOnly = process.platform === 'win32' ? it.skip : it;
+
+  posixOnly('refuses a FIFO and a device at once with exit 2, never reading them', async () => {
+    const fifo = join(dir, 'library.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    for (const path of [fifo, '/dev/zero']) {
+      for (const command of ['sync', 'list']) {
+        const r = await cli(command, '--export', path, ...(command === 'sync' ? ['--vault', vault] : []));
+        expect([command, r.code, r.err]).toEqual([
+          command,
+          2,
+          `error: cannot read ${path}: it is not a regular file (a pipe, a device or a socket); point the setting at the export file itself\n`,
+        ]);
+      }
+    }
+    expect(readdirSync(vault)).toEqual([]);
+  });
+
+  it('refuses a folder with exit 2', async () => {
+    const r = await cli('sync', '--export', dir, '--vault', vault);
+    expect(r).toMatchObject({ code: 2, err: `error: cannot read ${dir}: it is a folder, not a file\n` });
+  });
+});
