@@ -149,3 +149,15 @@ describe('cli export that is not a regular file', () => {
     expect(r).toMatchObject({ code: 2, err: `error: cannot read ${dir}: it is a folder, not a file\n` });
   });
 });
+
+describe('cli notes folder Obsidian hides', () => {
+  it('refuses --notes-folder inside .obsidian, and one set in the plugin settings, with exit 2', async () => {
+    const r = await cli('sync', '--export', exportFile, '--vault', vault, '--notes-folder', '.obsidian/Literature');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^error: "\.obsidian\/Literature" is inside Obsidian's config folder \(\.obsidian\)/);
+    mkdirSync(join(vault, PLUGIN), { recursive: true });
+    writeFileSync(join(vault, PLUGIN, 'data.json'), JSON.stringify({ version: 1, notesFolder: '.hidden notes' }));
+    expect((await cli('sync', '--export', exportFile, '--vault', vault)).err).toMatch(/^error: "\.hidden notes" is a hidden folder/);
+    expect(readdirSync(vault)).toEqual(['.obsidian']);
+  });
+});

@@ -3,4 +3,4 @@
  * and the checks of what a user types into the settings tab.
  */
 export { DEFAULT_SETTINGS, defaultSettings, normalizeSettings, SETTINGS_VERSION, type HeadingsLanguage, type Settings, type SummarySource } from './settings';
-export { dateFormatPreview, describeLibrary, listInput, secondsInput, vaultPathInput, type Check } from './setting-inputs';
+export { dateFormatPreview, describeLibrary, hiddenFolderProblem, listInput, secondsInput, vaultPathInput, type Check } from './setting-inputs';

@@ -14,7 +14,7 @@
 import type { LibraryReadResult } from '../library/paper';
 import { errorMessage } from '../text/error-message';
 
-export type SyncAbortReason = 'empty' | 'truncated' | 'unreadable' | 'too-few-papers';
+export type SyncAbortReason = 'empty' | 'truncated' | 'unreadable' | 'too-few-papers' | 'hidden-notes-folder';
 
 /** The sync stopped before touching the vault. `message` is one line for the user. */
 export class SyncAbortedError extends Error {

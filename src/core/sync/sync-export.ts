@@ -3,6 +3,7 @@
  * checks, read, plan, and apply (or not, for a dry run).
  */
 import { readLibrary } from '../library/read-library';
+import { hiddenFolderProblem } from '../settings/setting-inputs';
 import type { LibraryError, LibraryReadResult } from '../library/paper';
 import { applySync, type ApplyOptions } from './apply-sync';
 import type { VaultPort } from '../vault/vault-port';
@@ -58,10 +59,12 @@ function libraryErrorEntries(errors: readonly LibraryError[]): SyncReport['error
 
 /**
  * Sync an export into the vault. Throws SyncAbortedError when the export is empty, half-written, unreadable or
- * far smaller than at the last sync (nothing is touched), and TemplateError/DateFormatError for a bad template or
+ * far smaller than at the last sync, or the notes folder is a hidden one (nothing is touched), and TemplateError/DateFormatError for a bad template or
  * date format (nothing is touched either). Per-note problems are in the report.
  */
 export async function syncExport(input: SyncExportInput): Promise<SyncOutcome> {
+  const hidden = hiddenFolderProblem(input.settings.notesFolder);
+  if (hidden !== null) throw new SyncAbortedError('hidden-notes-folder', `${hidden} Nothing was changed.`);
   const exportHash = exportFingerprint(input.exportText);
   const mayskip = !input.force && input.only === undefined;
   const check = new UnchangedExportCheck(input.vault, input.settings, exportHash, renderKeyOf(input.settings, input.language, input.template));

@@ -6,7 +6,7 @@
  * checked once its typing pauses and its format shown.
  */
 import { debounce, PluginSettingTab, Setting, type AbstractTextComponent, type App, type Debouncer, type Plugin, type SettingDefinitionItem } from 'obsidian';
-import { dateFormatPreview, listInput, secondsInput, vaultPathInput, type Settings } from '../../core/settings';
+import { dateFormatPreview, hiddenFolderProblem, listInput, secondsInput, vaultPathInput, type Settings } from '../../core/settings';
 import { resolveLanguage, type PluginController } from '../plugin/plugin-controller';
 import { ObsidianVault } from '../vault/obsidian-vault';
 import { ExportPathCheck, SettingMessages } from './setting-messages';
@@ -282,6 +282,8 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab {
             const parsed = vaultPathInput(value, ObsidianVault.toVaultPath);
             if ('error' in parsed) return this.invalid(setting, key, parsed.error);
             if (parsed.path === '') return this.invalid(setting, key, 'Enter a folder name.');
+            const hidden = hiddenFolderProblem(parsed.path, this.app.vault.configDir);
+            if (hidden !== null) return this.invalid(setting, key, hidden);
             const exists = this.app.vault.getFolderByPath(parsed.path) !== null;
             this.messages.show(setting, exists ? null : { kind: 'ok', text: `"${parsed.path}" does not exist yet; it is created when needed.` });
             this.saver.soon({ [key]: parsed.path });

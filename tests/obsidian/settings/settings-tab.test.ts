@@ -156,3 +156,14 @@ describe('saving what is typed', () => {
     expect(settings().autoSync).toBe(false); // in effect for this session; saved by the next successful save
   });
 });
+
+describe('folders Obsidian hides', () => {
+  it('refuses a notes or concepts folder in the config folder, or any hidden folder, and keeps the saved one', async () => {
+    const { row, type, settings } = await openTab();
+    await type('Notes folder', '.obsidian/Literature');
+    expect(row('Notes folder').desc).toContain('".obsidian/Literature" is inside Obsidian\'s config folder (.obsidian)');
+    await type('Concepts folder', 'Notes/.hidden');
+    expect(row('Concepts folder').desc).toContain('"Notes/.hidden" is a hidden folder');
+    expect(settings()).toMatchObject({ notesFolder: 'Literature', conceptsFolder: 'Concepts' });
+  });
+});
