@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { LockClock, LockFilePort, SyncLockOptions } from '../core/sync';
 import { FileExistsError } from '../core/vault';
 import { errorCode } from './fs-util';
-import { createNoReplace, renameWithRetry, writeTemp } from './safe-file-writes';
+import { createNoReplace, renameWithRetry, writeTemp } from './file-writes';
 import { tempPathFor } from './temp-files';
 
 export class NodeLockFile implements LockFilePort {

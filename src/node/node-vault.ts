@@ -2,8 +2,8 @@
  * The filesystem backend of VaultPort, used by the CLI, the demo and the bench (never inside Obsidian).
  * Vault paths are POSIX and relative. Every path is checked lexically (no "..") and through symlinks (realpath of
  * its folder, and of the note itself when it is a link), so no path reads or writes outside the root.
- * Writes never lose a byte (safe-file-writes.ts): new files appear whole, rewrites are compare-and-swap against
- * other programs, read-only files are left alone, hard links and modes are kept.
+ * Writes never lose a byte: new files appear whole, read-only files are left alone, hard links and modes are kept
+ * (file-writes.ts), and rewrites are compare-and-swap against other programs (compare-and-swap.ts).
  *
  * Per-note reads and writes use Node's synchronous calls inside the async methods: this backend serves the CLI,
  * where nothing else waits on the event loop, and a thread-pool round trip per open/write/close/rename made a
@@ -15,7 +15,8 @@ import * as path from 'node:path';
 import { FileExistsError, normalizeVaultPath, vaultBasename, vaultDirname, VaultPathError, type FileStat, type VaultPort } from '../core/vault';
 import { errorCode, isInsideRoot, MISSING } from './fs-util';
 import { listFiles } from './list-files';
-import { createNoReplace, overwrite, replaceChecked } from './safe-file-writes';
+import { CompareAndSwap } from './compare-and-swap';
+import { createNoReplace, overwrite } from './file-writes';
 import { removeStrayTempFiles } from './temp-files';
 
 /**
@@ -36,6 +37,7 @@ export class NodeVault implements VaultPort {
   private readonly realDirs = new Map<string, string>();
   /** Per-path queue so two `process` calls on one file in this process never lose an update. */
   private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly swaps = new CompareAndSwap();
 
   constructor(root: string) {
     this.root = path.resolve(root);
@@ -97,12 +99,17 @@ export class NodeVault implements VaultPort {
     return this.withLock(key, async () => {
       const target = await this.existingTarget(key);
       try {
-        if (target !== null) return await replaceChecked(target, key, fn);
+        if (target !== null) return await this.swaps.replace(target, key, fn);
       } catch (err) {
         if (!MISSING.has(errorCode(err)) && errorCode(err) !== 'EISDIR') throw err;
       }
       throw new Error(`No file at "${key}"`);
     });
+  }
+
+  /** Merge what other programs still wrote to the files `process` replaced, once they had time to (see compare-and-swap.ts). */
+  settle(): Promise<void> {
+    return this.swaps.settle();
   }
 
   async stat(vaultPath: string): Promise<FileStat | null> {

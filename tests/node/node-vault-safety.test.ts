@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { FileKeptChangingError, ReadOnlyFileError } from '../../src/core/vault/vault-port';
 import { NodeVault } from '../../src/node/node-vault';
-import { MAX_ATTEMPTS } from '../../src/node/safe-file-writes';
+import { MAX_ATTEMPTS } from '../../src/node/compare-and-swap';
 
 const posixOnly = process.platform === 'win32' ? it.skip : it;
 
@@ -71,6 +71,24 @@ describe('NodeVault safety', () => {
       const result = await vault.process('n.md', (current) => current.replace('v1', 'v2'));
       expect(result).toBe('v2\nappended in the window\n');
       expect(await fsp.readFile(onDisk('n.md'), 'utf8')).toBe('v2\nappended in the window\n');
+    });
+
+    it('keeps a write missed in the instant of the rename through later rounds that find the note changed again', async () => {
+      await vault.write('n.md', 'v1\n');
+      const rename = fs.renameSync;
+      let renames = 0;
+      jest.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+        if (renames++ === 0) fs.appendFileSync(onDisk('n.md'), 'in the window\n');
+        rename(from, to);
+      });
+      let merges = 0;
+      const result = await vault.process('n.md', (current) => {
+        if (++merges === 2) fs.appendFileSync(onDisk('n.md'), 'during the second merge\n');
+        return current.replace('v1', 'v2');
+      });
+      expect(merges).toBe(3);
+      expect(result).toBe('v2\nin the window\nduring the second merge\n');
+      expect(await fsp.readFile(onDisk('n.md'), 'utf8')).toBe(result);
     });
 
     it('gives up on a note that keeps changing, leaving the other program its text', async () => {
@@ -182,5 +200,33 @@ describe('NodeVault safety', () => {
     expect(stat).toEqual({ size: 5, mtime: (await fsp.stat(onDisk('Lit/n.md'))).mtimeMs });
     expect(await vault.stat('Lit/missing.md')).toBeNull();
     expect(await vault.stat('Lit')).toBeNull();
+  });
+});
+
+describe('NodeVault late writes to a replaced note', () => {
+  let root: string;
+
+  beforeEach(async () => {
+    root = await fsp.mkdtemp(path.join(os.tmpdir(), 'zcn-node-late-'));
+  });
+
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    await fsp.rm(root, { recursive: true, force: true });
+  });
+
+  it('merges what a program that opened the note before the rename writes to it afterwards', async () => {
+    const vault = new NodeVault(root);
+    const note = path.join(root, 'n.md');
+    await vault.write('n.md', 'v1\n');
+    // The other program opened the note (appending) before our rename, and writes after it.
+    const late = fs.openSync(note, 'a');
+    await vault.process('n.md', (current) => current.replace('v1', 'v2'));
+    fs.writeSync(late, 'written late\n');
+    fs.closeSync(late);
+    fs.appendFileSync(note, 'appended after\n');
+    await vault.settle();
+    expect(await fsp.readFile(note, 'utf8')).toBe('v2\nwritten late\nappended after\n');
+    expect(await fsp.readdir(root)).toEqual(['n.md']);
   });
 });

@@ -101,6 +101,7 @@ export async function applySync(vault: VaultPort, plan: SyncPlan, store: SyncSta
     done++;
     options.onProgress?.(done, work.length);
   }, options.pause);
+  await vault.settle?.();
   const report = emptyReport();
   for (const a of plan.actions) {
     if (a.kind === 'unchanged') report.unchanged++;

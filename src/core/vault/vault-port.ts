@@ -29,6 +29,11 @@ export interface VaultPort {
    * with what it recorded after its last write, to trust a note without reading it.
    */
   stat?(path: string): Promise<FileStat | null>;
+  /**
+   * Wait until writes other programs may still be making to the files `process` replaced have been merged (the
+   * Node backend watches a replaced file a moment longer). Called once a sync has written its notes.
+   */
+  settle?(): Promise<void>;
 }
 
 export interface FileStat {
