@@ -26,17 +26,33 @@ export function isLeftoverOf(found: string, fresh: string): boolean {
   });
 }
 
+/** Whether `path` is `base` + ".md", or `base` + " (n).md" (a name the allocation gives on a collision), in any case. */
+function isNameOf(path: string, base: string): boolean {
+  const p = path.toLowerCase();
+  const b = base.toLowerCase();
+  if (p === `${b}.md`) return true;
+  if (!p.startsWith(`${b} (`) || !p.endsWith(').md')) return false;
+  const n = p.slice(b.length + 2, -4);
+  return n !== '' && [...n].every((c) => c >= '0' && c <= '9');
+}
+
 /**
- * Among `ownPaths` (the path each new note would get in an empty folder), those taken by a leftover of that very
- * note, with the text found there (to replace only if it is still that text). `fresh(i, path)` is note i's text.
+ * For new notes (`ownPaths`: the path each would get in an empty folder), the leftover of that very note among
+ * `files`, under its name or a numbered variant of it, with the text found there (to replace only if it is still that
+ * text). Each leftover goes to one note. `fresh(i, path)` is note i's text.
  */
-export async function findLeftovers(vault: VaultPort, files: readonly string[], ownPaths: readonly string[], fresh: (i: number, path: string) => string): Promise<Map<string, string>> {
-  const existing = new Set(files);
-  const found = new Map<string, string>();
-  for (const [i, path] of ownPaths.entries()) {
-    if (!existing.has(path)) continue;
-    const text = await vault.read(path);
-    if (text !== null && isLeftoverOf(text, fresh(i, path))) found.set(path, text);
+export async function findLeftovers(vault: VaultPort, files: readonly string[], ownPaths: readonly string[], fresh: (i: number, path: string) => string): Promise<Map<number, { path: string; text: string }>> {
+  const found = new Map<number, { path: string; text: string }>();
+  const claimed = new Set<string>();
+  for (const [i, own] of ownPaths.entries()) {
+    const base = own.slice(0, -'.md'.length);
+    for (const path of files.filter((f) => isNameOf(f, base) && !claimed.has(f))) {
+      const text = await vault.read(path);
+      if (text === null || !isLeftoverOf(text, fresh(i, path))) continue;
+      found.set(i, { path, text });
+      claimed.add(path);
+      break;
+    }
   }
   return found;
 }

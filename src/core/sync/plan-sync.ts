@@ -141,7 +141,10 @@ class Planner {
       const reasons = known?.removed !== undefined ? ['back in the export: removed flag cleared'] : [];
       this.actions[index] = { kind: 'update', citekey, path: where.path, reasons, fresh, merge: opts, note };
     } else {
-      this.next.notes[citekey] = withNoteText(note, where.text, where.path === known?.path ? stat : undefined);
+      // A note found elsewhere than recorded: its stat counts only if the text did not change around taking it.
+      if (where.path !== known?.path) stat = await statOf(this.input.vault, where.path);
+      if (where.path !== known?.path && (await this.input.vault.read(where.path)) !== where.text) stat = undefined;
+      this.next.notes[citekey] = withNoteText(note, where.text, stat);
       this.actions[index] = { kind: 'unchanged', citekey, path: where.path, reasons: [] };
     }
   }
@@ -190,15 +193,16 @@ class Planner {
     const files = await this.locator.files();
     const own = this.renderer.allocate(papers, [], this.input.now);
     const leftovers = await findLeftovers(this.input.vault, files, own, (i, path) => this.link(this.creates[i].text, path));
-    const paths = this.renderer.allocate(papers, leftovers.size > 0 ? files.filter((f) => !leftovers.has(f)) : files, this.input.now);
+    const paths = this.renderer.allocate(papers, files, this.input.now);
     this.creates.forEach((c, i) => {
-      const path = paths[i];
+      const leftover = leftovers.get(i);
+      const path = leftover?.path ?? paths[i];
       const text = this.link(c.text, path);
       // The hashes are of what is written: the linked regions.
       const written = text === c.text ? c.written : { keys: c.written.keys, regions: Object.fromEntries(regionsOf(text).map((r) => [r.id, regionHash(r.content)])) };
       const note: NoteSyncState = { path, paperHash: c.hash, importedAt: c.importedAt, written };
       this.next.notes[c.paper.citekey] = note;
-      const replaces = leftovers.get(path);
+      const replaces = leftover?.text;
       if (replaces !== undefined) this.warnings.push(`${path} was ${replaces.trim() === '' ? 'empty' : 'cut short'} (left by an interrupted sync): written again in full`);
       this.actions[c.index] = { kind: 'create', citekey: c.paper.citekey, path, text, reasons: [], note, replaces };
     });

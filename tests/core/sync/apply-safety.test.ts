@@ -83,6 +83,15 @@ describe('leftovers of an interrupted create', () => {
     expect(await vault.read('Literature/b.md')).toContain('%% zcn:end summary %%');
   });
 
+  it('repairs an empty note left under a numbered name (the paper\'s name was taken), not making another', async () => {
+    const vault = new InMemoryVault({ 'Literature/a.md': 'My own note on paper a.\n', 'Literature/a (2).md': '' });
+    const store = new MemoryStateStore();
+    const report = await applySync(vault, await planFor(vault, store), store);
+    expect(report.created.sort()).toEqual(['Literature/a (2).md', 'Literature/b.md']);
+    expect(Object.keys(vault.snapshot())).toEqual(['Literature/a (2).md', 'Literature/a.md', 'Literature/b.md']);
+    expect(await vault.read('Literature/a.md')).toBe('My own note on paper a.\n');
+  });
+
   it('never repairs a file with anything of the user\'s in it, nor one that changed since the plan', async () => {
     const vault = new InMemoryVault({ 'Literature/a.md': 'My own note on paper a.\n', 'Literature/b.md': '' });
     const store = new MemoryStateStore();

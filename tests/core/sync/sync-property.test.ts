@@ -1,8 +1,10 @@
 /**
  * Property: whatever the user types outside the managed parts, whatever front-matter keys they add, the links they
  * make inside managed regions, the YAML comments they put on managed keys, and however the export changes, after
- * every sync all of the user's bytes are still there (in order), their keys parse back to their values, and a sync
- * of an unchanged export writes nothing.
+ * every sync all of the user's bytes are still there (in order), their keys parse back to their values, every paper
+ * has exactly one note, and a sync of an unchanged export writes nothing. Also when another program writes a note
+ * while the sync replaces it, and when a sync is killed halfway (possibly leaving an empty note, as older versions
+ * did): the next sync repairs, and loses nothing.
  */
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
@@ -10,7 +12,10 @@ import type { Paper } from '../../../src/core/library/paper';
 import { applySync } from '../../../src/core/sync/apply-sync';
 import { SyncAbortedError } from '../../../src/core/sync/export-safety';
 import { planSync } from '../../../src/core/sync/plan-sync';
-import { InMemoryVault } from '../../../src/core/vault/memory-vault';
+import { readFrontMatterValue } from '../../../src/core/text/front-matter-text';
+import type { VaultPort } from '../../../src/core/vault/vault-port';
+import { Crash, CrashingStore, CrashingVault, RacyVault } from './sync-property-faults';
+import { bodyOf, commentSpots, frontMatterOf, inOrder, insideSpots, keySpots, linkableWords, orderedByPosition, typingSpots } from './sync-property-text';
 import { makePaper, MemoryStateStore, settings } from './sync-support';
 
 const KEYS = ['k0', 'k1', 'k2', 'k3', 'K3', 'k4'];
@@ -25,7 +30,9 @@ type Step =
   | { kind: 'key'; note: number; value: unknown; where: number }
   | { kind: 'link'; note: number; where: number }
   | { kind: 'comment'; note: number; where: number }
-  | { kind: 'crlf'; note: number };
+  | { kind: 'crlf'; note: number }
+  | { kind: 'race'; text: string; where: number }
+  | { kind: 'crash'; after: number; leaveEmpty: boolean };
 
 // No `%` (region markers are the plugin's syntax) and no CR (line endings are a step of their own).
 const userText = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '\n', '-', ':', '#', '[', ']', '|', '"', "'", '中', '文', '😀', '*', '>', '`'), minLength: 1, maxLength: 12 });
@@ -50,6 +57,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   // A YAML comment on a managed key's line or inside its list: kept, whatever the plugin has for the key.
   { arbitrary: fc.record({ kind: fc.constant<'comment'>('comment'), note: fc.nat(20), where: fc.nat(20) }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant<'crlf'>('crlf'), note: fc.nat(20) }), weight: 1 },
+  // A sync during which another program types into the first note the sync rewrites, between its read and replace.
+  { arbitrary: fc.record({ kind: fc.constant<'race'>('race'), text: userText, where: fc.nat(20) }), weight: 2 },
+  // A sync killed after `after` writes, before its state is saved; a create killed midway may leave an empty note.
+  { arbitrary: fc.record({ kind: fc.constant<'crash'>('crash'), after: fc.nat(6), leaveEmpty: fc.boolean() }), weight: 2 },
 );
 
 interface Model {
@@ -66,88 +77,77 @@ function papersOf(model: Model): Paper[] {
   );
 }
 
-/** Offsets in the body where a user may type: not inside a managed region, not in the front matter. */
-function typingSpots(text: string): number[] {
-  const fmEnd = text.indexOf('\n---', 3);
-  const bodyStart = text.indexOf('\n', fmEnd + 1) + 1;
-  const spots = [bodyStart, text.length];
-  for (const m of text.matchAll(/%% zcn:begin [a-z-]+ %%/g)) spots.push(m.index);
-  for (const m of text.matchAll(/%% zcn:end [a-z-]+ %%/g)) spots.push(m.index + m[0].length);
-  return spots.filter((s) => s >= bodyStart).sort((a, b) => a - b);
-}
-
-/** Offsets just inside a region: after a begin marker's line break. */
-function insideSpots(text: string): number[] {
-  return [...text.matchAll(/%% zcn:begin [a-z-]+ %%\r?\n/g)].map((m) => m.index + m[0].length);
-}
-
-/** Words of the plugin's text inside managed regions that a link can be typed over: [start, end) pairs. */
-function linkableWords(text: string): [number, number][] {
-  const words: [number, number][] = [];
-  for (const region of text.matchAll(/%% zcn:begin ([a-z-]+) %%[\s\S]*?%% zcn:end \1 %%/g)) {
-    for (const w of region[0].matchAll(/(^|[ \n])(Paper|Abstract|Summary)(?=[ .\r\n])/g)) {
-      const start = region.index + w.index + w[1].length;
-      words.push([start, start + w[2].length]);
-    }
-  }
-  return words;
-}
-
-/** Where a YAML comment can go in a managed key: the end of its line, or a line of its own before a list item. */
-function commentSpots(text: string): { at: number; line: boolean }[] {
-  const close = text.search(/\r?\n---(\r?\n|$)/);
-  const yaml = text.slice(0, close + 1);
-  const spots: { at: number; line: boolean }[] = [];
-  for (const m of yaml.matchAll(/^(title|citekey|year|venue|arxiv|doi|zotero): .*?(?=\r?$)/gm)) spots.push({ at: m.index + m[0].length, line: false });
-  for (const m of yaml.matchAll(/^(tags|authors|aliases):\r?\n/gm)) spots.push({ at: m.index + m[0].length, line: true });
-  return spots;
-}
-
-/** Offsets in the front matter where a whole top-level block may go: before a key line, or before the closing line. */
-function keySpots(text: string): number[] {
-  const spots: number[] = [];
-  const open = text.startsWith('---\r\n') ? 5 : 4;
-  const close = text.search(/\r?\n---(\r?\n|$)/);
-  for (const m of text.slice(0, close + 1).matchAll(/^[a-z-]+:/gm)) if (m.index >= open) spots.push(m.index);
-  spots.push(close + (text[close] === '\r' ? 2 : 1));
-  return spots;
-}
-
-function bodyOf(text: string): string {
-  const fmEnd = text.search(/\r?\n---(\r?\n|$)/);
-  return text.slice(fmEnd).replace(/(%% zcn:begin ([a-z-]+) %%)[\s\S]*?(%% zcn:end \2 %%)/g, '$1$3');
-}
-
-function frontMatterOf(text: string): { raw: string; data: Record<string, unknown> } {
-  const close = text.search(/\r?\n---(\r?\n|$)/);
-  const raw = text.slice(text.indexOf('\n') + 1, close + (text[close] === '\r' ? 2 : 1));
-  return { raw, data: parse(raw) as Record<string, unknown> };
-}
-
-function inOrder(haystack: string, needles: string[]): boolean {
-  let at = 0;
-  for (const n of needles) {
-    const i = haystack.indexOf(n, at);
-    if (i < 0) return false;
-    at = i + n.length;
-  }
+/** Type `text` at typing spot `where` of the note at `path` (outside the managed parts); false when there is none. */
+async function typeInto(vault: VaultPort, model: Model, path: string, text: string, where: number, inside = false): Promise<boolean> {
+  const current = (await vault.read(path))!;
+  const spots = inside ? insideSpots(current) : typingSpots(current);
+  if (spots.length === 0) return false;
+  const at = spots[where % spots.length];
+  // A unique prefix makes every typed string findable exactly.
+  const unique = `⟦${model.keyCounter++}⟧${text}`;
+  const typed = current.includes('\r\n') ? unique.replace(/\n/g, '\r\n') : unique;
+  const next = current.slice(0, at) + typed + current.slice(at);
+  await vault.write(path, next);
+  // Keep the list in the order the strings now appear in the note.
+  model.typed.set(path, orderedByPosition(next, [...(model.typed.get(path) ?? []), typed]));
   return true;
 }
 
+/** What a sync left must hold everything the user wrote in the notes as they were `before` it. */
+function expectUserBytesKept(model: Model, before: Record<string, string>, after: Record<string, string>): void {
+  for (const path of Object.keys(before)) {
+    if (!path.endsWith('.md')) continue;
+    expect(after[path]).toBeDefined(); // nothing is ever deleted
+    if (before[path] === '') continue; // an empty note left by a crash: nothing of the user's in it
+    expect(bodyOf(after[path])).toBe(bodyOf(before[path]));
+    // Everything typed, inside regions too, is there in the order it was typed into.
+    expect(inOrder(after[path], model.typed.get(path) ?? [])).toBe(true);
+    const fm = frontMatterOf(after[path]);
+    const keys = model.userKeys.get(path) ?? [];
+    expect(inOrder(fm.raw, keys.map((k) => k.block))).toBe(true);
+    for (const k of keys) expect(fm.data[k.name]).toEqual(k.value);
+  }
+}
+
+/** Every paper of the export has exactly one note, and no note is empty. */
+function expectOneNotePerPaper(model: Model, files: Record<string, string>): void {
+  const notes = Object.entries(files).filter(([p]) => p.endsWith('.md'));
+  expect(notes.filter(([, text]) => text === '').map(([p]) => p)).toEqual([]);
+  for (const key of model.versions.keys()) expect([key, notes.filter(([, text]) => readFrontMatterValue(text, 'citekey') === key).length]).toEqual([key, 1]);
+}
+
 async function runSteps(steps: Step[]): Promise<void> {
-  const vault = new InMemoryVault();
-  const store = new MemoryStateStore();
+  const vault = new RacyVault();
+  let store = new MemoryStateStore();
   const model: Model = { versions: new Map([['k0', 0], ['k1', 0]]), typed: new Map(), userKeys: new Map(), keyCounter: 0 };
   let day = 1;
-  const syncNow = async () => {
-    const plan = await planSync({ papers: papersOf(model), vault, settings: settings(), state: await store.load(), now: new Date(2025, 0, day++), language: 'en' });
-    return applySync(vault, plan, store);
+  const syncNow = async (on: VaultPort = vault, into: MemoryStateStore = store) => {
+    const plan = await planSync({ papers: papersOf(model), vault: on, settings: settings(), state: await store.load(), now: new Date(2025, 0, day++), language: 'en' });
+    return applySync(on, plan, into);
   };
   for (const s of [{ kind: 'sync' } as Step, ...steps, { kind: 'sync' } as Step]) {
-    const notes = Object.keys(vault.snapshot()).filter((p) => p.endsWith('.md'));
-    if (s.kind === 'sync') {
+    // The user edits notes, not the empty leftover of a crash (the next sync repairs that into a note).
+    const notes = Object.entries(vault.snapshot()).flatMap(([p, text]) => (p.endsWith('.md') && text !== '' ? [p] : []));
+    if (s.kind === 'crash') {
+      const before = vault.snapshot();
+      const crashing = new CrashingVault(vault, s.after, s.leaveEmpty);
+      await syncNow(crashing, new CrashingStore(crashing, store)).catch((e: unknown) => {
+        if (!(e instanceof Crash || e instanceof SyncAbortedError)) throw e;
+      });
+      store = new MemoryStateStore(store.memory); // the next run starts afresh, from the state on disk
+      expectUserBytesKept(model, before, vault.snapshot());
+      continue;
+    }
+    if (s.kind === 'sync' || s.kind === 'race') {
       const before = vault.snapshot();
       const lastCount = (await store.load())?.lastExport?.paperCount ?? null;
+      if (s.kind === 'race') {
+        vault.interleave = async (path, text) => {
+          if (!text.startsWith('---') || !(await typeInto(vault, model, path, s.text, s.where))) return false;
+          before[path] = (await vault.read(path))!;
+          return true;
+        };
+      }
       try {
         await syncNow();
       } catch (e) {
@@ -156,19 +156,12 @@ async function runSteps(steps: Step[]): Promise<void> {
         expect(n === 0 || (lastCount !== null && n < 0.5 * lastCount)).toBe(true);
         expect(vault.snapshot()).toEqual(before);
         continue;
+      } finally {
+        vault.interleave = null;
       }
       const after = vault.snapshot();
-      for (const path of Object.keys(before)) {
-        if (!path.endsWith('.md')) continue;
-        expect(after[path]).toBeDefined(); // nothing is ever deleted
-        expect(bodyOf(after[path])).toBe(bodyOf(before[path]));
-        // Everything typed, inside regions too, is there in the order it was typed into.
-        expect(inOrder(after[path], model.typed.get(path) ?? [])).toBe(true);
-        const fm = frontMatterOf(after[path]);
-        const keys = model.userKeys.get(path) ?? [];
-        expect(inOrder(fm.raw, keys.map((k) => k.block))).toBe(true);
-        for (const k of keys) expect(fm.data[k.name]).toEqual(k.value);
-      }
+      expectUserBytesKept(model, before, after);
+      expectOneNotePerPaper(model, after);
       // The same export again: no write at all, not even the state.
       vault.resetWrites();
       const saves = store.saves;
@@ -219,18 +212,7 @@ async function runSteps(steps: Step[]): Promise<void> {
       continue;
     }
     if (s.kind === 'type' || s.kind === 'inside') {
-      const spots = s.kind === 'type' ? typingSpots(text) : insideSpots(text);
-      if (spots.length === 0) continue;
-      const at = spots[s.where % spots.length];
-      // A unique prefix makes every typed string findable exactly.
-      const unique = `⟦${model.keyCounter++}⟧${s.text}`;
-      const typed = text.includes('\r\n') ? unique.replace(/\n/g, '\r\n') : unique;
-      await vault.write(path, text.slice(0, at) + typed + text.slice(at));
-      const list = model.typed.get(path) ?? [];
-      list.push(typed);
-      // Keep the list in the order the strings now appear in the note.
-      const next = text.slice(0, at) + typed + text.slice(at);
-      model.typed.set(path, orderedByPosition(next, list));
+      await typeInto(vault, model, path, s.text, s.where, s.kind === 'inside');
       continue;
     }
     const name = `user-${model.keyCounter++}`;
@@ -246,13 +228,6 @@ async function runSteps(steps: Step[]): Promise<void> {
     keys.sort((a, b) => next.indexOf(a.block) - next.indexOf(b.block));
     model.userKeys.set(path, keys);
   }
-}
-
-/** Typed strings sorted by where they occur (each located after the previous one's occurrence when they repeat). */
-function orderedByPosition(text: string, strings: string[]): string[] {
-  const located = strings.map((s) => ({ s, i: text.indexOf(s) }));
-  located.sort((a, b) => a.i - b.i);
-  return located.map((x) => x.s);
 }
 
 describe('sync property', () => {
