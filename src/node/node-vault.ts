@@ -114,8 +114,14 @@ export class NodeVault implements VaultPort {
 
   async stat(vaultPath: string): Promise<FileStat | null> {
     const key = normalizeVaultPath(vaultPath);
-    const target = key === '' ? null : await this.existingTarget(key).catch(() => null);
-    const stat = target === null ? null : lstatOrNull(target);
+    if (key === '') return null;
+    // One lstat in a known folder (a sync stats every note it skips or writes); a symlinked note through its target.
+    const dir = this.realDirs.get(vaultDirname(key)) ?? (await this.existingDir(vaultDirname(key)).catch(() => null));
+    let stat = dir === null ? null : lstatOrNull(path.join(dir, vaultBasename(key)));
+    if (stat?.isSymbolicLink()) {
+      const real = await this.realExisting(key).catch(() => null);
+      stat = real === null ? null : await fs.stat(real).catch(() => null);
+    }
     return stat?.isFile() ? { size: stat.size, mtime: stat.mtimeMs } : null;
   }
 

@@ -8,9 +8,19 @@ import * as path from 'node:path';
 import { isOwnTempName, tempFileName } from '../core/vault';
 import { errorCode, MISSING } from './fs-util';
 
+/**
+ * Unique per process and call: three random bytes drawn once, then a counter (drawing random bytes for each of
+ * 10,000 notes cost more than writing them).
+ */
+const uniqueBytes = new Uint8Array(6);
+uniqueBytes.set(randomBytes(3));
+let counter = 0;
+
 /** A fresh temporary path in the folder of `target`, for its next content. */
 export function tempPathFor(target: string): string {
-  return path.join(path.dirname(target), tempFileName(path.basename(target), randomBytes(6)));
+  counter = (counter + 1) % 0x1000000;
+  uniqueBytes.set([counter >> 16, (counter >> 8) & 0xff, counter & 0xff], 3);
+  return path.join(path.dirname(target), tempFileName(path.basename(target), uniqueBytes));
 }
 
 /**

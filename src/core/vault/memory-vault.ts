@@ -68,10 +68,6 @@ export class InMemoryVault implements VaultPort {
     else this.readOnly.delete(key);
   }
 
-  /** Delete a file (what a user may do; the sync itself never deletes). */
-  remove(path: string): void {
-    this.files.delete(normalizeVaultPath(path));
-  }
 
   list(folder: string, extension = ''): Promise<string[]> {
     const root = normalizeVaultPath(folder);
