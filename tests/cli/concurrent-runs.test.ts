@@ -7,12 +7,11 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readFixture } from '../support/fixtures';
-import { builtCli, fileText, firstEntries, runCliProcess, startCli } from '../support/cli-process';
+import { builtCli, fileText, realExport, retitled, runCliProcess, startCli } from '../support/cli-process';
 
 const PAPERS = 60;
-const BIB = firstEntries(readFixture('bbt/bulk-1241-items.biblatex.bib'), PAPERS);
-const titled = (prefix: string) => BIB.replace(/^ {2}title = \{/gm, `  title = {${prefix}: `);
+const BIB = realExport(PAPERS);
+const titled = (prefix: string) => retitled(BIB, prefix);
 
 let cli: string;
 let dir: string;

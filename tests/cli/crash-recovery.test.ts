@@ -7,13 +7,12 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readFixture } from '../support/fixtures';
-import { allFiles, builtCli, fileText, firstEntries, runCliProcess, startCli } from '../support/cli-process';
+import { allFiles, builtCli, fileText, realExport, retitled, runCliProcess, startCli } from '../support/cli-process';
 
 const PAPERS = 120;
 const ROUNDS = 2;
-const BIB = firstEntries(readFixture('bbt/bulk-1241-items.biblatex.bib'), PAPERS);
-const revised = (n: number) => BIB.replace(/^ {2}title = \{/gm, `  title = {Revised ${n}: `);
+const BIB = realExport(PAPERS);
+const revised = (n: number) => retitled(BIB, `Revised ${n}`);
 
 let cli: string;
 let dir: string;

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/run-cli';
+import { cliInProcess } from './cli-in-process';
 
 const ENTRY = (key: string) => `@article{${key},\n  title = {Title of ${key}},\n  author = {Yin, Shukang},\n  date = {2024},\n}\n\n`;
 const PLUGIN = '.obsidian/plugins/zotero-concept-notes';
@@ -15,12 +15,7 @@ let dir: string;
 let vault: string;
 let exportFile: string;
 
-function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io = { out: (t: string) => void (out += t), err: (t: string) => void (err += t), now: () => new Date(2025, 9, 1, 9, 30, 0) };
-  return runCli(argv, io).then((code) => ({ code, out, err }));
-}
+const cli = (...argv: string[]) => cliInProcess(argv);
 
 function writeLock(pid: number): void {
   mkdirSync(join(vault, PLUGIN), { recursive: true });

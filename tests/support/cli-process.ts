@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 import { builtinModules } from 'node:module';
+import { readFixture } from './fixtures';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -68,10 +69,16 @@ export function runCliProcess(cli: string, args: string[], timeoutMs?: number): 
   return startCli(cli, args, timeoutMs).done;
 }
 
-/** The first `count` entries of a real BibLaTeX export (entries start with "@" at the start of a line). */
-export function firstEntries(bib: string, count: number): string {
+/** The first `count` entries of a real BibLaTeX export (bulk-1241-items: entries start with "@" at a line start). */
+export function realExport(count: number): string {
+  const bib = readFixture('bbt/bulk-1241-items.biblatex.bib');
   const starts = [...bib.matchAll(/^@/gm)].map((m) => m.index);
   return starts.length <= count ? bib : bib.slice(0, starts[count]);
+}
+
+/** That export with every title prefixed (every paper changed). */
+export function retitled(bib: string, prefix: string): string {
+  return bib.replace(/^ {2}title = \{/gm, `  title = {${prefix}: `);
 }
 
 /** Every file below `dir` (dot folders included), as paths relative to it. */
