@@ -58,3 +58,22 @@ describe('plugin sync lock', () => {
     expect(made.app.vault.adapter.files.has(LOCK_PATH)).toBe(false);
   });
 });
+
+describe('automatic sync and the lock', () => {
+  const LOCK_PATH = STATE_PATH.replace('sync-state.json', 'sync.lock');
+
+  it('waits quietly while the command line holds the lock, and syncs once it is free', async () => {
+    const made = await makePlugin({ files: { [EXPORT]: EXAMPLE_LIBRARY }, loadReader: loadLibraryReader });
+    await made.plugin.saveData({ exportPath: EXPORT, autoSync: true, autoSyncDelayMs: 1000 });
+    const now = new Date().toISOString();
+    made.app.vault.adapter.files.set(LOCK_PATH, JSON.stringify({ tool: 'cli', pid: 4242, host: 'desktop-computer', startedAt: now, refreshedAt: now, token: 'cli' }));
+    await loadPlugin(made.plugin);
+    made.app.workspace.triggerLayoutReady();
+    await jest.advanceTimersByTimeAsync(8000);
+    expect(noticeMessages()).toEqual([]);
+    expect(Object.keys(made.app.vault.snapshot()).filter((p) => p.startsWith('Literature/'))).toEqual([]);
+    made.app.vault.adapter.files.delete(LOCK_PATH);
+    await jest.advanceTimersByTimeAsync(8000);
+    expect(Object.keys(made.app.vault.snapshot()).filter((p) => p.startsWith('Literature/'))).toHaveLength(15);
+  });
+});
