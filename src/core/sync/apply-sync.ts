@@ -95,7 +95,7 @@ export async function applySync(vault: VaultPort, plan: SyncPlan, store: SyncSta
       outcomes[i] = await item.run();
     } catch (e) {
       // A read-only note is the user saying "leave it": skipped, not failed.
-      if (e instanceof ReadOnlyFileError) outcomes[i] = { kind: 'read-only', path: item.path };
+      if (isPermissionDenied(e)) outcomes[i] = { kind: 'read-only', path: item.path };
       else outcomes[i] = { kind: 'error', citekey: item.citekey, path: item.path, message: errorMessage(e) };
     }
     done++;
@@ -128,6 +128,15 @@ export async function applySync(vault: VaultPort, plan: SyncPlan, store: SyncSta
   if (plan.full && state.lastExport) await recordListing(vault, plan.notesFolder, state);
   await store.save(state); // written only when it differs from the stored text
   return report;
+}
+
+/**
+ * The note may not be written: ReadOnlyFileError (the Node backend checks first), or the permission error a backend
+ * that does not check (Obsidian's adapter) gets from the file system.
+ */
+function isPermissionDenied(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return e instanceof ReadOnlyFileError || code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
 }
 
 /** Remember the notes folder as this sync left it, for the unchanged-export fast path (see sync-export.ts). */

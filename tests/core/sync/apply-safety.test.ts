@@ -39,6 +39,17 @@ describe('apply: notes that resist', () => {
     expect(readFrontMatterValue((await vault.read('Literature/a.md'))!, 'title')).toBe('Two a');
   });
 
+  it('takes a permission error from a backend that does not check first (Obsidian\'s) as read-only too', async () => {
+    const vault = new InMemoryVault();
+    const store = new MemoryStateStore();
+    await sync(vault, store, titled('One'));
+    const process = vault.process.bind(vault);
+    jest.spyOn(vault, 'process').mockImplementation((path, fn) =>
+      path === 'Literature/a.md' ? Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })) : process(path, fn),
+    );
+    expect(await sync(vault, store, titled('Two'))).toMatchObject({ updated: ['Literature/b.md'], readOnly: ['Literature/a.md'], errors: [] });
+  });
+
   it('reports a note that kept changing as an error and plans it again next time', async () => {
     const vault = new InMemoryVault();
     const store = new MemoryStateStore();
