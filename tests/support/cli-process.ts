@@ -4,7 +4,7 @@
  * test files running in parallel share it), and run with bounded times.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -38,6 +38,10 @@ export function builtCli(): string {
     logLevel: 'silent',
   });
   renameSync(temp, out);
+  // Bundles of earlier sources are of no use any more (a test file running meanwhile keeps its own open).
+  for (const name of readdirSync(tmpdir())) {
+    if (name.startsWith('zcn-test-cli-') && name.endsWith('.js') && join(tmpdir(), name) !== out) rmSync(join(tmpdir(), name), { force: true });
+  }
   return out;
 }
 
