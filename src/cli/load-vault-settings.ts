@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { normalizeSettings, type Settings } from '../core/settings';
+import { hiddenFolderProblem, normalizeSettings, type Settings } from '../core/settings';
 import { normalizeVaultPath } from '../core/vault';
 import { CliUsageError, stringOption, type ParsedArgs } from './cli-command';
 import { errorMessage } from '../core/text';
@@ -45,7 +45,8 @@ function folderOption(args: ParsedArgs, name: string): string | undefined {
 
 /**
  * Read `--vault DIR` and its settings. Throws CliUsageError (exit 2) for a missing `--vault`, a vault folder that
- * does not exist, or a data.json that is not valid JSON (syncing with the wrong folders would duplicate notes).
+ * does not exist, a data.json that is not valid JSON (syncing with the wrong folders would duplicate notes), or a
+ * notes or concepts folder Obsidian hides (`.obsidian/…`, any name starting with a dot).
  */
 export async function loadVaultSettings(args: ParsedArgs): Promise<VaultSettings> {
   const vaultDir = path.resolve(stringOption(args, 'vault', true));
@@ -68,6 +69,10 @@ export async function loadVaultSettings(args: ParsedArgs): Promise<VaultSettings
   const conceptsFolder = folderOption(args, 'concepts-folder');
   if (notesFolder !== undefined) settings.notesFolder = notesFolder;
   if (conceptsFolder !== undefined) settings.conceptsFolder = conceptsFolder;
+  for (const folder of [settings.notesFolder, settings.conceptsFolder]) {
+    const hidden = hiddenFolderProblem(folder, PLUGIN_FOLDER.slice(0, PLUGIN_FOLDER.indexOf('/')));
+    if (hidden !== null) throw new CliUsageError(hidden);
+  }
   return { vaultDir, settings, source };
 }
 

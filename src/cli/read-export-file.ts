@@ -3,8 +3,10 @@
  * The file is read as bytes, so the core decodes it (UTF-16, a `% Encoding:` header, Windows-1252 with a warning).
  * An unreadable or unrecognised file becomes an ExportFileError with one line for the user (exit code 2).
  */
-import { readFile } from 'node:fs/promises';
 import { loadLibraryReader, UnrecognizedExportError, type LibraryReadResult } from '../core/library';
+import { errorMessage } from '../core/text';
+import { errorCode } from '../node/fs-util';
+import { NotAFileError, readRegularFile } from '../node/read-regular-file';
 
 /** The file could not be read, or is not an export. `message` is one line naming the file. */
 export class ExportFileError extends Error {
@@ -19,16 +21,24 @@ export interface ExportFile {
   result: LibraryReadResult;
 }
 
-/** Read and parse the export at `path`. Throws ExportFileError; entry-level problems are in `result`. */
-export async function readExportFile(path: string): Promise<ExportFile> {
-  let bytes: Uint8Array;
+/**
+ * The export's bytes. Throws ExportFileError for a missing file, a folder, a FIFO or device (never read: it would
+ * hang or fill the memory), a file far too large, or no permission.
+ */
+export async function readExportBytes(path: string): Promise<Uint8Array> {
   try {
-    bytes = await readFile(path);
+    return await readRegularFile(path);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException | null)?.code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String((err as Error).message);
+    const code = errorCode(err);
+    const why =
+      err instanceof NotAFileError ? err.message : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : errorMessage(err);
     throw new ExportFileError(`cannot read ${path}: ${why}`);
   }
+}
+
+/** Read and parse the export at `path`. Throws ExportFileError; entry-level problems are in `result`. */
+export async function readExportFile(path: string): Promise<ExportFile> {
+  const bytes = await readExportBytes(path);
   const { readExport } = await loadLibraryReader();
   try {
     return { path, result: readExport(bytes, path) };

@@ -32,12 +32,14 @@ export function printReport(outcome: SyncOutcome, io: CliIO, heading: string, dr
     `${r.unchanged} unchanged`,
     `${r.conflicts.length} with conflicts`,
     `${r.flagged.length} ${verb}flagged as removed from Zotero`,
+    ...(r.readOnly.length > 0 ? [`${r.readOnly.length} read-only (left alone)`] : []),
     `${r.errors.length} errors`,
   ];
   let out = `${heading}\n${counts.join(', ')}${outcome.skipped ? ' (the export is unchanged since the last sync)' : ''}\n`;
   out += listed(dryRun ? 'create ' : 'created', r.created);
   out += listed(dryRun ? 'update ' : 'updated', r.updated);
   out += listed(dryRun ? 'flag   ' : 'flagged', r.flagged);
+  out += listed('read-only', r.readOnly);
   for (const c of r.conflictDetails.slice(0, MAX_LISTED)) out += `  conflict ${c.path}: ${c.reasons.join('; ')}\n`;
   for (const e of r.errors.slice(0, MAX_LISTED)) out += `  error   ${[e.citekey, e.path].filter(Boolean).join(' ')}${e.citekey || e.path ? ': ' : ''}${e.message}\n`;
   if (r.errors.length > MAX_LISTED) out += `  … and ${r.errors.length - MAX_LISTED} more errors\n`;

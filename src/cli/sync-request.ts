@@ -3,45 +3,40 @@
  * gathered into the core's LibrarySyncRequest; and turning a refused sync (half-written export, bad template) into
  * one line and exit code 2.
  */
-import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { expandHome, isAbsoluteExportPath } from '../core/export';
 import { resolveNoteLanguage, type NoteLanguage } from '../core/notes';
 import type { Settings } from '../core/settings';
-import { isSyncRefusal, loadSyncEngine, SYNC_STATE_FILE, type LibrarySyncRequest } from '../core/sync';
+import { isSyncRefusal, loadSyncEngine, SYNC_LOCK_FILE, SYNC_STATE_BACKUP_FILE, SYNC_STATE_FILE, type LibrarySyncRequest } from '../core/sync';
+import { cliLockOptions } from '../node/lock-file';
 import { NodeVault } from '../node/node-vault';
 import { CliUsageError, EXIT_FATAL, stringOption, type CliIO, type ParsedArgs } from './cli-command';
 import { loadVaultSettings, PLUGIN_FOLDER, VAULT_SETTINGS_OPTIONS } from './load-vault-settings';
+import { ExportFileError, readExportBytes } from './read-export-file';
 
 /** The sync state file the CLI keeps, vault-relative (beside the plugin's data.json, shared with the plugin). */
 export const CLI_SYNC_STATE_PATH = `${PLUGIN_FOLDER}/${SYNC_STATE_FILE}`;
+/** Its previous good copy, read when the state is damaged. */
+export const CLI_SYNC_STATE_BACKUP_PATH = `${PLUGIN_FOLDER}/${SYNC_STATE_BACKUP_FILE}`;
+
+/** The lock held for the duration of a run, in the plugin's folder (shared with the plugin). */
+export const CLI_LOCK_PATH = `${PLUGIN_FOLDER}/${SYNC_LOCK_FILE}`;
+/** How long a run waits for another one to finish before refusing, by default. */
+const DEFAULT_LOCK_WAIT_SECONDS = 10;
 
 export const SYNC_REQUEST_OPTIONS = {
   ...VAULT_SETTINGS_OPTIONS,
   export: { type: 'string' },
   json: { type: 'boolean' },
   language: { type: 'string' },
+  'lock-wait': { type: 'string' },
 } as const;
 
 /** The core's request, plus where things are for the messages. */
 export interface CliSyncRequest extends LibrarySyncRequest {
   vault: NodeVault;
   exportPath: string;
-}
-
-/** A failure that ends the command with exit code 2 and one line on stderr. */
-export class FatalSyncError extends Error {}
-
-/** The export's bytes: the sync decodes them only when the export changed since the last sync. */
-async function readExportBytes(file: string): Promise<Uint8Array> {
-  try {
-    return await readFile(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException | null)?.code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String((err as Error).message);
-    throw new FatalSyncError(`cannot read ${file}: ${why}`);
-  }
 }
 
 /**
@@ -64,16 +59,27 @@ function languageOf(args: ParsedArgs, settings: Settings): NoteLanguage {
   return given;
 }
 
-/** Open the vault, its settings and the export. Throws CliUsageError or FatalSyncError. */
+/** `--lock-wait SECONDS`: how long to wait for another run holding the lock (default 10). */
+export function lockWaitMs(args: ParsedArgs): number {
+  const given = stringOption(args, 'lock-wait');
+  if (given === undefined) return DEFAULT_LOCK_WAIT_SECONDS * 1000;
+  const seconds = Number(given);
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 3600) throw new CliUsageError(`--lock-wait must be a number of seconds from 0 to 3600, not "${given}"`);
+  return Math.round(seconds * 1000);
+}
+
+/** Open the vault, its settings and the export. Throws CliUsageError or ExportFileError. */
 export async function openSyncRequest(args: ParsedArgs, io: CliIO): Promise<CliSyncRequest> {
   const { vaultDir, settings } = await loadVaultSettings(args);
   const exportPath = exportPathOf(args, settings, vaultDir, io.home?.() ?? homedir());
   const exportContent = await readExportBytes(exportPath);
   const vault = new NodeVault(vaultDir);
-  const { VaultSyncStateStore } = await loadSyncEngine();
+  const { SyncLock, VaultSyncStateStore } = await loadSyncEngine();
   return {
     vault,
-    store: new VaultSyncStateStore(vault, CLI_SYNC_STATE_PATH),
+    store: new VaultSyncStateStore(vault, CLI_SYNC_STATE_PATH, CLI_SYNC_STATE_BACKUP_PATH),
+    lock: new SyncLock(cliLockOptions(vault.absolutePath(CLI_LOCK_PATH), lockWaitMs(args))),
+    removeLeftovers: () => vault.removeStrayTempFiles([PLUGIN_FOLDER]),
     settings,
     language: languageOf(args, settings),
     now: io.now(),
@@ -84,7 +90,7 @@ export async function openSyncRequest(args: ParsedArgs, io: CliIO): Promise<CliS
 
 /** Print a sync's refusal as one line and give the exit code; rethrow anything else. */
 export function reportFatal(err: unknown, io: CliIO): number {
-  if (isSyncRefusal(err) || err instanceof FatalSyncError) {
+  if (isSyncRefusal(err) || err instanceof ExportFileError) {
     io.err(`error: ${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
     return EXIT_FATAL;
   }

@@ -2,24 +2,28 @@
  * The filesystem backend of VaultPort, used by the CLI, the demo and the bench (never inside Obsidian).
  * Vault paths are POSIX and relative. Every path is checked lexically (no "..") and through symlinks (realpath of
  * its folder, and of the note itself when it is a link), so no path reads or writes outside the root.
- * Writes are atomic: a temp file in the same folder, then a rename over the note, so a crash never leaves half a note.
+ * Writes never lose a byte: new files appear whole, read-only files are left alone, hard links and modes are kept
+ * (file-writes.ts), and rewrites are compare-and-swap against other programs (compare-and-swap.ts).
  *
  * Per-note reads and writes use Node's synchronous calls inside the async methods: this backend serves the CLI,
  * where nothing else waits on the event loop, and a thread-pool round trip per open/write/close/rename made a
  * 10,000-note sync several times slower than plain `writeFileSync`. Folder checks (realpath) stay async.
  */
-import { randomBytes } from 'node:crypto';
 import * as fsSync from 'node:fs';
 import { constants, promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
-import { FileExistsError, normalizeVaultPath, vaultBasename, vaultDirname, VaultPathError, type VaultPort } from '../core/vault';
+import { FileExistsError, normalizeVaultPath, vaultBasename, vaultDirname, VaultPathError, type FileStat, type VaultPort } from '../core/vault';
 import { errorCode, isInsideRoot, MISSING } from './fs-util';
 import { listFiles } from './list-files';
+import { CompareAndSwap } from './compare-and-swap';
+import { createNoReplace, overwrite } from './file-writes';
+import { removeStrayTempFiles } from './temp-files';
 
-/** Open flags that refuse to follow a symlink (ELOOP instead); undefined where the OS lacks O_NOFOLLOW (Windows). */
-const READ_NOFOLLOW = constants.O_NOFOLLOW === undefined ? undefined : constants.O_RDONLY | constants.O_NOFOLLOW;
-/** Error codes Windows gives for a rename over a file another process holds open for a moment. */
-const RETRYABLE_RENAME = new Set(['EPERM', 'EACCES', 'EBUSY']);
+/**
+ * Open flags that refuse to follow a symlink (ELOOP instead) and never block (a FIFO at a note's path); undefined
+ * where the OS lacks O_NOFOLLOW (Windows).
+ */
+const READ_NOFOLLOW = constants.O_NOFOLLOW === undefined ? undefined : constants.O_RDONLY | constants.O_NOFOLLOW | (constants.O_NONBLOCK ?? 0);
 
 /** A VaultPort over the directory `root` of the local filesystem. */
 export class NodeVault implements VaultPort {
@@ -33,6 +37,7 @@ export class NodeVault implements VaultPort {
   private readonly realDirs = new Map<string, string>();
   /** Per-path queue so two `process` calls on one file in this process never lose an update. */
   private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly swaps = new CompareAndSwap();
 
   constructor(root: string) {
     this.root = path.resolve(root);
@@ -63,9 +68,8 @@ export class NodeVault implements VaultPort {
   }
 
   /**
-   * A new note is written in place with O_EXCL ("wx"): the OS refuses if anything is there (no overwrite race),
-   * and there are no user bytes to protect in a file that did not exist, so the temp-and-rename dance of `write`
-   * (which would overwrite) is not needed. A symlink at the path counts as "something is there".
+   * A new note is written to a temporary file and linked into place: the OS refuses if anything is there (no
+   * overwrite race), and a crash leaves the whole note or none. A symlink at the path counts as "something is there".
    */
   async create(vaultPath: string, content: string): Promise<void> {
     const key = normalizeVaultPath(vaultPath);
@@ -87,26 +91,48 @@ export class NodeVault implements VaultPort {
    * anything is at the path.
    */
   private tryCreate(dir: string, key: string, content: string): boolean {
-    try {
-      fsSync.writeFileSync(path.join(dir, vaultBasename(key)), content, { encoding: 'utf8', flag: 'wx' });
-      return true;
-    } catch (err) {
-      const code = errorCode(err);
-      if (code === 'EEXIST' || code === 'EISDIR') throw new FileExistsError(key);
-      if (code === 'ENOENT') return false;
-      throw err;
-    }
+    return createNoReplace(path.join(dir, vaultBasename(key)), content, key);
   }
 
   async process(vaultPath: string, fn: (current: string) => string): Promise<string> {
     const key = normalizeVaultPath(vaultPath);
     return this.withLock(key, async () => {
-      const current = await this.read(key);
-      if (current === null) throw new Error(`No file at "${key}"`);
-      const next = fn(current);
-      if (next !== current) await this.writeUnlocked(key, next);
-      return next;
+      const target = await this.existingTarget(key);
+      try {
+        if (target !== null) return await this.swaps.replace(target, key, fn);
+      } catch (err) {
+        if (!MISSING.has(errorCode(err)) && errorCode(err) !== 'EISDIR') throw err;
+      }
+      throw new Error(`No file at "${key}"`);
     });
+  }
+
+  /** Merge what other programs still wrote to the files `process` replaced, once they had time to (see compare-and-swap.ts). */
+  settle(): Promise<void> {
+    return this.swaps.settle();
+  }
+
+  async stat(vaultPath: string): Promise<FileStat | null> {
+    const key = normalizeVaultPath(vaultPath);
+    if (key === '') return null;
+    // One lstat in a known folder (a sync stats every note it skips or writes); a symlinked note through its target.
+    const dir = this.realDirs.get(vaultDirname(key)) ?? (await this.existingDir(vaultDirname(key)).catch(() => null));
+    let stat = dir === null ? null : lstatOrNull(path.join(dir, vaultBasename(key)));
+    if (stat?.isSymbolicLink()) {
+      const real = await this.realExisting(key).catch(() => null);
+      stat = real === null ? null : await fs.stat(real).catch(() => null);
+    }
+    return stat?.isFile() ? { size: stat.size, mtime: stat.mtimeMs } : null;
+  }
+
+  /**
+   * Remove the temporary files a crash left in the vault's folders and in `configFolders` (vault paths, e.g. the
+   * plugin's folder). Only while holding the sync lock (see temp-files.ts). Returns the vault paths removed.
+   */
+  async removeStrayTempFiles(configFolders: readonly string[] = []): Promise<string[]> {
+    const root = await this.realRoot();
+    const removed = await removeStrayTempFiles(root, configFolders.map((f) => path.join(root, ...normalizeVaultPath(f).split('/'))));
+    return removed.map((abs) => path.relative(root, abs).split(path.sep).join('/'));
   }
 
   async list(folder: string, extension = ''): Promise<string[]> {
@@ -200,6 +226,16 @@ export class NodeVault implements VaultPort {
     });
   }
 
+  /** The real path of the file `key` names (through a symlink inside the vault), or null when nothing is there. */
+  private async existingTarget(key: string): Promise<string | null> {
+    const dir = await this.existingDir(vaultDirname(key));
+    if (dir === null) return null;
+    const abs = path.join(dir, vaultBasename(key));
+    const stat = lstatOrNull(abs);
+    if (stat === null) return null;
+    return stat.isSymbolicLink() ? this.realExisting(key) : abs;
+  }
+
   private async writeUnlocked(key: string, content: string, retried = false): Promise<void> {
     const vaultDir = vaultDirname(key);
     let target = path.join(await this.ensureDir(vaultDir), vaultBasename(key));
@@ -212,13 +248,11 @@ export class NodeVault implements VaultPort {
       stat = await fs.stat(real);
     }
     if (stat?.isDirectory()) throw new Error(`Cannot write "${key}": it is a folder`);
-    // The temp name starts with a dot so `list` (and Obsidian) never show it, even if a crash leaves it behind.
-    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
     try {
-      fsSync.writeFileSync(temp, content, { encoding: 'utf8', mode: stat ? stat.mode & 0o7777 : undefined, flag: 'wx' });
-      await renameWithRetry(temp, target);
+      if (stat) await overwrite(target, content, key, stat);
+      else if (!createNoReplace(target, content, key)) throw Object.assign(new Error(`folder gone: ${target}`), { code: 'ENOENT' });
     } catch (err) {
-      fsSync.rmSync(temp, { force: true });
+      if (err instanceof FileExistsError) return this.writeUnlocked(key, content, retried); // created meanwhile: overwrite, as asked
       if (errorCode(err) === 'ENOENT' && !retried) {
         this.realDirs.delete(vaultDir); // the folder was removed behind our back: create it again
         return this.writeUnlocked(key, content, true);
@@ -259,17 +293,5 @@ function lstatOrNull(abs: string): Stats | null {
   } catch (err) {
     if (MISSING.has(errorCode(err))) return null;
     throw err;
-  }
-}
-
-async function renameWithRetry(from: string, to: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      fsSync.renameSync(from, to);
-      return;
-    } catch (err) {
-      if (process.platform !== 'win32' || attempt >= 4 || !RETRYABLE_RENAME.has(errorCode(err))) throw err;
-      await new Promise((resolve) => setTimeout(resolve, 20 * (attempt + 1)));
-    }
   }
 }

@@ -6,7 +6,8 @@
  */
 import { Plugin } from 'obsidian';
 import { registerCommands } from './commands/register-commands';
-import { PluginConfigFile } from './plugin/config-file';
+import { pluginSyncStateFile } from './plugin/config-file';
+import { pluginSyncLock } from './plugin/plugin-sync-lock';
 import { createLazyCoreServices } from './plugin/lazy-core-services';
 import { ObsidianVault } from './vault/obsidian-vault';
 import { findOpenEditor } from './vault/open-editor';
@@ -16,7 +17,6 @@ import { StatusBar } from './plugin/status-bar';
 import { DeviceStore } from './settings/device-store';
 import { PluginSettingsStore } from './settings/settings-store';
 import { ZoteroConceptNotesSettingTab } from './settings/settings-tab';
-import { SYNC_STATE_FILE } from '../core/sync';
 
 export default class ZoteroConceptNotesPlugin extends Plugin {
   readonly settingsStore = new PluginSettingsStore(this);
@@ -55,17 +55,11 @@ export default class ZoteroConceptNotesPlugin extends Plugin {
   protected controllerOptions(): ControllerOptions {
     const { app, unloadGuard } = this;
     const check = () => unloadGuard.check();
-    const stateFile = PluginConfigFile.inPluginFolder(this, SYNC_STATE_FILE);
     const services = createLazyCoreServices({
       app,
       vault: new ObsidianVault(app.vault, { openEditor: (path) => findOpenEditor(app, path), beforeWrite: check }),
-      stateFile: {
-        read: () => stateFile.read(),
-        write: async (text) => {
-          check();
-          await stateFile.write(text);
-        },
-      },
+      stateFile: pluginSyncStateFile(this, check),
+      lock: () => pluginSyncLock(this),
       yieldToUi: unloadGuard.yieldToUi,
     });
     return { services, unloadGuard, device: this.device };

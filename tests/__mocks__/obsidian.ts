@@ -24,7 +24,7 @@ export { MockElement, setIcon } from '../support/obsidian-mock/dom';
 export type { MockElementInfo, MockEvent } from '../support/obsidian-mock/dom';
 export { Events } from '../support/obsidian-mock/events';
 export type { EventRef } from '../support/obsidian-mock/events';
-export { MockDataAdapter } from '../support/obsidian-mock/adapter';
+export { MockDataAdapter } from '../support/obsidian-mock/data-adapter';
 export { TAbstractFile, TFile, TFolder, Vault } from '../support/obsidian-mock/vault';
 export type { FileStats } from '../support/obsidian-mock/vault';
 export { App, createMockApp, DeferredView, FileManager, MarkdownView, MetadataCache, Workspace, WorkspaceLeaf } from '../support/obsidian-mock/app';

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/run-cli';
+import { cliInProcess } from './cli-in-process';
 
 const ENTRY = (key: string, title: string) =>
   `@article{${key},\n  title = {${title}},\n  author = {Yin, Shukang and Fu, Chaoyou},\n  date = {2024},\n  journaltitle = {National Science Review},\n  eprint = {2306.13549},\n  eprinttype = {arXiv},\n  keywords = {多模态, survey},\n}\n\n`;
@@ -10,12 +10,7 @@ let dir: string;
 let vault: string;
 let exportFile: string;
 
-function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io = { out: (t: string) => void (out += t), err: (t: string) => void (err += t), now: () => new Date(2025, 9, 1, 9, 30, 0) };
-  return runCli(argv, io).then((code) => ({ code, out, err }));
-}
+const cli = (...argv: string[]) => cliInProcess(argv);
 
 /** Every file under the vault with its modification time, to prove that nothing was written. */
 function tree(root: string, rel = ''): Record<string, number> {

@@ -14,19 +14,16 @@ describeVaultContract('NodeVault', async () => {
   const root = await tempDir();
   const realRoot = await fsp.realpath(root);
   const rename = jest.spyOn(fs, 'renameSync');
-  const writeFile = jest.spyOn(fs, 'writeFileSync');
+  const link = jest.spyOn(fs, 'linkSync');
   const vault = new NodeVault(root);
   const relative = (to: unknown) => path.relative(realRoot, String(to)).split(path.sep).join('/');
   return {
     vault,
-    // A rewrite ends in one rename of its temp file onto the note; a create writes the new note in place.
-    writes: () => [
-      ...rename.mock.calls.map(([, to]) => relative(to)),
-      ...writeFile.mock.calls.map(([to]) => relative(to)).filter((p) => !p.endsWith('.tmp')),
-    ],
+    // A rewrite ends in one rename of its temp file onto the note; a create links its temp file into place.
+    writes: () => [...rename.mock.calls.map(([, to]) => relative(to)), ...link.mock.calls.map(([, to]) => relative(to))],
     cleanup: async () => {
       rename.mockRestore();
-      writeFile.mockRestore();
+      link.mockRestore();
       await fsp.rm(root, { recursive: true, force: true });
     },
   };
@@ -48,12 +45,16 @@ describe('NodeVault on disk', () => {
 
   const onDisk = (p: string) => path.join(root, ...p.split('/'));
 
-  it('writes through a temp file in the same folder and leaves none behind', async () => {
-    const writeFile = jest.spyOn(fs, 'writeFileSync');
+  it('writes through a temp file in the same folder, named as ours, and leaves none behind', async () => {
+    const open = jest.spyOn(fs, 'openSync');
     await vault.write('Lit/a.md', 'text');
-    const temp = String(writeFile.mock.calls[0][0]);
-    expect(path.dirname(temp)).toBe(path.dirname(await fsp.realpath(onDisk('Lit/a.md'))));
-    expect(path.basename(temp)).toMatch(/^\.a\.md\.[0-9a-f]{12}\.tmp$/);
+    await vault.write('Lit/a.md', 'new text');
+    const temps = open.mock.calls.filter(([, flags]) => flags === 'wx').map(([p]) => String(p));
+    expect(temps).toHaveLength(2);
+    for (const temp of temps) {
+      expect(path.dirname(temp)).toBe(path.dirname(await fsp.realpath(onDisk('Lit/a.md'))));
+      expect(path.basename(temp)).toMatch(/^\.a\.md\.zcn-[0-9a-f]{12}\.tmp$/);
+    }
     expect(await fsp.readdir(onDisk('Lit'))).toEqual(['a.md']);
   });
 

@@ -43,7 +43,7 @@ describe('main.js as text', () => {
 
   it('requires Node built-ins only behind a Platform.isDesktop check', () => {
     const { requires } = scanBundle(code);
-    expect(requires.map((r) => r.module).sort()).toEqual(['fs', 'os', 'path']);
+    expect(requires.map((r) => r.module).sort()).toEqual(['fs', 'os', 'path', 'process']);
     expect(requires.filter((r) => !r.guarded)).toEqual([]);
   });
 

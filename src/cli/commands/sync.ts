@@ -1,6 +1,6 @@
 /** `sync --export FILE --vault DIR [--dry-run] [--json]`: create and update the literature notes of every paper. */
 import * as path from 'node:path';
-import type { CliCommand } from '../cli-command';
+import { CliUsageError, stringOption, type CliCommand, type ParsedArgs } from '../cli-command';
 import { exitCodeOf, printReport, reportJson } from '../sync-report-output';
 import { loadSyncEngine } from '../../core/sync';
 import { openSyncRequest, reportFatal, SYNC_REQUEST_OPTIONS } from '../sync-request';
@@ -8,16 +8,20 @@ import { openSyncRequest, reportFatal, SYNC_REQUEST_OPTIONS } from '../sync-requ
 export const syncCommand: CliCommand = {
   name: 'sync',
   summary: 'Create and update a literature note for every paper of the export',
-  usage: 'node dist/cli.js sync --export FILE --vault DIR [--dry-run] [--force] [--json] [--notes-folder DIR] [--concepts-folder DIR] [--language en|zh]',
+  usage:
+    'node dist/cli.js sync --export FILE --vault DIR [--dry-run] [--force] [--json] [--min-export-ratio R] [--lock-wait SECONDS] [--notes-folder DIR] [--concepts-folder DIR] [--language en|zh]',
   options: {
     ...SYNC_REQUEST_OPTIONS,
     'dry-run': { type: 'boolean' },
     force: { type: 'boolean' },
+    'min-export-ratio': { type: 'string' },
   },
   async run(args, io) {
     const dryRun = args.values['dry-run'] === true;
     try {
+      const ratio = minExportRatio(args);
       const request = await openSyncRequest(args, io);
+      if (ratio !== undefined) request.settings.minExportRatio = ratio;
       const { syncLibrary } = await loadSyncEngine();
       const { outcome } = await syncLibrary({ ...request, dryRun, force: args.values.force === true });
       if (args.values.json === true) io.out(JSON.stringify(reportJson(outcome, dryRun), null, 2) + '\n');
@@ -33,3 +37,18 @@ export const syncCommand: CliCommand = {
     }
   },
 };
+
+/**
+ * `--min-export-ratio R`: the settings tab's "Stop when the export shrinks", as a share (0.5) or a percentage
+ * (50%); 0 turns the check off.
+ */
+function minExportRatio(args: ParsedArgs): number | undefined {
+  const given = stringOption(args, 'min-export-ratio');
+  if (given === undefined) return undefined;
+  const percent = given.trim().endsWith('%');
+  const value = Number(percent ? given.trim().slice(0, -1) : given) / (percent ? 100 : 1);
+  if (given.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) {
+    throw new CliUsageError(`--min-export-ratio must be a share from 0 to 1 (or 0% to 100%), not "${given}"`);
+  }
+  return value;
+}

@@ -4,4 +4,4 @@
  */
 export { CONCEPT_POLICY_DEFAULTS, DEFAULT_SETTINGS, defaultSettings, normalizeSettings, SETTINGS_VERSION, type HeadingsLanguage, type Settings, type SummarySource } from './settings';
 export { autoSyncOnDevice, legacyAutoSyncChoice, storedChoice, type DeviceFacts } from './device-settings';
-export { colorLabelsInput, colorLabelsText, dateFormatPreview, describeLibrary, listInput, secondsInput, vaultPathInput, type Check } from './setting-inputs';
+export { colorLabelsInput, colorLabelsText, dateFormatPreview, describeLibrary, hiddenFolderProblem, listInput, secondsInput, vaultPathInput, type Check } from './setting-inputs';

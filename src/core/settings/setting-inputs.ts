@@ -93,3 +93,19 @@ export function colorLabelsInput(value: string): { labels: Partial<Record<Annota
 export function colorLabelsText(labels: Partial<Record<AnnotationColorName, string>>): string {
   return ANNOTATION_COLOR_NAMES.filter((name) => labels[name]).map((name) => `${name}: ${labels[name]}`).join('\n');
 }
+
+/**
+ * Why a folder cannot hold notes, or null. Obsidian hides every folder whose name starts with a dot, its config
+ * folder (`.obsidian`, or the one configured) first of all: notes there would never be seen or found again (each
+ * sync would create them anew), and inside the config folder they could clash with Obsidian's own files.
+ */
+export function hiddenFolderProblem(folder: string, configDir?: string): string | null {
+  const segments = folder.split('/');
+  if (!segments.some((s) => s.startsWith('.'))) return null;
+  const config = configDir?.toLowerCase();
+  const lower = folder.toLowerCase();
+  if (config !== undefined && (lower === config || lower.startsWith(`${config}/`))) {
+    return `"${folder}" is inside Obsidian's config folder (${configDir}): notes there are hidden, and could clash with Obsidian's own files. Choose a folder of the vault.`;
+  }
+  return `"${folder}" is a hidden folder (a name starting with a dot): Obsidian does not show the notes in it. Choose another folder.`;
+}

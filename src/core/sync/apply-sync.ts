@@ -3,10 +3,11 @@
  * `process`, recomputing the merge from the note's text at that moment (the user may have typed since the plan).
  * Nothing is ever deleted. The state is saved only when it changed.
  */
-import { FileExistsError, type VaultPort } from '../vault/vault-port';
+import { FileExistsError, ReadOnlyFileError, type VaultPort } from '../vault/vault-port';
 import { mergeNote, type MergeResult } from './merge-note';
+import { statOf, withNoteText } from './note-check';
 import { forEachLimited } from './note-locator';
-import { noteState } from './plan-sync';
+import { noteState } from './plan-parts';
 import { REMOVED_FLAG_KEY, SYNC_CREATE_ONLY_KEYS } from './note-renderer';
 import { emptyReport, type CreateAction, type FlagAction, type MergeAction, type SyncPlan, type SyncReport } from './sync-plan';
 import { listingFingerprint, noteMap, type SyncState } from './sync-state';
@@ -24,32 +25,37 @@ export interface ApplyOptions {
 }
 
 type Outcome =
-  | { kind: 'created' | 'updated' | 'flagged'; path: string }
+  | { kind: 'created' | 'updated' | 'flagged' | 'read-only'; path: string }
   | { kind: 'unchanged' }
   | { kind: 'conflict'; path: string; reasons: string[] }
   | { kind: 'error'; citekey: string; path: string | null; message: string };
 
 
-async function applyCreate(vault: VaultPort, a: CreateAction): Promise<Outcome> {
+async function applyCreate(vault: VaultPort, a: CreateAction, state: SyncState): Promise<Outcome> {
   try {
-    await vault.create(a.path, a.text);
+    if (a.replaces === undefined) await vault.create(a.path, a.text);
+    else if ((await vault.process(a.path, (current) => (current === a.replaces ? a.text : current))) !== a.text) {
+      return { kind: 'error', citekey: a.citekey, path: a.path, message: 'the file at this path changed since the sync was planned; not overwritten' };
+    }
   } catch (err) {
     // A file appeared at this path since the plan: it is never overwritten.
     if (err instanceof FileExistsError) return { kind: 'error', citekey: a.citekey, path: a.path, message: 'a file appeared at this path since the sync was planned; not overwritten' };
     throw err;
   }
+  state.notes[a.citekey] = withNoteText(a.note, a.text, await statOf(vault, a.path));
   return { kind: 'created', path: a.path };
 }
 
 async function applyMerge(vault: VaultPort, a: MergeAction, state: SyncState): Promise<Outcome> {
   let result: MergeResult | null = null;
-  await vault.process(a.path, (current) => {
+  const text = await vault.process(a.path, (current) => {
     result = mergeNote(current, a.fresh, a.merge);
     return result.text;
   });
   const merged = result as MergeResult | null;
   if (!merged) return { kind: 'error', citekey: a.citekey, path: a.path, message: 'the note could not be read' };
-  state.notes[a.citekey] = noteState(a.note.path, a.note.paperHash, a.note.importedAt, merged.written, merged.conflicts.length > 0);
+  const note = noteState(a.note.path, a.note.paperHash, a.note.importedAt, merged.written, merged.conflicts.length > 0);
+  state.notes[a.citekey] = withNoteText(note, text, await statOf(vault, a.path));
   if (merged.conflicts.length > 0) return { kind: 'conflict', path: a.path, reasons: merged.conflicts };
   return merged.changed ? { kind: 'updated', path: a.path } : { kind: 'unchanged' };
 }
@@ -78,7 +84,7 @@ export async function applySync(vault: VaultPort, plan: SyncPlan, store: SyncSta
   const state: SyncState = { ...plan.nextState, notes: noteMap(plan.nextState.notes) };
   const work: { citekey: string; path: string; run: () => Promise<Outcome> }[] = [];
   for (const a of plan.actions) {
-    if (a.kind === 'create') work.push({ citekey: a.citekey, path: a.path, run: () => applyCreate(vault, a) });
+    if (a.kind === 'create') work.push({ citekey: a.citekey, path: a.path, run: () => applyCreate(vault, a, state) });
     else if (a.kind === 'update' || a.kind === 'conflict') work.push({ citekey: a.citekey, path: a.path, run: () => applyMerge(vault, a, state) });
   }
   for (const f of plan.flagged) work.push({ citekey: f.citekey, path: f.path, run: () => applyFlag(vault, f) });
@@ -88,11 +94,14 @@ export async function applySync(vault: VaultPort, plan: SyncPlan, store: SyncSta
     try {
       outcomes[i] = await item.run();
     } catch (e) {
-      outcomes[i] = { kind: 'error', citekey: item.citekey, path: item.path, message: errorMessage(e) };
+      // A read-only note is the user saying "leave it": skipped, not failed.
+      if (isPermissionDenied(e)) outcomes[i] = { kind: 'read-only', path: item.path };
+      else outcomes[i] = { kind: 'error', citekey: item.citekey, path: item.path, message: errorMessage(e) };
     }
     done++;
     options.onProgress?.(done, work.length);
   }, options.pause);
+  await vault.settle?.();
   const report = emptyReport();
   for (const a of plan.actions) {
     if (a.kind === 'unchanged') report.unchanged++;
@@ -102,6 +111,7 @@ export async function applySync(vault: VaultPort, plan: SyncPlan, store: SyncSta
     if (o.kind === 'created') report.created.push(o.path);
     else if (o.kind === 'updated') report.updated.push(o.path);
     else if (o.kind === 'flagged') report.flagged.push(o.path);
+    else if (o.kind === 'read-only') report.readOnly.push(o.path);
     else if (o.kind === 'unchanged') report.unchanged++;
     else if (o.kind === 'conflict') {
       report.conflicts.push(o.path);
@@ -109,13 +119,24 @@ export async function applySync(vault: VaultPort, plan: SyncPlan, store: SyncSta
     } else if (o.kind === 'error') report.errors.push({ citekey: o.citekey, path: o.path, message: o.message });
   }
   // A note that could not be written must be planned again next time: forget what the plan expected of it.
-  for (const o of outcomes) if (o.kind === 'error') forgetFailed(state, plan, o.citekey);
-  if (report.errors.length > 0 || report.conflicts.length > 0) {
+  outcomes.forEach((o, i) => {
+    if (o.kind === 'error' || o.kind === 'read-only') forgetFailed(state, plan, work[i].citekey);
+  });
+  if (report.errors.length > 0 || report.conflicts.length > 0 || report.readOnly.length > 0) {
     if (state.lastExport) state.lastExport = { ...state.lastExport, clean: false };
   }
   if (plan.full && state.lastExport) await recordListing(vault, plan.notesFolder, state);
   await store.save(state); // written only when it differs from the stored text
   return report;
+}
+
+/**
+ * The note may not be written: ReadOnlyFileError (the Node backend checks first), or the permission error a backend
+ * that does not check (Obsidian's adapter) gets from the file system.
+ */
+function isPermissionDenied(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return e instanceof ReadOnlyFileError || code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
 }
 
 /** Remember the notes folder as this sync left it, for the unchanged-export fast path (see sync-export.ts). */

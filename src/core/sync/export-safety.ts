@@ -16,7 +16,7 @@
 import { IncompleteExportError, type LibraryReadResult } from '../library/paper';
 import { errorMessage } from '../text/error-message';
 
-export type SyncAbortReason = 'empty' | 'truncated' | 'unreadable' | 'too-few-papers';
+export type SyncAbortReason = 'empty' | 'truncated' | 'unreadable' | 'too-few-papers' | 'hidden-notes-folder';
 
 /** The sync stopped before touching the vault. `message` is one line for the user. */
 export class SyncAbortedError extends Error {
@@ -66,7 +66,8 @@ export function checkPaperCount(papers: number, errors: number, lastPaperCount: 
     throw new SyncAbortedError(
       'too-few-papers',
       `The export holds ${papers} papers, far fewer than the ${lastPaperCount} of the last sync ` +
-        `(below ${Math.round(minExportRatio * 100)}%); nothing was changed. If this is intended, lower "minimum export ratio" in the settings.`,
+        `(below ${Math.round(minExportRatio * 100)}%); nothing was changed. If this is intended, lower "Stop when the export shrinks" ` +
+        'in the plugin settings (or pass --min-export-ratio to the command line).',
     );
   }
 }

@@ -6,14 +6,16 @@
 export { emptySyncSummary, outcomeSummary, type SyncProgress, type SyncSummary } from './sync-summary';
 export { autoSyncNoticeText, describeSyncError, formatProgress, formatSyncSummary, isSyncRefusal, joinWarnings, syncProblemText } from './sync-messages';
 export { problemLabel, StandingProblems, type Problem, type ProblemKind, type ProblemListener } from './problems';
-export { SYNC_STATE_FILE } from './sync-files';
+export { SYNC_LOCK_FILE, SYNC_STATE_BACKUP_FILE, SYNC_STATE_FILE } from './sync-files';
 export { statusText, statusTooltip, type StatusView } from './sync-status';
 export type { ImportStatus, LibrarySyncRequest, LibrarySyncResult, PaperImportResult } from './sync-library';
 export type { SyncExportInput, SyncOutcome } from './sync-export';
 export type { SyncAbortReason } from './export-safety';
 export type { ExportContent } from './export-bytes';
 export type { NoteLinker, SyncErrorEntry, SyncPlan, SyncReport } from './sync-plan';
-export type { SyncStateFile } from './sync-state-store';
+export type { TakeZoteroVersion } from './plan-parts';
+export type { StateDamage, SyncStateFile } from './sync-state-store';
+export type { LockClock, LockFilePort, LockOwner, SyncLockOptions } from './sync-lock';
 
 export type SyncEngine = typeof import('./engine');
 

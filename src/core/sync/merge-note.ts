@@ -44,6 +44,17 @@ export interface MergeOptions {
   createOnlyKeys: ReadonlySet<string>;
   /** The front-matter key flagging a paper that left the export, and whether to set (with its value) or clear it. */
   removedFlag?: { key: string; value: string | null };
+  /**
+   * Parts (managed keys and region ids) whose fresh content replaces whatever the note has, edits included: the
+   * user asked for Zotero's version ("all": every managed part). A taken key the note lacks is added back; a
+   * deleted region is not (where it would go is unknown).
+   */
+  take?: 'all' | ReadonlySet<string>;
+}
+
+/** Whether the user asked for Zotero's version of `part` (a managed key or a region id). */
+export function takesPart(opts: MergeOptions, part: string): boolean {
+  return opts.take === 'all' || (opts.take?.has(part) ?? false);
 }
 
 export interface MergeResult {
@@ -80,8 +91,8 @@ function planKeyEdits(fm: ParsedFrontMatter, fresh: FreshNote, opts: MergeOption
     const present = Object.prototype.hasOwnProperty.call(data, key);
     const insertAfter = order.slice(0, index).reverse();
     if (!present) {
-      // A key the plugin wrote before and the user removed stays removed; a key never written is added.
-      if (recorded !== undefined) out.written.keys[key] = recorded;
+      // A key the plugin wrote before and the user removed stays removed (unless taken back); a key never written is added.
+      if (recorded !== undefined && !takesPart(opts, key)) out.written.keys[key] = recorded;
       else {
         edits.push({ kind: 'set', key, yaml: entry.yaml, value: entry.value, insertAfter });
         out.written.keys[key] = valueHash(entry.value);
@@ -94,11 +105,11 @@ function planKeyEdits(fm: ParsedFrontMatter, fresh: FreshNote, opts: MergeOption
       return;
     }
     const freshHash = valueHash(entry.value);
-    if (currentHash === freshHash) {
+    if (currentHash === freshHash && !(takesPart(opts, key) && hasYamlComment(fm, key))) {
       out.written.keys[key] = currentHash;
       return;
     }
-    if (untouched(key, recorded)) {
+    if (untouched(key, recorded) || takesPart(opts, key)) {
       edits.push({ kind: 'set', key, yaml: entry.yaml, value: entry.value, insertAfter });
       out.written.keys[key] = freshHash;
       return;
@@ -115,8 +126,10 @@ function planKeyEdits(fm: ParsedFrontMatter, fresh: FreshNote, opts: MergeOption
   for (const key of opts.managedKeys) {
     if (freshKeys.has(key) || opts.createOnlyKeys.has(key) || !Object.prototype.hasOwnProperty.call(data, key)) continue;
     const recorded = opts.recorded?.keys[key];
-    if (recorded === undefined) continue; // Not known to be ours: leave it.
-    if (untouched(key, recorded)) edits.push({ kind: 'remove', key });
+    // Taken: removed when named, or when the plugin once wrote it (with "all", a key the user added stays).
+    if (takesPart(opts, key) && (opts.take !== 'all' || recorded !== undefined)) edits.push({ kind: 'remove', key });
+    else if (recorded === undefined) continue; // Not known to be ours: leave it.
+    else if (untouched(key, recorded)) edits.push({ kind: 'remove', key });
     else {
       out.conflicts.push(`front-matter key "${key}" was edited by hand: kept`);
       out.written.keys[key] = recorded;

@@ -13,7 +13,7 @@ import type { Eol } from '../text/line-endings';
 import { hashString } from '../text/fingerprint';
 import { findRegions, wrapRegion, type ManagedRegion } from '../text/managed-region';
 import { itemHashEntries, mergeRegionItems, recordedItemHashes } from './region-items';
-import type { FreshNote, MergeOptions, MergeResult } from './merge-note';
+import { takesPart, type FreshNote, type MergeOptions, type MergeResult } from './merge-note';
 
 /**
  * The hash of a region's content (LF), as recorded in the sync state: of exactly the text the sync wrote, links
@@ -66,8 +66,9 @@ class RegionMerge {
   mergeOne(id: string, content: string, current: ManagedRegion): void {
     const recorded = this.recorded[id];
     if (current.content === content) return this.writeFresh(id, content);
-    // An emptied region asks for the plugin's text again; otherwise only unedited content is replaced.
-    if (current.content.trim() === '' || (recorded !== undefined && regionHash(current.content) === recorded)) {
+    // An emptied region, or one the user asked Zotero's version of, takes the plugin's text; otherwise only unedited
+    // content is replaced.
+    if (current.content.trim() === '' || takesPart(this.opts, id) || (recorded !== undefined && regionHash(current.content) === recorded)) {
       this.splices.push({ start: current.start, end: current.end, text: wrapRegion(id, content, this.eol) });
       return this.writeFresh(id, content);
     }

@@ -88,6 +88,14 @@ export class NoteLocator {
     return (await this.vaultIndex).get(citekey) ?? [];
   }
 
+  /** How many notes of the notes folder name a citekey (the literature notes). */
+  async countNotes(): Promise<number> {
+    this.folderIndex ??= this.index(this.files());
+    let count = 0;
+    for (const paths of (await this.folderIndex).values()) count += paths.length;
+    return count;
+  }
+
   private async index(paths: Promise<string[]>): Promise<Map<string, string[]>> {
     const list = await paths;
     const found: (string | null)[] = new Array<string | null>(list.length).fill(null);

@@ -9,16 +9,16 @@ import type { NoteLanguage } from '../notes/i18n';
 import { TemplateError } from '../notes/template';
 import type { Settings } from '../settings/settings';
 import type { VaultPort } from '../vault/vault-port';
-import { hashValue } from '../text/fingerprint';
 import { checkPaperCount } from './export-safety';
-import { hashesOfFresh, mergeNote, type FreshNote, type MergeOptions, type WrittenHashes } from './merge-note';
+import { hashesOfFresh, mergeNote, type WrittenHashes } from './merge-note';
 import { regionHashEntries } from './merge-regions';
+import { findLeftovers } from './leftover-note';
+import { statOf, unchangedNoteRecord, withNoteText } from './note-check';
 import { forEachLimited, NoteLocator, PAUSE_EVERY } from './note-locator';
-import { createSyncRenderer, REMOVED_FLAG_KEY, SYNC_CREATE_ONLY_KEYS, SYNC_MANAGED_KEYS, type RenderedForSync, type SyncRenderer, type TemplateInput } from './note-renderer';
+import { createSyncRenderer, type RenderedForSync, type SyncRenderer, type TemplateInput } from './note-renderer';
+import { isoDate, mergeOptions, noteState, paperHash, partsToTake, regionsOf, type TakeZoteroVersion } from './plan-parts';
 import type { FlagAction, NoteLinker, SyncAction, SyncPlan } from './sync-plan';
 import { emptySyncState, noteMap, type NoteSyncState, type SyncState } from './sync-state';
-import { findFrontMatter } from '../text/front-matter-text';
-import { findRegions } from '../text/managed-region';
 import { errorMessage } from '../text/error-message';
 
 export interface PlanSyncInput {
@@ -44,42 +44,14 @@ export interface PlanSyncInput {
   unreadable?: readonly string[];
   /** The device syncing (see LastExport.device); recorded with the export of a full sync. */
   device?: string;
+  /** Plan every paper from its note, trusting nothing recorded about the note (`--force`). */
+  force?: boolean;
+  /** Take Zotero's version of these parts of this paper's note, whatever the user changed there. */
+  take?: TakeZoteroVersion;
   /** Reads in flight at once. */
   concurrency?: number;
   /** Awaited every few papers (the plugin yields to the event loop there). */
   pause?: () => Promise<void>;
-}
-
-/** The hash of a paper's data: same hash, same note (with the same renderer). */
-export function paperHash(paper: Paper): string {
-  return hashValue(paper);
-}
-
-/** A note's state; `conflict` only when set, so the stored JSON stays small. */
-export function noteState(path: string, paperHash: string, importedAt: string, written: WrittenHashes, conflict: boolean): NoteSyncState {
-  const note: NoteSyncState = { path, paperHash, importedAt, written };
-  if (conflict) note.conflict = true;
-  return note;
-}
-
-function isoDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-function mergeOptions(recorded: WrittenHashes | null, clearRemoved: boolean): MergeOptions {
-  return {
-    recorded,
-    managedKeys: SYNC_MANAGED_KEYS,
-    createOnlyKeys: SYNC_CREATE_ONLY_KEYS,
-    removedFlag: clearRemoved ? { key: REMOVED_FLAG_KEY, value: null } : undefined,
-  };
-}
-
-/** The managed regions of a whole note's text (LF), as the merge takes them. */
-function regionsOf(text: string): FreshNote['regions'] {
-  const span = findFrontMatter(text);
-  return findRegions(text, span ? span.bodyStart : 0).regions.map(({ id, content }) => ({ id, content }));
 }
 
 /** A new note waiting for its path. Only its text and hashes are kept: 10,000 full renders would weigh on memory. */
@@ -109,8 +81,12 @@ class Planner {
     this.locator = new NoteLocator(input.vault, input.settings.notesFolder, input.concurrency ?? 16);
   }
 
-  /** Where the paper's note is now, and its text; null when it has none. */
-  private async locate(citekey: string, known: NoteSyncState | undefined): Promise<{ path: string; text: string } | null> {
+  /** Where the paper's note is now, and its text; null when it has none. `preferred`: the note the user pointed at. */
+  private async locate(citekey: string, known: NoteSyncState | undefined, preferred?: string): Promise<{ path: string; text: string } | null> {
+    if (preferred !== undefined) {
+      const text = await this.locator.readNoteOf(preferred, citekey);
+      if (text !== null) return { path: preferred, text };
+    }
     if (known) {
       const text = await this.locator.readNoteOf(known.path, citekey);
       if (text !== null) return { path: known.path, text };
@@ -127,14 +103,21 @@ class Planner {
     const known = this.prev.notes[citekey];
     const hash = paperHash(paper);
     const sameRender = this.prev.renderKey === this.renderer.key;
-    // Skipped without rendering: same data, same renderer, no pending conflict, note still where it was.
-    if (known && !known.removed && !known.conflict && known.paperHash === hash && sameRender && (await this.locator.exists(known.path))) {
-      this.actions[index] = { kind: 'unchanged', citekey, path: known.path, reasons: [] };
-      return;
+    const take = this.input.take?.citekey === citekey ? this.input.take : undefined;
+    // Skipped without rendering: same data, same renderer, no pending conflict, and the note still as left.
+    if (known && !known.removed && !known.conflict && known.paperHash === hash && sameRender && !this.input.force && !take) {
+      const record = await unchangedNoteRecord(this.input.vault, known);
+      if (record) {
+        if (record !== known) this.next.notes[citekey] = record;
+        this.actions[index] = { kind: 'unchanged', citekey, path: known.path, reasons: [] };
+        return;
+      }
     }
     let where: { path: string; text: string } | null;
+    let stat: Awaited<ReturnType<typeof statOf>>;
     try {
-      where = await this.locate(citekey, known);
+      stat = known ? await statOf(this.input.vault, known.path) : undefined; // before the read (see withNoteText)
+      where = await this.locate(citekey, known, take?.path);
     } catch (e) {
       this.actions[index] = { kind: 'error', citekey, path: known?.path ?? null, reasons: [`could not read the note: ${errorMessage(e)}`] };
       return;
@@ -146,7 +129,12 @@ class Planner {
     const linked = this.link(rendered.text, where.path);
     // The regions as they would be written, links included: those are what the merge compares and records.
     const fresh = linked === rendered.text ? rendered.fresh : { ...rendered.fresh, regions: regionsOf(linked) };
-    const opts = mergeOptions(known?.written ?? null, known?.removed !== undefined);
+    const parts = take ? partsToTake(take, fresh) : { take: undefined };
+    if ('error' in parts) {
+      this.actions[index] = { kind: 'error', citekey, path: where.path, reasons: [parts.error] };
+      return;
+    }
+    const opts = mergeOptions(known?.written ?? null, known?.removed !== undefined, parts.take);
     const merged = mergeNote(where.text, fresh, opts);
     const note = noteState(where.path, hash, importedAt, merged.written, merged.conflicts.length > 0);
     this.next.notes[citekey] = note;
@@ -156,6 +144,10 @@ class Planner {
       const reasons = known?.removed !== undefined ? ['back in the export: removed flag cleared'] : [];
       this.actions[index] = { kind: 'update', citekey, path: where.path, reasons, fresh, merge: opts, note };
     } else {
+      // A note found elsewhere than recorded: its stat counts only if the text did not change around taking it.
+      if (where.path !== known?.path) stat = await statOf(this.input.vault, where.path);
+      if (where.path !== known?.path && (await this.input.vault.read(where.path)) !== where.text) stat = undefined;
+      this.next.notes[citekey] = withNoteText(note, where.text, stat);
       this.actions[index] = { kind: 'unchanged', citekey, path: where.path, reasons: [] };
     }
   }
@@ -194,18 +186,28 @@ class Planner {
     }
   }
 
-  /** New notes get their paths together, so that citekeys colliding (case-insensitively too) get distinct files. */
+  /**
+   * New notes get their paths together, so that citekeys colliding (case-insensitively too) get distinct files. A
+   * leftover of an interrupted create at a note's own path is repaired rather than avoided (see leftover-note.ts).
+   */
   async allocateCreates(): Promise<void> {
     if (this.creates.length === 0) return;
-    const paths = this.renderer.allocate(this.creates.map((c) => c.paper), await this.locator.files(), this.input.now);
+    const papers = this.creates.map((c) => c.paper);
+    const files = await this.locator.files();
+    const own = this.renderer.allocate(papers, [], this.input.now);
+    const leftovers = await findLeftovers(this.input.vault, files, own, (i, path) => this.link(this.creates[i].text, path));
+    const paths = this.renderer.allocate(papers, files, this.input.now);
     this.creates.forEach((c, i) => {
-      const path = paths[i];
+      const leftover = leftovers.get(i);
+      const path = leftover?.path ?? paths[i];
       const text = this.link(c.text, path);
       // The hashes are of what is written: the linked regions.
       const written = text === c.text ? c.written : { keys: c.written.keys, regions: Object.fromEntries(regionHashEntries(regionsOf(text))) };
       const note: NoteSyncState = { path, paperHash: c.hash, importedAt: c.importedAt, written };
       this.next.notes[c.paper.citekey] = note;
-      this.actions[c.index] = { kind: 'create', citekey: c.paper.citekey, path, text, reasons: [], note };
+      const replaces = leftover?.text;
+      if (replaces !== undefined) this.warnings.push(`${path} was ${replaces.trim() === '' ? 'empty' : 'cut short'} (left by an interrupted sync): written again in full`);
+      this.actions[c.index] = { kind: 'create', citekey: c.paper.citekey, path, text, reasons: [], note, replaces };
     });
     this.creates.length = 0;
   }
@@ -272,7 +274,8 @@ export async function planSync(input: PlanSyncInput): Promise<SyncPlan> {
     const clean = input.exportClean !== false && planner.actions.every((a) => a.kind !== 'conflict' && a.kind !== 'error');
     const last = input.state?.lastExport ?? null;
     const exportHash = input.exportHash ?? '';
-    const paperCount = input.papers.length;
+    // An export with unreadable entries (a partial file) never lowers the shrink guard's baseline.
+    const paperCount = input.exportClean === false ? Math.max(input.papers.length, last?.paperCount ?? 0) : input.papers.length;
     const same = last !== null && last.exportHash === exportHash && last.paperCount === paperCount && last.clean === clean;
     const device = input.device ? { device: input.device } : {};
     next.lastExport = same ? last : { exportHash, paperCount, syncedAt: input.now.toISOString(), clean, notesListing: last?.notesListing ?? '', ...device };

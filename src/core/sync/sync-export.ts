@@ -3,15 +3,18 @@
  * checks, read, plan, and apply (or not, for a dry run).
  */
 import { readLibrary } from '../library/read-library';
+import { hiddenFolderProblem } from '../settings/setting-inputs';
 import type { LibraryError, LibraryReadResult } from '../library/paper';
 import { applySync, type ApplyOptions } from './apply-sync';
 import type { VaultPort } from '../vault/vault-port';
 import { exportFingerprint, exportText, type ExportContent } from './export-bytes';
 import { checkExportText, checkLibrary, readFailure, SyncAbortedError } from './export-safety';
+import { NoteLocator } from './note-locator';
 import { renderKeyOf } from './note-renderer';
 import { planSync, type PlanSyncInput } from './plan-sync';
 import { emptyReport, reportOfPlan, type SyncPlan, type SyncReport } from './sync-plan';
-import type { SyncStateStore } from './sync-state-store';
+import { stateDamageMessage } from './sync-messages';
+import type { StateDamage, SyncStateStore } from './sync-state-store';
 import { syncedByAnotherDevice, UnchangedExportCheck } from './unchanged-export';
 
 /** The start of the error message for an imported citekey the export does not hold. */
@@ -52,12 +55,14 @@ export interface SyncOutcome {
   /** What the reader made of the export (null when skipped). */
   library: Pick<LibraryReadResult, 'format' | 'errors' | 'warnings'> & { paperCount: number } | null;
   warnings: string[];
+  /** The stored state did not parse (its backup, or the vault, stood in for it); null when it was fine. */
+  stateDamage: StateDamage | null;
 }
 
 function skipped(paperCount: number, syncedElsewhere = false): SyncOutcome {
   const report = emptyReport();
   report.unchanged = paperCount;
-  return { report, plan: null, skipped: true, library: null, warnings: [], ...(syncedElsewhere ? { syncedElsewhere: true as const } : {}) };
+  return { report, plan: null, skipped: true, library: null, warnings: [], stateDamage: null, ...(syncedElsewhere ? { syncedElsewhere: true as const } : {}) };
 }
 
 function libraryErrorEntries(errors: readonly LibraryError[]): SyncReport['errors'] {
@@ -66,10 +71,12 @@ function libraryErrorEntries(errors: readonly LibraryError[]): SyncReport['error
 
 /**
  * Sync an export into the vault. Throws SyncAbortedError when the export is empty, half-written, unreadable or
- * far smaller than at the last sync (nothing is touched), and TemplateError/DateFormatError for a bad template or
+ * far smaller than at the last sync, or the notes folder is a hidden one (nothing is touched), and TemplateError/DateFormatError for a bad template or
  * date format (nothing is touched either). Per-note problems are in the report.
  */
 export async function syncExport(input: SyncExportInput): Promise<SyncOutcome> {
+  const hidden = hiddenFolderProblem(input.settings.notesFolder);
+  if (hidden !== null) throw new SyncAbortedError('hidden-notes-folder', `${hidden} Nothing was changed.`);
   const exportHash = exportFingerprint(input.exportText);
   const mayskip = !input.force && input.only === undefined;
   const check = new UnchangedExportCheck(input.vault, input.settings, exportHash, renderKeyOf(input.settings, input.language, input.template));
@@ -77,8 +84,10 @@ export async function syncExport(input: SyncExportInput): Promise<SyncOutcome> {
   const head = mayskip ? stored.head() : null;
   if (mayskip && input.automatic && syncedByAnotherDevice(head, exportHash, input.device)) return skipped(head?.lastExport?.paperCount ?? 0, true);
   if (mayskip && (await check.byHead(head))) return skipped(head?.lastExport?.paperCount ?? 0);
-  const state = stored.state();
-  if (mayskip && (await check.byState(state))) return skipped(state?.lastExport?.paperCount ?? 0);
+  const state = await stored.state();
+  const damage = stored.damage;
+  // A damaged state is never taken as "nothing to do": the sync runs, says so, and writes a good state.
+  if (mayskip && !damage && (await check.byState(state))) return skipped(state?.lastExport?.paperCount ?? 0);
   const { text, warnings: encodingWarnings } = exportText(input.exportText, input.exportName);
   checkExportText(text);
   let library: LibraryReadResult;
@@ -87,7 +96,9 @@ export async function syncExport(input: SyncExportInput): Promise<SyncOutcome> {
   } catch (e) {
     throw readFailure(text, e);
   }
-  checkLibrary(library, state?.lastExport?.paperCount ?? null, input.settings.minExportRatio);
+  // Without a usable state, the shrink guard compares with the literature notes in the vault instead of nothing.
+  const noteCount = damage && !damage.usedBackup ? await new NoteLocator(input.vault, input.settings.notesFolder).countNotes() : null;
+  checkLibrary(library, noteCount ?? state?.lastExport?.paperCount ?? null, input.settings.minExportRatio);
   const unreadable = library.errors.flatMap((e) => (e.citekey === null ? [] : [e.citekey]));
   const plan = await planSync({ ...input, papers: library.papers, state, exportHash, exportClean: library.errors.length === 0, unreadable });
   const report = input.dryRun ? reportOfPlan(plan) : await applySync(input.vault, plan, input.store, { pause: input.pause, ...input.apply });
@@ -103,7 +114,8 @@ export async function syncExport(input: SyncExportInput): Promise<SyncOutcome> {
   }
   const warnings = [...encodingWarnings, ...library.warnings];
   const summary = { format: library.format, errors: library.errors, warnings, paperCount: library.papers.length };
-  return { report, plan, skipped: false, library: summary, warnings: [...warnings, ...plan.warnings] };
+  const damageWarning = damage ? [stateDamageMessage(damage, noteCount)] : [];
+  return { report, plan, skipped: false, library: summary, warnings: [...damageWarning, ...warnings, ...plan.warnings], stateDamage: damage };
 }
 
 export { SyncAbortedError };

@@ -13,7 +13,9 @@ import type { Settings } from '../settings/settings';
 import type { VaultPort } from '../vault/vault-port';
 import type { ExportContent } from './export-bytes';
 import { NOT_IN_EXPORT, syncExport, type SyncExportInput, type SyncOutcome } from './sync-export';
+import type { TakeZoteroVersion } from './plan-parts';
 import type { NoteLinker } from './sync-plan';
+import type { SyncLock } from './sync-lock';
 import type { SyncStateStore } from './sync-state-store';
 import { outcomeSummary, type SyncProgress, type SyncSummary } from './sync-summary';
 
@@ -25,6 +27,8 @@ export interface LibrarySyncRequest {
   now: Date;
   /** The export file's content (text, or its bytes: an unchanged export is then not even decoded). */
   exportContent: ExportContent;
+  /** The export's path or name, for the messages about it (e.g. an encoding warning). */
+  exportName?: string;
   /** That content already parsed (the plugin's library cache), to save a second parse. */
   library?: LibraryReadResult | null;
   /** The linker for new notes; default: one over the concept notes in the vault, writing wikilinks. */
@@ -36,12 +40,19 @@ export interface LibrarySyncRequest {
   onProgress?: (progress: SyncProgress) => void;
   /** Plan only: nothing is written. */
   dryRun?: boolean;
-  /** Parse and plan even when the export is unchanged since the last clean sync. */
+  /** Parse and plan every paper from its note, even when the export is unchanged since the last clean sync. */
   force?: boolean;
   /** The device syncing (the plugin's id for it), recorded in the sync state; absent for the CLI. */
   device?: string;
   /** The export changed and this sync was not asked for: skipped if another device synced that export already. */
   automatic?: boolean;
+  /** Held for the whole run (not for a dry run), so that no other run writes the notes or the state meanwhile. */
+  lock?: SyncLock;
+  /**
+   * Called holding the lock, before anything else: removes what an interrupted run left behind (the CLI's
+   * temporary files) and returns the paths removed.
+   */
+  removeLeftovers?: () => Promise<string[]>;
 }
 
 export interface LibrarySyncResult {
@@ -82,6 +93,7 @@ async function run(request: LibrarySyncRequest, extra: Partial<SyncExportInput>)
     vault: request.vault,
     store: request.store,
     exportText: request.exportContent,
+    exportName: request.exportName,
     library: request.library,
     settings: request.settings,
     now: request.now,
@@ -102,17 +114,41 @@ async function dependentsUpdated(request: LibrarySyncRequest, paths: string[]): 
   return paths.length === 0 || !request.afterWrite || request.dryRun ? [] : request.afterWrite(paths);
 }
 
-/** Sync every paper of the export. */
-export async function syncLibrary(request: LibrarySyncRequest): Promise<LibrarySyncResult> {
-  const outcome = await run(request, {});
-  const { created, updated, conflicts } = outcome.report;
-  const warnings = await dependentsUpdated(request, [...created, ...updated, ...conflicts]);
-  return { outcome, summary: outcomeSummary(outcome, warnings) };
+/**
+ * Run `task` holding the request's lock (when it has one and writes), after removing what an interrupted run left;
+ * the task gets the warning to add about that (if any).
+ */
+function underLock<T>(request: LibrarySyncRequest, task: (notes: string[]) => Promise<T>): Promise<T> {
+  if (!request.lock || request.dryRun) return task([]);
+  return request.lock.hold(async () => {
+    const removed = (await request.removeLeftovers?.()) ?? [];
+    const n = removed.length;
+    return task(n === 0 ? [] : [`Removed ${n} temporary file${n === 1 ? '' : 's'} left by an interrupted sync.`]);
+  });
 }
 
-/** Create or update the note of one paper. */
-export async function importPaper(request: LibrarySyncRequest, citekey: string): Promise<PaperImportResult> {
-  const outcome = await run(request, { only: [citekey] });
+/** Sync every paper of the export. */
+export function syncLibrary(request: LibrarySyncRequest): Promise<LibrarySyncResult> {
+  return underLock(request, async (notes) => {
+    const outcome = await run(request, {});
+    outcome.warnings.unshift(...notes);
+    const { created, updated, conflicts } = outcome.report;
+    const warnings = await dependentsUpdated(request, [...created, ...updated, ...conflicts]);
+    return { outcome, summary: outcomeSummary(outcome, warnings) };
+  });
+}
+
+/**
+ * Create or update the note of one paper. With `take`, Zotero's version of those parts of its note replaces
+ * whatever is there, the user's edits included (the way back from a conflict, or a key edited by mistake).
+ */
+export function importPaper(request: LibrarySyncRequest, citekey: string, take?: Omit<TakeZoteroVersion, 'citekey'>): Promise<PaperImportResult> {
+  return underLock(request, (notes) => importUnlocked(request, citekey, notes, take && { citekey, ...take }));
+}
+
+async function importUnlocked(request: LibrarySyncRequest, citekey: string, notes: string[], take: TakeZoteroVersion | undefined): Promise<PaperImportResult> {
+  const outcome = await run(request, { only: [citekey], take });
+  outcome.warnings.unshift(...notes);
   const { report, plan } = outcome;
   const error = report.errors.find((e) => e.citekey === citekey);
   const path = plan?.actions.find((a) => a.citekey === citekey)?.path ?? null;

@@ -19,6 +19,8 @@ export interface CreateAction extends ActionBase {
   /** The whole note to write. */
   text: string;
   note: NoteSyncState;
+  /** A leftover of an interrupted create is at the path, with this text: it is replaced (only if still that text). */
+  replaces?: string;
 }
 
 /** `update`: the merge changes the note; `conflict`: some managed part was edited by hand and is kept. */
@@ -81,12 +83,14 @@ export interface SyncReport {
   conflicts: string[];
   errors: SyncErrorEntry[];
   flagged: string[];
+  /** Notes whose permissions forbid writing: left alone (the user's way of saying "don't touch"). */
+  readOnly: string[];
   /** Per conflicting note, what was kept. */
   conflictDetails: { path: string; reasons: string[] }[];
 }
 
 export function emptyReport(): SyncReport {
-  return { created: [], updated: [], unchanged: 0, conflicts: [], errors: [], flagged: [], conflictDetails: [] };
+  return { created: [], updated: [], unchanged: 0, conflicts: [], errors: [], flagged: [], readOnly: [], conflictDetails: [] };
 }
 
 /** The report a plan would give if applied as planned (the dry run). */

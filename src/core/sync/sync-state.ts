@@ -22,6 +22,13 @@ export interface NoteSyncState {
   removed?: string;
   /** Set while a managed part edited by hand is kept: the note is merged (and reported) on every sync until resolved. */
   conflict?: true;
+  /**
+   * Hash of the note's whole text when the sync last wrote or read it, and the file's size and modification time
+   * then (see fileStatKey). A paper whose data did not change is skipped only while the note still has that text:
+   * the stat is compared first (cheap), the text's hash when the stat differs. Absent: unknown, so the note is read.
+   */
+  textHash?: string;
+  fileStat?: string;
 }
 
 /** The last full sync of an export. */
@@ -56,6 +63,11 @@ export interface SyncState {
 
 /** The small part of the state that decides whether a sync can be skipped. */
 export type SyncStateHead = Pick<SyncState, 'version' | 'renderKey' | 'lastExport'>;
+
+/** A file's size and modification time as recorded in the state ("" when the backend cannot tell). */
+export function fileStatKey(stat: { size: number; mtime: number } | null | undefined): string {
+  return stat ? `${stat.size}:${stat.mtime}` : '';
+}
 
 /** The fingerprint of a folder listing (sorted vault paths). */
 export function listingFingerprint(paths: readonly string[]): string {
@@ -128,16 +140,17 @@ export function encodedHashes(keys: string, regions: string): WrittenHashes {
 }
 
 /**
- * A note as stored: `[path, paperHash, importedAt, keyHashes, regionHashes, removed, conflict]`. An array of
- * strings parses several times faster than nested objects, and a 10,000-paper state is read on every sync.
+ * A note as stored: `[path, paperHash, importedAt, keyHashes, regionHashes, removed, conflict, textHash, fileStat]`.
+ * An array of strings parses several times faster than nested objects, and a 10,000-paper state is read on every
+ * sync. States written before the last two items existed simply lack them.
  */
-type StoredNote = [string, string, string, string, string, string, 0 | 1];
+type StoredNote = [string, string, string, string, string, string, 0 | 1, string, string];
 
 function storeNote(n: NoteSyncState): StoredNote {
   const w = n.written;
   const keys = w instanceof StoredHashes ? w.rawKeys : encodeHashes(w.keys);
   const regions = w instanceof StoredHashes ? w.rawRegions : encodeHashes(w.regions);
-  return [n.path, n.paperHash, n.importedAt, keys, regions, n.removed ?? '', n.conflict ? 1 : 0];
+  return [n.path, n.paperHash, n.importedAt, keys, regions, n.removed ?? '', n.conflict ? 1 : 0, n.textHash ?? '', n.fileStat ?? ''];
 }
 
 function readNote(v: unknown): NoteSyncState | null {
@@ -150,6 +163,8 @@ function readNote(v: unknown): NoteSyncState | null {
   };
   if (typeof v[5] === 'string' && v[5] !== '') note.removed = v[5];
   if (v[6] === 1) note.conflict = true;
+  if (typeof v[7] === 'string' && v[7] !== '') note.textHash = v[7];
+  if (typeof v[8] === 'string' && v[8] !== '') note.fileStat = v[8];
   return note;
 }
 
@@ -203,11 +218,18 @@ export function normalizeSyncState(data: unknown): SyncState {
 /** Parse stored JSON text; damaged text gives an empty state. */
 export function parseSyncState(text: string | null): SyncState | null {
   if (text === null) return null;
+  return strictParseSyncState(text) ?? emptySyncState();
+}
+
+/** Parse stored JSON text; null when it is damaged (cut, or not a JSON object). */
+export function strictParseSyncState(text: string): SyncState | null {
+  let data: unknown;
   try {
-    return normalizeSyncState(JSON.parse(text));
+    data = JSON.parse(text);
   } catch {
-    return emptySyncState();
+    return null;
   }
+  return isRecord(data) ? normalizeSyncState(data) : null;
 }
 
 /** Stable JSON text of a state (one note per line keeps diffs and partial reads readable). */

@@ -1,10 +1,14 @@
-import { FileExistsError, type VaultPort } from './vault-port';
+import { FileExistsError, ReadOnlyFileError, type FileStat, type VaultPort } from './vault-port';
 import { isInFolder, normalizeVaultPath } from './vault-path';
 
 /** A VaultPort over a Map: the backend for tests and for dry runs. Counts writes so tests can assert on them. */
 export class InMemoryVault implements VaultPort {
   private readonly files = new Map<string, string>();
   private readonly folders = new Set<string>();
+  /** Per file, a counter bumped by every write: its "modification time" for `stat`. */
+  private readonly revisions = new Map<string, number>();
+  private readonly readOnly = new Set<string>();
+  private clock = 0;
   /** Paths written (write or a changing process), in order, since construction or the last `resetWrites()`. */
   readonly writes: string[] = [];
 
@@ -35,9 +39,9 @@ export class InMemoryVault implements VaultPort {
     if (key === '' || this.folders.has(key) || ancestors.some((a) => this.files.has(a))) {
       return Promise.reject(new Error(`Cannot write "${key}": a file and a folder would share a path`));
     }
+    if (this.readOnly.has(key) && this.files.has(key)) return Promise.reject(new ReadOnlyFileError(key));
     for (const a of ancestors) this.folders.add(a);
-    this.files.set(key, content);
-    this.writes.push(key);
+    this.store(key, content);
     return Promise.resolve();
   }
 
@@ -53,11 +57,25 @@ export class InMemoryVault implements VaultPort {
     if (current === undefined) return Promise.reject(new Error(`No file at "${key}"`));
     const next = fn(current);
     if (next !== current) {
-      this.files.set(key, next);
-      this.writes.push(key);
+      if (this.readOnly.has(key)) return Promise.reject(new ReadOnlyFileError(key));
+      this.store(key, next);
     }
     return Promise.resolve(next);
   }
+
+  stat(path: string): Promise<FileStat | null> {
+    const key = normalizeVaultPath(path);
+    const content = this.files.get(key);
+    return Promise.resolve(content === undefined ? null : { size: content.length, mtime: this.revisions.get(key) ?? 0 });
+  }
+
+  /** Make a file read-only (as `chmod 444` does on disk), or writable again. */
+  setReadOnly(path: string, readOnly = true): void {
+    const key = normalizeVaultPath(path);
+    if (readOnly) this.readOnly.add(key);
+    else this.readOnly.delete(key);
+  }
+
 
   list(folder: string, extension = ''): Promise<string[]> {
     const root = normalizeVaultPath(folder);
@@ -76,6 +94,12 @@ export class InMemoryVault implements VaultPort {
 
   resetWrites(): void {
     this.writes.length = 0;
+  }
+
+  private store(key: string, content: string): void {
+    this.files.set(key, content);
+    this.revisions.set(key, ++this.clock);
+    this.writes.push(key);
   }
 }
 

@@ -10,6 +10,7 @@ import { NOTICE_MS } from '../plugin/notices';
 import { joinWarnings } from '../../core/sync';
 import { registerConceptCommands } from './concept-commands';
 import { PaperSuggestModal } from './paper-suggest-modal';
+import { registerTakeZoteroCommand } from './take-zotero-command';
 import type { PluginController } from '../plugin/plugin-controller';
 import { summaryPlacement } from '../../core/notes';
 
@@ -78,6 +79,7 @@ export function registerCommands(plugin: Plugin, controller: PluginController): 
   });
 
   registerConceptCommands(plugin, controller);
+  registerTakeZoteroCommand(plugin, controller);
 }
 
 /**

@@ -4,7 +4,7 @@
  * guarded by `Platform.isDesktop`, so mobile never evaluates it and gets a clear message instead.
  */
 import { Platform, TFile, type App } from 'obsidian';
-import { expandHome, isAbsoluteExportPath } from '../../core/export';
+import { expandHome, exportFileProblem, isAbsoluteExportPath } from '../../core/export';
 import { ObsidianVault } from '../vault/obsidian-vault';
 import { errorMessage } from '../../core/text';
 
@@ -24,23 +24,42 @@ export class ExportFileError extends Error {
 type NodeFs = typeof import('fs');
 type NodePath = typeof import('path');
 type NodeOs = typeof import('os');
+type NodeProcess = typeof import('process');
 
 /** Node's modules on the desktop app; null on mobile. */
 export interface NodeModules {
   fs: NodeFs;
   path: NodePath;
   os: NodeOs;
+  process: NodeProcess;
 }
 
 /* global require -- Obsidian's desktop app gives plugin code Node's require; mobile has none, hence the guard below */
 
-/** Node's fs, path and os, or null where they do not exist (mobile). Required lazily, never at load time. */
+/** Node's fs, path, os and process, or null where they do not exist (mobile). Required lazily, never at load time. */
 export function nodeModules(): NodeModules | null {
   if (Platform.isDesktop && Platform.isDesktopApp) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- desktop-only Node modules, loaded on demand
-    return { fs: require('fs') as NodeFs, path: require('path') as NodePath, os: require('os') as NodeOs };
+    return { fs: require('fs') as NodeFs, path: require('path') as NodePath, os: require('os') as NodeOs, process: require('process') as NodeProcess };
   }
   return null;
+}
+
+/**
+ * The text of the regular file at `abs`, read with Node: opened without blocking (a FIFO would hang the read
+ * forever) and checked on that open file before a byte is read (a device like /dev/zero would fill the memory).
+ */
+async function readRegularFile(node: NodeModules, abs: string): Promise<string> {
+  const { constants } = node.fs;
+  const handle = await node.fs.promises.open(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = await handle.stat();
+    const problem = exportFileProblem({ isFile: stat.isFile(), isDirectory: stat.isDirectory(), size: stat.size });
+    if (problem !== null) throw new ExportFileError(`Cannot read the export file ${abs}: ${problem}`);
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Classify the export path setting. Throws VaultPathError for a vault path with "..". */
@@ -69,13 +88,16 @@ export class ExportFiles {
     if (location.kind === 'vault') {
       const file = this.app.vault.getFileByPath(location.path);
       if (!file) throw new ExportFileError(`Export file not found in the vault: ${location.path}`);
+      const problem = exportFileProblem({ isFile: true, isDirectory: false, size: file.stat.size });
+      if (problem !== null) throw new ExportFileError(`Cannot read the export file ${location.path}: ${problem}`);
       return this.app.vault.read(file);
     }
     const node = this.requireNode();
     const abs = this.absolutePath(location);
     try {
-      return await node.fs.promises.readFile(abs, 'utf8');
+      return await readRegularFile(node, abs);
     } catch (err) {
+      if (err instanceof ExportFileError) throw err;
       const code = (err as { code?: string }).code;
       if (code === 'ENOENT') throw new ExportFileError(`Export file not found: ${abs}`);
       if (code === 'EISDIR') throw new ExportFileError(`The export path is a folder, not a file: ${abs}`);

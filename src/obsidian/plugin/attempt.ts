@@ -12,6 +12,7 @@ export const COMMAND_IDS = {
   linkConceptsInNote: 'link-concepts-in-current-note',
   rebuildConceptLinks: 'rebuild-concept-links',
   createConceptNotes: 'create-concept-notes-from-glossary',
+  takeZoteroVersion: 'take-zotero-version',
 } as const;
 
 /**

@@ -8,7 +8,7 @@ import type { ConceptLinkResult, GlossaryOutcome, TextLinkResult } from '../../c
 import type { LibraryReadResult, Paper } from '../../core/library';
 import type { NoteLanguage } from '../../core/notes';
 import type { Settings } from '../../core/settings';
-import type { ExportContent, ImportStatus, SyncProgress, SyncSummary } from '../../core/sync';
+import type { ExportContent, ImportStatus, SyncProgress, SyncSummary, TakeZoteroVersion } from '../../core/sync';
 
 /** Everything a core operation gets from the plugin at the moment it runs. */
 export interface ServiceContext {
@@ -39,6 +39,8 @@ export interface ImportRequest extends ServiceContext {
   exportContent: ExportContent;
   library: LibraryReadResult;
   citekey: string;
+  /** Take Zotero's version of these parts of the note, over the user's edits. */
+  take?: Omit<TakeZoteroVersion, 'citekey'>;
 }
 
 export interface ImportResult {

@@ -8,7 +8,7 @@
 import type { App } from 'obsidian';
 import { loadConceptEngine } from '../../core/concepts';
 import { loadNoteRenderer } from '../../core/notes';
-import { loadSyncEngine, type LibrarySyncRequest, type SyncStateFile } from '../../core/sync';
+import { loadSyncEngine, type LibrarySyncRequest, type SyncLockOptions, type SyncStateFile } from '../../core/sync';
 import type { VaultPort } from '../../core/vault';
 import type { ConceptService } from '../concepts/concept-service';
 import type { CoreServices, ServiceContext } from './core-services';
@@ -18,6 +18,8 @@ export interface LazyCoreServiceDeps {
   vault: VaultPort;
   /** `sync-state.json` in the plugin's folder. */
   stateFile: SyncStateFile;
+  /** The sync lock shared with the CLI, built on first use; none: syncs are not locked (tests). */
+  lock?: () => SyncLockOptions;
   yieldToUi: () => Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export function createLazyCoreServices(deps: LazyCoreServiceDeps): CoreServices 
   });
   const syncModule = once(loadSyncEngine);
   const store = once(async () => new (await syncModule()).SyncStateStore(deps.stateFile));
+  const lock = once(async () => (deps.lock ? new (await syncModule()).SyncLock(deps.lock()) : undefined));
   /** The core's request for a sync or an import: new notes linked with the kept concept index, then re-linked. */
   const syncRequest = async (context: ServiceContext, rest: Pick<LibrarySyncRequest, 'exportContent' | 'library' | 'onProgress' | 'automatic'>): Promise<LibrarySyncRequest> => {
     const conceptService = await concepts();
@@ -46,6 +49,7 @@ export function createLazyCoreServices(deps: LazyCoreServiceDeps): CoreServices 
       ...rest,
       vault: deps.vault,
       store: await store(),
+      lock: await lock(),
       settings: context.settings,
       language: context.language,
       now: context.now,
@@ -82,7 +86,7 @@ export function createLazyCoreServices(deps: LazyCoreServiceDeps): CoreServices 
     importPaper: (request) =>
       oneWriterAtATime(async () => {
         const sync = await syncModule();
-        const result = await sync.importPaper(await syncRequest(request, request), request.citekey);
+        const result = await sync.importPaper(await syncRequest(request, request), request.citekey, request.take);
         if (result.status === 'failed' || result.path === null) throw new Error(`${request.citekey}: ${result.message ?? 'no note could be made for it'}`);
         return { path: result.path, status: result.status, message: result.message ?? undefined, warnings: result.warnings };
       }),

@@ -1,9 +1,9 @@
 /**
  * A folder setting's row: the path normalised as Obsidian writes it, ".." refused, and spelled as the folder that
  * exists when only the case differs ("literature" is "Literature" on macOS and Windows, and a vault synced to them
- * must not get both), with a warning saying so.
+ * must not get both), with a warning saying so. A hidden folder (the config folder above all) is refused.
  */
-import { vaultPathInput } from '../../core/settings';
+import { hiddenFolderProblem, vaultPathInput } from '../../core/settings';
 import { ObsidianVault } from '../vault/obsidian-vault';
 import { existingFolderCase } from '../vault/vault-folders';
 import type { RowKit, SettingRow } from './settings-tab';
@@ -22,6 +22,8 @@ export function folderRow(kit: RowKit, key: 'notesFolder' | 'conceptsFolder', na
           const parsed = vaultPathInput(value, ObsidianVault.toVaultPath);
           if ('error' in parsed) return kit.invalid(setting, key, parsed.error);
           if (parsed.path === '') return kit.invalid(setting, key, 'Enter a folder name.');
+          const hidden = hiddenFolderProblem(parsed.path, kit.app.vault.configDir);
+          if (hidden !== null) return kit.invalid(setting, key, hidden);
           const folder = existingFolderCase(kit.app, parsed.path);
           if (folder.changed) {
             kit.messages.show(setting, { kind: 'warning', text: `Using the existing folder "${folder.path}": ${SAME_FOLDER}` });

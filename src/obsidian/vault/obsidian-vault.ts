@@ -6,9 +6,16 @@
  * A note open in an editor is the editor's: its text is read from the editor (typing not saved yet included) and
  * changed through it with minimal replacements, so a sync or a concept run never replaces the file under the user
  * (which would lose the cursor, the undo history or the typing). The editor saves the file itself.
+ *
+ * Writes by other programs: `Vault.process` is atomic against Obsidian's own writes only. A program outside
+ * Obsidian (a sync client, a script, the CLI) that writes the note between Obsidian's read and write inside
+ * `process` is overwritten, and the API offers no compare-and-swap to prevent it. What this class does: it reads,
+ * merges, and hands `process` a callback that merges again whenever the text Obsidian reads is not the text merged
+ * (a change made before that moment is never lost), and the sync takes a lock so that the CLI never writes at the
+ * same time. The remaining window is Obsidian's own read-to-write step, a few milliseconds per changed note.
  */
 import { normalizePath, TFile, TFolder, type Editor, type Vault } from 'obsidian';
-import { FileExistsError, normalizeVaultPath, vaultDirname, VaultPathError, type VaultPort } from '../../core/vault';
+import { FileExistsError, normalizeVaultPath, vaultDirname, VaultPathError, type FileStat, type VaultPort } from '../../core/vault';
 import { replaceEditorText } from './open-editor';
 
 export interface ObsidianVaultOptions {
@@ -111,6 +118,13 @@ export class ObsidianVault implements VaultPort {
   exists(path: string): Promise<boolean> {
     const key = ObsidianVault.toVaultPath(path);
     return Promise.resolve(key !== '' && this.vault.getFileByPath(key) !== null);
+  }
+
+  /** From Obsidian's index (no disk access); null for no file. */
+  stat(path: string): Promise<FileStat | null> {
+    const key = ObsidianVault.toVaultPath(path);
+    const file = key === '' ? null : this.vault.getFileByPath(key);
+    return Promise.resolve(file ? { size: file.stat.size, mtime: file.stat.mtime } : null);
   }
 
   private editorOf(key: string): Editor | null {

@@ -51,3 +51,17 @@ describe('highlight colour labels as typed', () => {
     expect(colorLabelsText({ blue: 'Method', red: 'Important' })).toBe('red: Important\nblue: Method');
   });
 });
+
+describe('hiddenFolderProblem', () => {
+  it('refuses the config folder (as configured, in any case) and any folder with a hidden name', async () => {
+    const { hiddenFolderProblem } = await import('../../../src/core/settings');
+    expect(hiddenFolderProblem('Literature')).toBeNull();
+    expect(hiddenFolderProblem('Papers/2024.notes')).toBeNull();
+    expect(hiddenFolderProblem('.obsidian', '.obsidian')).toMatch(/inside Obsidian's config folder \(\.obsidian\)/);
+    expect(hiddenFolderProblem('.Obsidian/plugins', '.obsidian')).toMatch(/inside Obsidian's config folder/);
+    expect(hiddenFolderProblem('.obsidian/Lit')).toMatch(/is a hidden folder/);
+    expect(hiddenFolderProblem('.config/Lit', '.config')).toMatch(/inside Obsidian's config folder \(\.config\)/);
+    expect(hiddenFolderProblem('.obsidian/Lit', '.config')).toMatch(/is a hidden folder/);
+    expect(hiddenFolderProblem('Lit/.trash')).toMatch(/is a hidden folder/);
+  });
+});

@@ -189,3 +189,11 @@ describe('syncExport', () => {
     expect(store.saves).toBe(0);
   });
 });
+
+describe('a notes folder Obsidian hides', () => {
+  it('stops the sync before anything is written', async () => {
+    const { vault, run } = setup();
+    expect(await abortReason(run(bib(2), { settings: settings({ notesFolder: '.obsidian/Literature' }) }))).toBe('hidden-notes-folder');
+    expect(vault.snapshot()).toEqual({});
+  });
+});

@@ -26,6 +26,16 @@ describe('sync summary', () => {
     expect(autoSyncNoticeText(emptySummary({ created: ['a'], conflicts: ['Literature/x.md', 'Literature/y.md', 'Literature/z.md'] }))).toBe(
       'Zotero library synced: 1 note created, 3 conflicts (your edits were kept in Literature/x.md, Literature/y.md and 1 more).',
     );
+    // A damaged state is worth a notice even when nothing else happened (the automatic sync is otherwise quiet).
+    const damaged = 'The sync state file was damaged (cut, or not valid JSON): its previous good copy was used, and a good state is written now.';
+    expect(autoSyncNoticeText(emptySummary({ unchanged: 5, stateDamaged: true, warnings: [damaged] }))).toBe(damaged);
+    expect(autoSyncNoticeText(emptySummary({ created: ['a'], stateDamaged: true, warnings: [damaged] }))).toBe(`Zotero library synced: 1 note created.\n${damaged}`);
+  });
+
+  it('lists read-only notes it left alone', () => {
+    expect(formatSyncSummary(emptySummary({ unchanged: 5, readOnly: ['Literature/mine.md'] }))).toBe(
+      'Library synced: 0 created, 0 updated, 5 unchanged, 0 conflicts, 0 errors, 1 read-only.\nRead-only, left alone: Literature/mine.md',
+    );
     expect(formatSyncSummary(emptySummary({ skipped: true }))).toBe('Library synced: the export has not changed since the last sync.');
   });
 

@@ -2,8 +2,10 @@
  * Property: whatever the user types outside the managed parts, whatever front-matter keys they add, the links they
  * make inside managed regions, the YAML comments they put on managed keys, the edits they make to annotations, and
  * however the export changes (annotations added, changed and removed in Zotero included), after every sync all of
- * the user's bytes are still there (in order), their keys parse back to their values, and a sync of an unchanged
- * export writes nothing.
+ * the user's bytes are still there (in order), their keys parse back to their values, every paper
+ * has exactly one note, and a sync of an unchanged export writes nothing. Also when another program writes a note
+ * while the sync replaces it, and when a sync is killed halfway (possibly leaving an empty note, as older versions
+ * did): the next sync repairs, and loses nothing.
  */
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
@@ -12,7 +14,9 @@ import type { Paper } from '../../../src/core/library/paper';
 import { applySync } from '../../../src/core/sync/apply-sync';
 import { SyncAbortedError } from '../../../src/core/sync/export-safety';
 import { planSync } from '../../../src/core/sync/plan-sync';
-import { InMemoryVault } from '../../../src/core/vault/memory-vault';
+import { readFrontMatterValue } from '../../../src/core/text/front-matter-text';
+import type { VaultPort } from '../../../src/core/vault/vault-port';
+import { Crash, CrashingStore, CrashingVault, RacyVault } from './sync-property-faults';
 import { annotationSpots, bodyOf, commentSpots, frontMatterOf, inOrder, insideSpots, keySpots, linkableWords, orderedByPosition, typingSpots } from './note-spots';
 import { makePaper, MemoryStateStore, settings } from './sync-support';
 
@@ -29,6 +33,8 @@ type Step =
   | { kind: 'link'; note: number; where: number }
   | { kind: 'comment'; note: number; where: number }
   | { kind: 'crlf'; note: number }
+  | { kind: 'race'; text: string; where: number }
+  | { kind: 'crash'; after: number; leaveEmpty: boolean }
   | { kind: 'annotate'; key: number; op: 'add' | 'change' | 'remove'; which: number }
   | { kind: 'annotationEdit'; note: number; text: string; where: number };
 
@@ -55,6 +61,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   // A YAML comment on a managed key's line or inside its list: kept, whatever the plugin has for the key.
   { arbitrary: fc.record({ kind: fc.constant<'comment'>('comment'), note: fc.nat(20), where: fc.nat(20) }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant<'crlf'>('crlf'), note: fc.nat(20) }), weight: 1 },
+  // A sync during which another program types into the first note the sync rewrites, between its read and replace.
+  { arbitrary: fc.record({ kind: fc.constant<'race'>('race'), text: userText, where: fc.nat(20) }), weight: 2 },
+  // A sync killed after `after` writes, before its state is saved; a create killed midway may leave an empty note.
+  { arbitrary: fc.record({ kind: fc.constant<'crash'>('crash'), after: fc.nat(6), leaveEmpty: fc.boolean() }), weight: 2 },
   // Zotero: a highlight added, its comment changed, or removed (the annotation note regenerated).
   { arbitrary: fc.record({ kind: fc.constant<'annotate'>('annotate'), key: fc.nat(KEYS.length - 1), op: fc.constantFrom('add', 'add', 'change', 'remove'), which: fc.nat(10) }), weight: 3 },
   // The user writes at the end of a line of one annotation's block (no line break: text typed there later must not
@@ -90,22 +100,82 @@ function highlight(n: number): Annotation {
   return { type: 'highlight', text: `Highlight ${n}`, comment: '', color: '#ffd400', colorName: 'yellow', page: String(n), key, attachmentKey: 'ATT23456', link };
 }
 
+/** Where typing goes: outside the managed parts, just inside a region, or at the end of a line of an annotation. */
+type TypingPlace = 'outside' | 'inside' | 'annotation';
+
+/** Type `text` at spot `where` of the note at `path`; false when the note has no such spot. */
+async function typeInto(vault: VaultPort, model: Model, path: string, text: string, where: number, place: TypingPlace = 'outside'): Promise<boolean> {
+  const current = (await vault.read(path))!;
+  const spots = place === 'inside' ? insideSpots(current) : place === 'annotation' ? annotationSpots(current) : typingSpots(current);
+  if (spots.length === 0) return false;
+  const at = spots[where % spots.length];
+  // A unique prefix makes every typed string findable exactly.
+  const unique = `⟦${model.keyCounter++}⟧${text}`;
+  const typed = current.includes('\r\n') ? unique.replace(/\n/g, '\r\n') : unique;
+  const next = current.slice(0, at) + typed + current.slice(at);
+  await vault.write(path, next);
+  // Keep the list in the order the strings now appear in the note.
+  model.typed.set(path, orderedByPosition(next, [...(model.typed.get(path) ?? []), typed]));
+  return true;
+}
+
+/** What a sync left must hold everything the user wrote in the notes as they were `before` it. */
+function expectUserBytesKept(model: Model, before: Record<string, string>, after: Record<string, string>): void {
+  for (const path of Object.keys(before)) {
+    if (!path.endsWith('.md')) continue;
+    expect(after[path]).toBeDefined(); // nothing is ever deleted
+    if (before[path] === '') continue; // an empty note left by a crash: nothing of the user's in it
+    expect(bodyOf(after[path])).toBe(bodyOf(before[path]));
+    // Everything typed, inside regions too, is there in the order it was typed into.
+    expect(inOrder(after[path], model.typed.get(path) ?? [])).toBe(true);
+    const fm = frontMatterOf(after[path]);
+    const keys = model.userKeys.get(path) ?? [];
+    expect(inOrder(fm.raw, keys.map((k) => k.block))).toBe(true);
+    for (const k of keys) expect(fm.data[k.name]).toEqual(k.value);
+  }
+}
+
+/** Every paper of the export has exactly one note, and no note is empty. */
+function expectOneNotePerPaper(model: Model, files: Record<string, string>): void {
+  const notes = Object.entries(files).filter(([p]) => p.endsWith('.md'));
+  expect(notes.filter(([, text]) => text === '').map(([p]) => p)).toEqual([]);
+  for (const key of model.versions.keys()) expect([key, notes.filter(([, text]) => readFrontMatterValue(text, 'citekey') === key).length]).toEqual([key, 1]);
+}
+
 async function runSteps(steps: Step[]): Promise<void> {
-  const vault = new InMemoryVault();
-  const store = new MemoryStateStore();
+  const vault = new RacyVault();
+  let store = new MemoryStateStore();
   // Both first papers start with highlights, so their notes have an annotations section to edit from the first sync.
   const annotations = new Map([['k0', [highlight(900), highlight(901)]], ['k1', [highlight(902)]]]);
   const model: Model = { versions: new Map([['k0', 0], ['k1', 0]]), annotations, typed: new Map(), userKeys: new Map(), keyCounter: 0 };
   let day = 1;
-  const syncNow = async () => {
-    const plan = await planSync({ papers: papersOf(model), vault, settings: settings(), state: await store.load(), now: new Date(2025, 0, day++), language: 'en' });
-    return applySync(vault, plan, store);
+  const syncNow = async (on: VaultPort = vault, into: MemoryStateStore = store) => {
+    const plan = await planSync({ papers: papersOf(model), vault: on, settings: settings(), state: await store.load(), now: new Date(2025, 0, day++), language: 'en' });
+    return applySync(on, plan, into);
   };
   for (const s of [{ kind: 'sync' } as Step, ...steps, { kind: 'sync' } as Step]) {
-    const notes = Object.keys(vault.snapshot()).filter((p) => p.endsWith('.md'));
-    if (s.kind === 'sync') {
+    // The user edits notes, not the empty leftover of a crash (the next sync repairs that into a note).
+    const notes = Object.entries(vault.snapshot()).flatMap(([p, text]) => (p.endsWith('.md') && text !== '' ? [p] : []));
+    if (s.kind === 'crash') {
+      const before = vault.snapshot();
+      const crashing = new CrashingVault(vault, s.after, s.leaveEmpty);
+      await syncNow(crashing, new CrashingStore(crashing, store)).catch((e: unknown) => {
+        if (!(e instanceof Crash || e instanceof SyncAbortedError)) throw e;
+      });
+      store = new MemoryStateStore(store.memory); // the next run starts afresh, from the state on disk
+      expectUserBytesKept(model, before, vault.snapshot());
+      continue;
+    }
+    if (s.kind === 'sync' || s.kind === 'race') {
       const before = vault.snapshot();
       const lastCount = (await store.load())?.lastExport?.paperCount ?? null;
+      if (s.kind === 'race') {
+        vault.interleave = async (path, text) => {
+          if (!text.startsWith('---') || !(await typeInto(vault, model, path, s.text, s.where))) return false;
+          before[path] = (await vault.read(path))!;
+          return true;
+        };
+      }
       try {
         await syncNow();
       } catch (e) {
@@ -114,19 +184,12 @@ async function runSteps(steps: Step[]): Promise<void> {
         expect(n === 0 || (lastCount !== null && n < 0.5 * lastCount)).toBe(true);
         expect(vault.snapshot()).toEqual(before);
         continue;
+      } finally {
+        vault.interleave = null;
       }
       const after = vault.snapshot();
-      for (const path of Object.keys(before)) {
-        if (!path.endsWith('.md')) continue;
-        expect(after[path]).toBeDefined(); // nothing is ever deleted
-        expect(bodyOf(after[path])).toBe(bodyOf(before[path]));
-        // Everything typed, inside regions too, is there in the order it was typed into.
-        expect(inOrder(after[path], model.typed.get(path) ?? [])).toBe(true);
-        const fm = frontMatterOf(after[path]);
-        const keys = model.userKeys.get(path) ?? [];
-        expect(inOrder(fm.raw, keys.map((k) => k.block))).toBe(true);
-        for (const k of keys) expect(fm.data[k.name]).toEqual(k.value);
-      }
+      expectUserBytesKept(model, before, after);
+      expectOneNotePerPaper(model, after);
       // The same export again: no write at all, not even the state.
       vault.resetWrites();
       const saves = store.saves;
@@ -186,18 +249,7 @@ async function runSteps(steps: Step[]): Promise<void> {
       continue;
     }
     if (s.kind === 'type' || s.kind === 'inside' || s.kind === 'annotationEdit') {
-      const spots = s.kind === 'type' ? typingSpots(text) : s.kind === 'inside' ? insideSpots(text) : annotationSpots(text);
-      if (spots.length === 0) continue;
-      const at = spots[s.where % spots.length];
-      // A unique prefix makes every typed string findable exactly.
-      const unique = `⟦${model.keyCounter++}⟧${s.text}`;
-      const typed = text.includes('\r\n') ? unique.replace(/\n/g, '\r\n') : unique;
-      await vault.write(path, text.slice(0, at) + typed + text.slice(at));
-      const list = model.typed.get(path) ?? [];
-      list.push(typed);
-      // Keep the list in the order the strings now appear in the note.
-      const next = text.slice(0, at) + typed + text.slice(at);
-      model.typed.set(path, orderedByPosition(next, list));
+      await typeInto(vault, model, path, s.text, s.where, s.kind === 'type' ? 'outside' : s.kind === 'inside' ? 'inside' : 'annotation');
       continue;
     }
     const name = `user-${model.keyCounter++}`;

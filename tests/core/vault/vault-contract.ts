@@ -179,6 +179,22 @@ export function describeVaultContract(name: string, makeVault: () => Promise<Vau
       });
     });
 
+    describe('stat', () => {
+      it('is null for a missing file and a folder, and changes when a write changes the text', async () => {
+        const stat = (path: string) => attempt(async () => (vault.stat ? vault.stat(path) : Promise.reject(new Error('no stat'))));
+        expect(await stat('A/missing.md')).toBeNull();
+        await vault.write('A/n.md', 'short');
+        expect(await stat('A')).toBeNull();
+        const before = await stat('A/n.md');
+        expect(before).toEqual({ size: 5, mtime: expect.any(Number) as number });
+        await vault.process('A/n.md', (text) => `${text}, then longer`);
+        const after = await stat('A/n.md');
+        expect(after).not.toBeNull();
+        expect(after).not.toEqual(before);
+        expect(await stat('A/n.md')).toEqual(after);
+      });
+    });
+
     it('handles CJK file and folder names', async () => {
       await vault.write('概念/指令微调.md', '# 指令微调');
       await vault.write('概念/思维链 (CoT).md', '# CoT');
@@ -199,6 +215,7 @@ export function describeVaultContract(name: string, makeVault: () => Promise<Vau
         await expect(attempt(() => vault.process(bad, (s) => s))).rejects.toThrow(VaultPathError);
         await expect(attempt(() => vault.list(bad))).rejects.toThrow(VaultPathError);
         await expect(attempt(() => vault.exists(bad))).rejects.toThrow(VaultPathError);
+        await expect(attempt(() => vault.stat!(bad))).rejects.toThrow(VaultPathError);
         expect(t.writes()).toEqual([]);
       });
     });

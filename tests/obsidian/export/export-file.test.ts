@@ -76,3 +76,24 @@ describe('ExportFiles', () => {
     await expect(files.read(locateExport(''))).rejects.toThrow('Set the Better BibTeX export file in the plugin settings first.');
   });
 });
+
+describe('ExportFiles and files that are not exports', () => {
+  const posixOnly = process.platform === 'win32' ? it.skip : it;
+
+  posixOnly('refuses a FIFO and a device outside the vault without reading them', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'zcn-export-fifo-'));
+    try {
+      const fifo = path.join(dir, 'library.bib');
+      expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+      const files = new ExportFiles((await createMockApp({})) as unknown as ObsidianApp, nodeModules);
+      for (const abs of [fifo, '/dev/zero']) {
+        await expect(files.read(locateExport(abs))).rejects.toThrow(
+          new ExportFileError(`Cannot read the export file ${abs}: it is not a regular file (a pipe, a device or a socket); point the setting at the export file itself`),
+        );
+      }
+    } finally {
+      await fsp.rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -40,6 +40,7 @@ describe('onload', () => {
       ['link-concepts-in-current-note', 'Link concepts in current note'],
       ['rebuild-concept-links', 'Rebuild concept links'],
       ['create-concept-notes-from-glossary', 'Create concept notes from glossary'],
+      ['take-zotero-version', "Take Zotero's version of this note's managed parts"],
     ]);
     expect(plugin.mock.commands.every((c) => c.hotkeys === undefined)).toBe(true);
     // Editor commands get the editor from Obsidian; "Open in Zotero" and the glossary one show only where they apply.
@@ -52,6 +53,7 @@ describe('onload', () => {
       'link-concepts-in-current-note': ['editorCheckCallback'],
       'rebuild-concept-links': ['callback'],
       'create-concept-notes-from-glossary': ['checkCallback'],
+      'take-zotero-version': ['checkCallback'],
     });
     expect(plugin.mock.ribbonIcons.map((r) => [r.icon, r.title])).toEqual([['refresh-cw', 'Sync Zotero library']]);
     expect(plugin.mock.statusBarItems).toHaveLength(1);

@@ -253,3 +253,14 @@ describe('the 1.13 settings screen', () => {
     expect(settings().exportPath).toBe('Zotero/library.bib');
   });
 });
+
+describe.each<SettingsRenderer>(['1.13', 'legacy'])('folders Obsidian hides (%s rendering)', (renderer) => {
+  it('refuses a notes or concepts folder in the config folder, or any hidden folder, and keeps the saved one', async () => {
+    const { row, type, settings } = await openTabWith(renderer);
+    await type('Notes folder', '.obsidian/Literature');
+    expect(row('Notes folder').desc).toContain('".obsidian/Literature" is inside Obsidian\'s config folder (.obsidian)');
+    await type('Concepts folder', 'Notes/.hidden');
+    expect(row('Concepts folder').desc).toContain('"Notes/.hidden" is a hidden folder');
+    expect(settings()).toMatchObject({ notesFolder: 'Literature', conceptsFolder: 'Concepts' });
+  });
+});

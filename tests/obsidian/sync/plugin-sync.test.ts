@@ -213,7 +213,9 @@ describe('auto-sync on export change', () => {
   it('watches an export outside the vault with the Node watcher and syncs after it settles', async () => {
     const watcher = fakeFileWatcher();
     let size = 100;
-    const fs = { promises: { stat: () => Promise.resolve({ isFile: () => true, size, mtimeMs: size }), readFile: () => Promise.resolve(BIB) } };
+    const stat = () => Promise.resolve({ isFile: () => true, isDirectory: () => false, size, mtimeMs: size });
+    const handle = { stat, readFile: () => Promise.resolve(BIB), close: () => Promise.resolve() };
+    const fs = { constants: {}, promises: { stat, open: () => Promise.resolve(handle) } };
     const node = () => ({ fs, path: nodePath, os: nodeOs }) as never;
     const made = await makePlugin({ node, watchFile: watcher.factory, loadReader: loadLibraryReader });
     await made.plugin.saveData({ exportPath: '/home/me/Zotero/library.bib', autoSyncDelayMs: 1000 });

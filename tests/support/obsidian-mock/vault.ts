@@ -4,7 +4,7 @@
  * paths are taken as given (no normalisation: callers must `normalizePath`), `create` and `createFolder` reject an
  * existing path and a missing parent folder, and `process` always writes, even when its callback changes nothing.
  */
-import { MockDataAdapter } from './adapter';
+import { MockDataAdapter } from './data-adapter';
 import { Events } from './events';
 
 /** https://docs.obsidian.md/Reference/TypeScript+API/FileStats */
