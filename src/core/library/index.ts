@@ -16,6 +16,7 @@ export {
   type Paper,
 } from './paper';
 export { openInZoteroLink, selectsByItemKey, type ZoteroLinkCandidates } from './zotero-uri';
+export { foldForSearch, PaperSearchIndex, paperSearchIndex, type PaperMatch } from './paper-search';
 export { LibraryCache, type LibraryCacheDeps, type LibraryState, type LoadedLibrary, type ReadLibrary } from './library-cache';
 
 /** The reader's `readLibrary`, importing it on first use. */

@@ -12,6 +12,10 @@ export const COMMAND_IDS = {
   linkConceptsInNote: 'link-concepts-in-current-note',
   rebuildConceptLinks: 'rebuild-concept-links',
   createConceptNotes: 'create-concept-notes-from-glossary',
+  suggestConcepts: 'suggest-concepts-from-library',
+  insertCitation: 'insert-citation',
+  insertLiteratureLink: 'insert-link-to-literature-note',
+  rebuildCitedIn: 'rebuild-cited-in-lists',
 } as const;
 
 /**

@@ -51,13 +51,13 @@ const AUTO = 'Sync when the export changes, on this device';
 describe.each<SettingsRenderer>(['1.13', 'legacy'])('settings tab (%s rendering)', (renderer) => {
   const openTab = (files?: Record<string, string>, data?: Record<string, unknown>) => openTabWith(renderer, files, data);
 
-  it('has one row for every setting, under three headings, drawn the way this Obsidian draws them', async () => {
+  it('has one row for every setting, under four headings, drawn the way this Obsidian draws them', async () => {
     const { tab, screen } = await openTab();
     expect(screen.declarative).toBe(renderer === '1.13');
     const keys = tab.sections().flatMap((s) => s.rows.map((r) => r.key));
     expect([...keys].sort()).toEqual([...Object.keys(DEFAULT_SETTINGS).filter((k) => k !== 'version'), 'autoSyncOnThisDevice'].sort());
     const shown = settingsIn(tab.containerEl);
-    expect(shown.filter((s) => s.isHeading).map((s) => s.name)).toEqual(['Export from Zotero', 'Literature notes', 'Concepts']);
+    expect(shown.filter((s) => s.isHeading).map((s) => s.name)).toEqual(['Export from Zotero', 'Literature notes', 'Concepts', 'Writing']);
     expect(shown.filter((s) => !s.isHeading)).toHaveLength(keys.length);
     const definitions = tab.getSettingDefinitions() as unknown as { heading: string; items: { name: string }[] }[];
     expect(definitions.map((d) => [d.heading, d.items.length])).toEqual(tab.sections().map((s) => [s.heading, s.rows.length]));
@@ -241,7 +241,7 @@ describe('the 1.13 settings screen', () => {
     const read = jest.spyOn(made.app.vault, 'read');
     await loadPlugin(made.plugin);
     const tab = made.plugin.mock.settingTabs[0] as PluginSettingTab;
-    expect(tab.settingItems).toHaveLength(3);
+    expect(tab.settingItems).toHaveLength(4);
     expect(read).not.toHaveBeenCalled();
   });
 
