@@ -67,9 +67,11 @@ export class CitationSuggest extends EditorSuggest<PaperMatch> {
   private async insert(context: EditorSuggestContext, paper: Paper, locator: string | null): Promise<void> {
     const renderer = await this.controller.services.citationRenderer(this.controller.context());
     const { editor, start, end } = context;
+    const cursor = editor.getCursor();
+    if (cursor.line !== end.line || cursor.ch !== end.ch) return; // the user typed on or moved meanwhile
     const line = editor.getLine(start.line);
     const found = findCitationTrigger(line.slice(0, end.ch), this.controller.settings.settings.citationTriggers);
-    if (!found || found.start !== start.ch || found.query !== context.query) return; // the user typed on meanwhile
+    if (!found || found.start !== start.ch || found.query !== context.query) return;
     const citation = renderer.render(paper, locator);
     const range = citationRange(line, found, end.ch, citation);
     editor.replaceRange(citation, { line: start.line, ch: range.from }, { line: start.line, ch: range.to });
