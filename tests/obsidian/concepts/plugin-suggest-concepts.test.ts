@@ -111,8 +111,9 @@ describe('what concept runs say', () => {
     expect(noticeMessages().at(-1)).toContain('\nYour note Notes/Transformer.md is now the concept Transformer (named "Transformer"; no second note made).\n');
   });
 
+  const many = Object.fromEntries(Array.from({ length: 24 }, (_, i) => [`Reading/week ${i + 1}.md`, i < 18 ? `Week ${i + 1}: more in-context learning.\n` : `Week ${i + 1}.\n`]));
+
   it('names a concept most notes mention, suggesting "zcn-link: false", and never switches it off', async () => {
-    const many = Object.fromEntries(Array.from({ length: 24 }, (_, i) => [`Reading/week ${i + 1}.md`, i < 18 ? `Week ${i + 1}: more in-context learning.\n` : `Week ${i + 1}.\n`]));
     const made = await started({ ubiquitousConceptShare: 0.6 }, { 'Concepts/ICL.md': NOTES['Concepts/ICL.md'], ...many });
     made.plugin.mock.command('rebuild-concept-links')!.callback!();
     await flush();
@@ -121,5 +122,18 @@ describe('what concept runs say', () => {
     );
     expect(made.app.vault.contentOf('Concepts/ICL.md')).not.toContain('zcn-link');
     expect(made.app.vault.contentOf('Reading/week 1.md')).toBe('Week 1: more [[ICL|in-context learning]].\n');
+  });
+
+  it('says so once after automatic runs too, and not again while nothing changes', async () => {
+    const made = await started({ ubiquitousConceptShare: 0.6 }, { 'Concepts/ICL.md': NOTES['Concepts/ICL.md'], ...many });
+    await made.app.vault.setExternal('Concepts/ICL.md', `${NOTES['Concepts/ICL.md']}More.\n`); // the concept watcher runs
+    await jest.advanceTimersByTimeAsync(2500);
+    expect(noticeMessages().filter((m) => m.includes('Mentioned by most notes'))).toEqual([
+      'Concept links: Mentioned by most notes: "ICL" (18 of 24 notes, 75 %). To stop linking a concept, add "zcn-link: false" to its note.',
+    ]);
+    await made.app.vault.setExternal('Concepts/ICL.md', `${NOTES['Concepts/ICL.md']}More, again.\n`);
+    await jest.advanceTimersByTimeAsync(2500);
+    expect(noticeMessages().filter((m) => m.includes('Mentioned by most notes'))).toHaveLength(1);
+    expect(made.app.vault.contentOf('Reading/week 2.md')).toBe('Week 2: more [[ICL|in-context learning]].\n');
   });
 });
