@@ -1,6 +1,6 @@
 /** Concepts grown from the user's library in the plugin: the suggestion modal, adopted notes, ubiquitous concepts. */
 import { loadLibraryReader } from '../../../src/core/library';
-import { ButtonComponent, noticeMessages, openedModals, settingsIn, ToggleComponent, type Modal, type Setting } from '../../__mocks__/obsidian';
+import { allNoticeMessages, ButtonComponent, noticeMessages, openedModals, settingsIn, ToggleComponent, type Modal, type Setting } from '../../__mocks__/obsidian';
 import { EXAMPLE_LIBRARY, flush, loadPlugin, makePlugin, usePluginTestEnvironment } from '../plugin-harness';
 
 const EXPORT = 'Zotero/library.bib';
@@ -133,7 +133,7 @@ describe('what concept runs say', () => {
     ]);
     await made.app.vault.setExternal('Concepts/ICL.md', `${NOTES['Concepts/ICL.md']}More, again.\n`);
     await jest.advanceTimersByTimeAsync(2500);
-    expect(noticeMessages().filter((m) => m.includes('Mentioned by most notes'))).toHaveLength(1);
+    expect(allNoticeMessages().filter((m) => m.includes('Mentioned by most notes'))).toHaveLength(1);
     expect(made.app.vault.contentOf('Reading/week 2.md')).toBe('Week 2: more [[ICL|in-context learning]].\n');
   });
 });
