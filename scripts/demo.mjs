@@ -1,5 +1,6 @@
 // `npm run demo` (after `npm run build`): sync the example library into example-vault/ with the CLI, add concept
-// notes, and install the built plugin there, so the folder can be opened in Obsidian. Running it again changes
+// notes and a draft that cites papers ("Cited in"), and install the built plugin there, so the folder can be opened
+// in Obsidian. Running it again changes
 // nothing: every file is written only when its content differs, and the sync of an unchanged export writes nothing.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -70,6 +71,22 @@ const surveyNote = join(root, '..', 'shared', 'seed', 'survey-note.md');
 // Copied once: after that it is a note of the vault (linked, maybe edited), which the demo never overwrites.
 const surveyInVault = join(vault, userNotesFolder, '多模态综述.md');
 if (existsSync(surveyNote) && !existsSync(surveyInVault)) writeIfChanged(surveyInVault, readFileSync(surveyNote), "the user's survey note");
+// A draft that cites papers in Pandoc's syntax, so "Cited in" shows in their notes (written once, then the user's).
+const draftInVault = join(vault, 'Drafts', 'Survey draft.md');
+if (!existsSync(draftInVault)) {
+  const draft = [
+    '# Multimodal LLMs: a short survey',
+    '',
+    'Large language models learn from a few examples in the prompt [@brownLanguageModelsAre2020, p. 4], and reason',
+    'better when asked to think step by step [see @weiChainofthoughtPromptingElicits2022; @kaplanScalingLawsNeural2020].',
+    '@liuVisualInstructionTuning2023 [sec. 3] connect a vision encoder [@radfordLearningTransferableVisual2021] to such a',
+    'model; [@yinSurveyMultimodalLarge2024] survey what followed. Type `[@` to cite another paper.',
+    '',
+    'Export with Pandoc: `pandoc "Survey draft.md" --citeproc --bibliography ../Zotero/library.bib -o draft.docx`',
+    '',
+  ].join('\n');
+  writeIfChanged(draftInVault, draft, 'a draft citing papers');
+}
 const enabled = readJson(join(vault, '.obsidian', 'community-plugins.json'), []);
 const plugins = Array.isArray(enabled) ? enabled : [];
 if (!plugins.includes(pluginId)) plugins.push(pluginId);
@@ -96,6 +113,12 @@ const syncLine =
   `sync: ${report.created.length} created, ${report.updated.length} updated, ${report.unchanged} unchanged, ` +
   `${report.conflicts.length} conflicts, ${report.errors.length} errors${report.skipped ? ' (export unchanged since the last sync)' : ''}`;
 concepts([], 'links and backlinks');
+// 4. "Cited in": each cited paper's note lists the notes that cite it (the plugin then keeps it current).
+const cited = runCli(['citations', '--vault', vault, '--export', join(vault, exportInVault), '--json']);
+const citedOut = cited.code === 2 ? null : JSON.parse(cited.out);
+const citedLine = citedOut
+  ? `citations: ${citedOut.citations} citations, ${citedOut.updated.length} "Cited in" sections updated${citedOut.unknownKeys.length ? `, unknown keys: ${citedOut.unknownKeys.join(', ')}` : ''}`
+  : `citations: failed: ${cited.err.trim()}`;
 
 console.log(`Zotero Concept Notes demo vault: ${show(vault)}/\n`);
 for (const line of done) console.log(`  ${line}`);
@@ -105,5 +128,6 @@ for (const path of report.updated) console.log(`    updated ${path}`);
 for (const c of report.conflictDetails ?? []) console.log(`    conflict ${c.path}: ${c.reasons.join('; ')}`);
 for (const e of report.errors) console.log(`    error ${e.citekey ?? ''} ${e.message}`);
 for (const line of conceptLines) console.log(`  ${line}`);
+console.log(`  ${citedLine}`);
 console.log(`\nOpen ${show(vault)}/ as a vault in Obsidian ("Open folder as vault"); the plugin is installed and enabled.`);
 process.exitCode = sync.code;
