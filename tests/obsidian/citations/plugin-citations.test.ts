@@ -171,8 +171,8 @@ describe('the citation suggester', () => {
     await made.plugin.saveData({ exportPath: EXPORT, autoSync: false });
     await loadPlugin(made.plugin);
     made.app.workspace.triggerLayoutReady();
-    const view = await editDraft(made as Made, 'As [@few|\n');
-    const shown = suggesterOf(made as Made).simulateTyping(view.editor, view.file!);
+    const view = await editDraft(made, 'As [@few|\n');
+    const shown = suggesterOf(made).simulateTyping(view.editor, view.file!);
     await flush();
     release();
     await flush();
