@@ -1,8 +1,7 @@
 /** "Cited in" in the plugin: kept current as notes are written, edited, renamed and deleted; rebuilt on demand. */
-import { loadLibraryReader } from '../../../src/core/library';
 import { CITED_IN_UPDATE_DELAY_MS } from '../../../src/obsidian/citations/cited-in-watcher';
 import { noticeMessages, allNoticeMessages } from '../../__mocks__/obsidian';
-import { EXAMPLE_LIBRARY, flush, loadPlugin, makePlugin, usePluginTestEnvironment } from '../plugin-harness';
+import { EXAMPLE_LIBRARY, flush, startedWith, usePluginTestEnvironment } from '../plugin-harness';
 
 const EXPORT = 'Zotero/library.bib';
 const BROWN = 'Literature/brownLanguageModelsAre2020.md';
@@ -11,14 +10,7 @@ const DRAFT = 'Drafts/Survey.md';
 
 usePluginTestEnvironment();
 
-async function started(settings: Record<string, unknown> = {}, files: Record<string, string> = {}) {
-  const made = await makePlugin({ files: { [EXPORT]: EXAMPLE_LIBRARY, ...files }, loadReader: loadLibraryReader });
-  await made.plugin.saveData({ exportPath: EXPORT, autoSync: false, ...settings });
-  await loadPlugin(made.plugin);
-  made.app.workspace.triggerLayoutReady();
-  await flush();
-  return made;
-}
+const started = (settings: Record<string, unknown> = {}, files: Record<string, string> = {}) => startedWith({ [EXPORT]: EXAMPLE_LIBRARY, ...files }, settings);
 
 type Made = Awaited<ReturnType<typeof started>>;
 

@@ -1,32 +1,17 @@
 /** Citing while writing: "Insert citation", "Insert link to literature note" and the `[@` suggester. */
 import type { PaperMatch } from '../../../src/core/library';
-import { loadLibraryReader } from '../../../src/core/library';
 import { noticeMessages, openedModals, type EditorSuggest, type MarkdownView, type SuggestModal } from '../../__mocks__/obsidian';
-import { EXAMPLE_LIBRARY, flush, loadPlugin, makePlugin, usePluginTestEnvironment } from '../plugin-harness';
+import { CHINESE_LIBRARY, EXAMPLE_LIBRARY, flush, loadPlugin, makePlugin, slowReader, startedWith, usePluginTestEnvironment } from '../plugin-harness';
 
 const EXPORT = 'Zotero/library.bib';
 const BROWN = 'Literature/brownLanguageModelsAre2020.md';
 const DRAFT = 'Drafts/Survey.md';
-/** A Chinese book beside the example library's 15 papers. */
-const CHINESE = `@book{zhangDuomotaiDaMoxing2024,
-  title = {多模态大模型导论},
-  author = {张, 明远 and 李, 静},
-  date = {2024},
-  publisher = {清华大学出版社},
-  langid = {chinese}
-}
-`;
+/** Three Chinese entries beside the example library's 15 papers. */
+const CHINESE = CHINESE_LIBRARY;
 
 usePluginTestEnvironment();
 
-async function started(settings: Record<string, unknown> = {}, files: Record<string, string> = {}) {
-  const made = await makePlugin({ files: { [EXPORT]: EXAMPLE_LIBRARY + CHINESE, ...files }, loadReader: loadLibraryReader });
-  await made.plugin.saveData({ exportPath: EXPORT, autoSync: false, ...settings });
-  await loadPlugin(made.plugin);
-  made.app.workspace.triggerLayoutReady();
-  await flush();
-  return made;
-}
+const started = (settings: Record<string, unknown> = {}) => startedWith({ [EXPORT]: EXAMPLE_LIBRARY + CHINESE }, settings);
 
 type Made = Awaited<ReturnType<typeof started>>;
 
@@ -165,9 +150,8 @@ describe('the citation suggester', () => {
   });
 
   it('waits for the library while it loads, and shows nothing without an export', async () => {
-    let release: () => void = () => undefined;
-    const slowReader = () => new Promise<Awaited<ReturnType<typeof loadLibraryReader>>>((resolve) => (release = () => void loadLibraryReader().then(resolve)));
-    const made = await makePlugin({ files: { [EXPORT]: EXAMPLE_LIBRARY }, loadReader: slowReader });
+    const { loadReader, release } = slowReader();
+    const made = await makePlugin({ files: { [EXPORT]: EXAMPLE_LIBRARY }, loadReader });
     await made.plugin.saveData({ exportPath: EXPORT, autoSync: false });
     await loadPlugin(made.plugin);
     made.app.workspace.triggerLayoutReady();

@@ -1,7 +1,6 @@
 /** Concepts grown from the user's library in the plugin: the suggestion modal, adopted notes, ubiquitous concepts. */
-import { loadLibraryReader } from '../../../src/core/library';
 import { allNoticeMessages, ButtonComponent, noticeMessages, openedModals, settingsIn, ToggleComponent, type Modal, type Setting } from '../../__mocks__/obsidian';
-import { EXAMPLE_LIBRARY, flush, loadPlugin, makePlugin, usePluginTestEnvironment } from '../plugin-harness';
+import { EXAMPLE_LIBRARY, flush, startedWith, usePluginTestEnvironment } from '../plugin-harness';
 
 const EXPORT = 'Zotero/library.bib';
 const NOTES = {
@@ -13,14 +12,8 @@ const NOTES = {
 
 usePluginTestEnvironment();
 
-async function started(settings: Record<string, unknown> = {}, files: Record<string, string> = NOTES) {
-  const made = await makePlugin({ files: { [EXPORT]: EXAMPLE_LIBRARY, ...files }, loadReader: loadLibraryReader });
-  await made.plugin.saveData({ exportPath: EXPORT, autoSync: false, conceptScopeFolders: ['Reading'], ...settings });
-  await loadPlugin(made.plugin);
-  made.app.workspace.triggerLayoutReady();
-  await flush();
-  return made;
-}
+const started = (settings: Record<string, unknown> = {}, files: Record<string, string> = NOTES) =>
+  startedWith({ [EXPORT]: EXAMPLE_LIBRARY, ...files }, { conceptScopeFolders: ['Reading'], ...settings });
 
 type Made = Awaited<ReturnType<typeof started>>;
 
