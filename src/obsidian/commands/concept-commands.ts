@@ -12,6 +12,7 @@ import { applyEditorEdits } from '../vault/open-editor';
 import type { PluginController } from '../plugin/plugin-controller';
 import { formatConceptRun, formatGlossaryOutcome, type GlossaryOutcome } from '../../core/concepts';
 import { SuggestConceptsModal } from '../concepts/suggest-concepts-modal';
+import { errorMessage } from '../../core/text';
 
 /** Tries before giving up on a note the user keeps typing into while its links are computed. */
 const LINK_TRIES = 3;
@@ -63,9 +64,13 @@ export function registerConceptCommands(plugin: Plugin, controller: PluginContro
     callback: () => {
       new SuggestConceptsModal(plugin.app, {
         find: async () => {
-          // The library's titles and abstracts when an export is set; the notes alone otherwise.
-          const library = controller.exportLocation().kind === 'unset' ? null : await controller.loadLibrary().catch(() => null);
-          return controller.services.suggestConcepts(controller.context(), library?.result.papers ?? [], 1);
+          // The library's titles and abstracts when the export can be read; the notes alone otherwise, saying why.
+          let warning: string | undefined;
+          const library = controller.exportLocation().kind === 'unset' ? null : await controller.loadLibrary().catch((err: unknown) => {
+            warning = `Only your notes were read: the library could not be loaded (${errorMessage(err)}).`;
+            return null;
+          });
+          return { ...(await controller.services.suggestConcepts(controller.context(), library?.result.papers ?? [], 1)), warning };
         },
         onAccept: (chosen) =>
           void withProgress(controller.notices, CONCEPT_PROGRESS, 'Creating concept notes', async (onProgress) => {

@@ -12,14 +12,14 @@ import { errorMessage, plural } from '../../core/text';
 const MIN_USES = 2;
 
 export interface SuggestConceptsOptions {
-  /** Finds the suggestions (every term, used once or more). */
-  find(): Promise<VaultSuggestions>;
+  /** Finds the suggestions (every term, used once or more), and what the user should know about them. */
+  find(): Promise<VaultSuggestions & { warning?: string }>;
   /** The user confirmed with these ticked. */
   onAccept(chosen: ConceptSuggestion[]): void;
 }
 
 export class SuggestConceptsModal extends Modal {
-  private found: VaultSuggestions | null = null;
+  private found: (VaultSuggestions & { warning?: string }) | null = null;
   private readonly chosen = new Set<ConceptSuggestion>();
   private showOnce = false;
   private createButton: ButtonComponent | null = null;
@@ -64,6 +64,7 @@ export class SuggestConceptsModal extends Modal {
     contentEl.createEl('p', {
       text: shown.length === 0 ? `No new terms are defined in ${read}.` : `${plural(shown.length, 'term')} defined in ${read}. Tick those that should become concept notes; their long forms become aliases.`,
     });
+    if (found.warning) contentEl.createEl('p', { cls: 'mod-warning', text: found.warning });
     new Setting(contentEl).setName('Show terms used once').addToggle((toggle) =>
       toggle.setValue(this.showOnce).onChange((on) => {
         this.showOnce = on;

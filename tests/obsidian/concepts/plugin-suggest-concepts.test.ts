@@ -130,3 +130,16 @@ describe('what concept runs say', () => {
     expect(made.app.vault.contentOf('Reading/week 2.md')).toBe('Week 2: more [[ICL|in-context learning]].\n');
   });
 });
+
+describe('"Suggest concepts from library" without the library', () => {
+  it('suggests from the notes alone and says why', async () => {
+    const made = await startedWith({ ...NOTES }, { conceptScopeFolders: ['Reading'] }); // the export file is missing
+    made.plugin.mock.command('suggest-concepts-from-library')!.callback!();
+    const modal = openedModals().at(-1) as Modal;
+    await flush();
+    expect(modal.contentEl.children.map((c) => c.textContent).slice(0, 2)).toEqual([
+      '2 terms defined in 3 notes. Tick those that should become concept notes; their long forms become aliases.',
+      'Only your notes were read: the library could not be loaded (Export file not found in the vault: Zotero/library.bib).',
+    ]);
+  });
+});
