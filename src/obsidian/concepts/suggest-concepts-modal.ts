@@ -64,7 +64,7 @@ export class SuggestConceptsModal extends Modal {
     contentEl.createEl('p', {
       text: shown.length === 0 ? `No new terms are defined in ${read}.` : `${plural(shown.length, 'term')} defined in ${read}. Tick those that should become concept notes; their long forms become aliases.`,
     });
-    if (found.warning) contentEl.createEl('p', { cls: 'mod-warning', text: found.warning });
+    if (found.warning) contentEl.createEl('p', { cls: 'zotero-concept-notes-warning', text: found.warning });
     new Setting(contentEl).setName('Show terms used once').addToggle((toggle) =>
       toggle.setValue(this.showOnce).onChange((on) => {
         this.showOnce = on;
