@@ -15,6 +15,8 @@ export class CitationSuggest extends EditorSuggest<PaperMatch> {
   /** The locator typed with the current query. */
   private locator: string | null = null;
   private noted = new Set<string>();
+  /** The settings the citation template was last compiled for (compiled again only when they change). */
+  private warmedFor: object | null = null;
 
   constructor(
     app: App,
@@ -39,9 +41,12 @@ export class CitationSuggest extends EditorSuggest<PaperMatch> {
   getSuggestions(context: EditorSuggestContext): PaperMatch[] | Promise<PaperMatch[]> {
     const { search, locator } = splitCitationQuery(context.query);
     this.locator = locator;
-    const { services } = this.controller;
+    const { services, settings } = this.controller;
     // Ready by the time a paper is chosen: the template compiled, the papers with a note known (both cached).
-    services.citationRenderer(this.controller.context()).catch(() => undefined);
+    if (this.warmedFor !== settings.settings) {
+      this.warmedFor = settings.settings;
+      services.citationRenderer(this.controller.context()).catch(() => undefined);
+    }
     services.notedCitekeys().then((keys) => (this.noted = keys), () => undefined);
     const library = this.controller.library.current;
     if (library) return paperSearchIndex(library.result.papers).search(search, this.limit);
