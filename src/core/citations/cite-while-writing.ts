@@ -51,7 +51,8 @@ export function findCitationTrigger(lineBefore: string, triggers: readonly strin
     const query = lineBefore.slice(start + trigger.length);
     if (query.length > MAX_QUERY || /^\s/.test(query) || endsQuery(query)) continue;
     const before = start > 0 ? lineBefore.charCodeAt(start - 1) : 0x20;
-    if (trigger.startsWith('[') ? before === 0x5b || before === 0x21 : isWordChar(before)) continue;
+    // After a Han character `@@` is a trigger (Chinese has no spaces); after a Latin letter it is an address.
+    if (trigger.startsWith('[') ? before === 0x5b || before === 0x21 : isWordChar(before) && before < 0x80) continue;
     if (inInlineCode(lineBefore, start)) continue;
     best = { trigger, start, query };
   }

@@ -12,6 +12,7 @@ describe('the citation being typed', () => {
     expect(trigger('See @@vas')).toEqual({ trigger: '@@', start: 4, query: 'vas' });
     expect(trigger('[@a] and then [@wei, p. 3')).toEqual({ trigger: '[@', start: 14, query: 'wei, p. 3' });
     expect(trigger('多模态 [@多模态')).toEqual({ trigger: '[@', start: 4, query: '多模态' });
+    expect(trigger('见@@多模态')).toEqual({ trigger: '@@', start: 1, query: '多模态' }); // no space before it in Chinese
   });
 
   it('is no citation when a link, a word, code or a closed citation is being typed', () => {
