@@ -1,6 +1,7 @@
 // `npm run demo` (after `npm run build`): sync the example library (a BetterBibTeX JSON export with summaries,
-// annotations, Zotero notes and collections) into example-vault/ with the CLI, add concept notes and an example
-// survey note, and install the built plugin there, so the folder can be opened in Obsidian. Running it again changes
+// annotations, Zotero notes and collections) into example-vault/ with the CLI, add concept notes, an example survey
+// note and a draft that cites papers ("Cited in"), and install the built plugin there, so the folder can be opened
+// in Obsidian. Running it again changes
 // nothing: every file is written only when its content differs, and the sync of an unchanged export writes nothing.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -76,6 +77,22 @@ const surveyNotes = [
 for (const [source, target, what] of surveyNotes) {
   if (existsSync(source) && !existsSync(target)) writeIfChanged(target, readFileSync(source), what);
 }
+// A draft that cites papers in Pandoc's syntax, so "Cited in" shows in their notes (written once, then the user's).
+const draftInVault = join(vault, 'Drafts', 'Survey draft.md');
+if (!existsSync(draftInVault)) {
+  const draft = [
+    '# Multimodal LLMs: a short survey',
+    '',
+    'Large language models learn from a few examples in the prompt [@brownLanguageModelsAre2020, p. 4], and reason',
+    'better when asked to think step by step [see @weiChainofthoughtPromptingElicits2022; @kaplanScalingLawsNeural2020].',
+    '@liuVisualInstructionTuning2023 [sec. 3] connect a vision encoder [@radfordLearningTransferableVisual2021] to such a',
+    'model; [@yinSurveyMultimodalLarge2024] survey what followed. Type `[@` to cite another paper.',
+    '',
+    'Export with Pandoc: `pandoc "Survey draft.md" --citeproc --bibliography ../Zotero/library.json -o draft.docx`',
+    '',
+  ].join('\n');
+  writeIfChanged(draftInVault, draft, 'a draft citing papers');
+}
 const enabled = readJson(join(vault, '.obsidian', 'community-plugins.json'), []);
 const plugins = Array.isArray(enabled) ? enabled : [];
 if (!plugins.includes(pluginId)) plugins.push(pluginId);
@@ -102,6 +119,12 @@ const syncLine =
   `sync: ${report.created.length} created, ${report.updated.length} updated, ${report.unchanged} unchanged, ` +
   `${report.conflicts.length} conflicts, ${report.errors.length} errors${report.skipped ? ' (export unchanged since the last sync)' : ''}`;
 concepts([], 'links and backlinks');
+// 4. "Cited in": each cited paper's note lists the notes that cite it (the plugin then keeps it current).
+const cited = runCli(['citations', '--vault', vault, '--export', join(vault, exportInVault), '--json']);
+const citedOut = cited.code === 2 ? null : JSON.parse(cited.out);
+const citedLine = citedOut
+  ? `citations: ${citedOut.citations} citations, ${citedOut.updated.length} "Cited in" sections updated${citedOut.unknownKeys.length ? `, unknown keys: ${citedOut.unknownKeys.join(', ')}` : ''}`
+  : `citations: failed: ${cited.err.trim()}`;
 
 console.log(`Zotero Concept Notes demo vault: ${show(vault)}/\n`);
 for (const line of done) console.log(`  ${line}`);
@@ -114,5 +137,6 @@ for (const line of conceptLines) console.log(`  ${line}`);
 console.log(`\n  What to look at: ${show(vault)}/Literature/weiChainofthoughtPromptingElicits2022.md (summary, annotations in`);
 console.log('  colour callouts with page links into Zotero, linked concepts), Literature/yinSurveyMultimodalLarge2024.md (Zotero');
 console.log(`  notes with Pandoc citations), Notes/多模态大模型读书笔记.md (a survey note) and Concepts/ (who mentions what).`);
+console.log(`  ${citedLine}`);
 console.log(`\nOpen ${show(vault)}/ as a vault in Obsidian ("Open folder as vault"); the plugin is installed and enabled.`);
 process.exitCode = sync.code;

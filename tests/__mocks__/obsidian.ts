@@ -59,5 +59,7 @@ export {
   visibleNotices,
 } from '../support/obsidian-mock/ui';
 export type { FuzzyMatch, Instruction, SearchResult } from '../support/obsidian-mock/ui';
+export { EditorSuggest } from '../support/obsidian-mock/editor-suggest';
+export type { EditorSuggestContext, EditorSuggestTriggerInfo } from '../support/obsidian-mock/editor-suggest';
 export { debounce, getLanguage, normalizePath, Platform, setMockLanguage, setMockPlatform } from '../support/obsidian-mock/functions';
 export type { Debouncer } from '../support/obsidian-mock/functions';

@@ -12,6 +12,7 @@ import { emptySyncSummary, type SyncSummary } from '../../src/core/sync';
 import type { CoreServices, SyncRequest } from '../../src/obsidian/plugin/core-services';
 import ZoteroConceptNotesPlugin from '../../src/obsidian/main';
 import type { ControllerOptions } from '../../src/obsidian/plugin/plugin-controller';
+import { loadLibraryReader, type LibraryReader } from '../../src/core/library';
 import type { FileWatchFactory } from '../../src/obsidian/export/export-watcher';
 import { createMockApp, resetUiLog, setMockPlatform, type App, type Plugin as MockPlugin } from '../__mocks__/obsidian';
 
@@ -115,6 +116,52 @@ export const EXAMPLE_LIBRARY = readFileSync(nodePath.resolve(__dirname, '../../e
 
 /** The first three papers of the example library (yinSurveyMultimodalLarge2024, linMultiLayerVisual2025, liBenchmarkingMultimodalRetrieval2024). */
 export const SMALL_LIBRARY = EXAMPLE_LIBRARY.split(/^(?=@)/m).slice(0, 3).join('');
+
+/**
+ * The plugin loaded over `files` with the real library reader, its export at `Zotero/library.bib` (no automatic
+ * sync; `settings` are added to data.json), the layout ready and the library loaded.
+ */
+export async function startedWith(files: Record<string, string>, settings: Record<string, unknown> = {}) {
+  const made = await makePlugin({ files, loadReader: loadLibraryReader });
+  await made.plugin.saveData({ exportPath: 'Zotero/library.bib', autoSync: false, ...settings });
+  await loadPlugin(made.plugin);
+  made.app.workspace.triggerLayoutReady();
+  await flush();
+  return made;
+}
+
+/** A library reader that waits until `release()`: the first load of the library is still running. */
+export function slowReader(): { loadReader: () => Promise<LibraryReader>; release: () => void } {
+  let release: () => void = () => undefined;
+  const loadReader = () => new Promise<LibraryReader>((resolve) => (release = () => void loadLibraryReader().then(resolve)));
+  return { loadReader, release: () => release() };
+}
+
+/** Chinese metadata as Better BibLaTeX writes it: titles, authors (family, given) and publishers. */
+export const CHINESE_LIBRARY = `@book{zhangDuomotaiDaMoxing2024,
+  title = {多模态大模型导论},
+  author = {张, 明远 and 李, 静},
+  date = {2024},
+  publisher = {清华大学出版社},
+  langid = {chinese}
+}
+
+@book{chenZhilingWeitiao2023,
+  title = {指令微调与对齐},
+  author = {陈, 思齐},
+  date = {2023},
+  publisher = {人民邮电出版社},
+  langid = {chinese}
+}
+
+@article{wangSiweiLian2023,
+  title = {思维链提示的原理},
+  author = {王, 子涵},
+  date = {2023},
+  journaltitle = {计算机学报},
+  langid = {chinese}
+}
+`;
 
 /** Let pending promises and the UI yields (zero-delay timers) run. */
 export const flush = (): Promise<void> => jest.advanceTimersByTimeAsync(50);

@@ -8,3 +8,4 @@ export { citationsInNote, type NoteCitations } from './note-citations';
 export { createCitationState, type CitationState } from './citation-state';
 export { renderCitedIn, type CitingNote } from './cited-in-section';
 export { updateCitedIn, type CitedInOptions, type CitedInResult } from './update-cited-in';
+export { wikilinkMaker, type MakeLink } from '../concepts/link-writer';

@@ -23,7 +23,7 @@ export interface CitedInOptions {
   /** How links are written (the plugin: Obsidian's own format); default `[[path|title]]`-style wikilinks. */
   makeLink?: MakeLink;
   /** The library's citekeys, when loaded: a cited key outside it (and without a note) is reported as unknown. */
-  libraryKeys?: ReadonlySet<string> | null;
+  libraryKeys?: { has(citekey: string): boolean } | null;
   /** Kept between runs (the plugin); without it every run is a full one. */
   state?: CitationState;
   /** The notes that changed since the last run with `state`; undefined: read every note. */
@@ -32,6 +32,8 @@ export interface CitedInOptions {
   skipPaths?: readonly string[];
   /** Awaited between notes (the plugin yields to the UI there). */
   pause?: () => Promise<void>;
+  /** Notes read, then sections written, out of how many (a full run reads the whole vault). */
+  onProgress?: (done: number, total: number) => void;
   /** Plan only: `updated` lists the notes that would be written. */
   dryRun?: boolean;
 }
@@ -45,6 +47,8 @@ export interface CitedInResult {
   unknownKeys: string[];
   /** Notes that could not be read or written, and why. */
   failed: { path: string; message: string }[];
+  /** Literature notes in `skipPaths` whose section was due: a later run must look at them again. */
+  skipped: string[];
 }
 
 const SECTION_MARKER = beginMarker(CITED_IN_SECTION_ID);
@@ -59,6 +63,7 @@ function citekeyOf(text: string): string | null {
 async function readNotes(vault: VaultPort, state: CitationState, paths: readonly string[], options: CitedInOptions): Promise<Set<string>> {
   const affected = new Set<string>();
   const withSection = state.withSection;
+  let done = 0;
   for (const path of paths) {
     const text = path.endsWith('.md') && !isHiddenPath(path) ? await vault.read(path) : null;
     for (const key of setNoteCitations(state, path, text === null ? NO_CITATIONS : citationsInNote(path, text))) affected.add(key);
@@ -67,13 +72,14 @@ async function readNotes(vault: VaultPort, state: CitationState, paths: readonly
     if (citekey !== null) affected.add(citekey); // a note that appeared or changed may need its section
     if (text?.includes(SECTION_MARKER)) withSection.add(path);
     else withSection.delete(path);
+    options.onProgress?.(++done, paths.length);
     await options.pause?.();
   }
   return affected;
 }
 
 /** Keys cited in a bracketed or `[[@key]]` form somewhere, with no note and outside the library. */
-function unknownKeys(state: CitationState, libraryKeys: ReadonlySet<string> | null | undefined): string[] {
+function unknownKeys(state: CitationState, libraryKeys: CitedInOptions['libraryKeys']): string[] {
   const unknown: string[] = [];
   for (const [key, notes] of state.citers) {
     if (state.literature.has(key) || libraryKeys?.has(key)) continue;
@@ -94,16 +100,23 @@ export async function updateCitedIn(vault: VaultPort, options: CitedInOptions): 
 
   const makeLink = options.makeLink ?? wikilinkMaker();
   const skip = new Set(options.skipPaths ?? []);
-  const result: CitedInResult = { updated: [], citations: 0, unknownKeys: unknownKeys(state, options.libraryKeys), failed: [] };
+  const result: CitedInResult = { updated: [], citations: 0, unknownKeys: unknownKeys(state, options.libraryKeys), failed: [], skipped: [] };
   const unknown = new Set(result.unknownKeys);
   for (const [, cites] of state.byNote) {
     for (const [key, count] of cites.counts) if (state.literature.has(key) || options.libraryKeys?.has(key) || unknown.has(key)) result.citations += count;
   }
-  for (const key of [...affected].sort()) {
+  const keys = [...affected].sort();
+  let written = 0;
+  for (const key of keys) {
+    options.onProgress?.(paths.length + written++, paths.length + keys.length);
     const path = state.literature.get(key);
-    if (path === undefined || skip.has(path)) continue;
+    if (path === undefined) continue;
     const citing = citersOf(state, key, path);
     if (citing.length === 0 && !withSection.has(path)) continue;
+    if (skip.has(path)) {
+      result.skipped.push(path);
+      continue;
+    }
     const content = renderCitedIn(citing, path, options.language, makeLink);
     try {
       let changed = false;
@@ -126,5 +139,6 @@ export async function updateCitedIn(vault: VaultPort, options: CitedInOptions): 
     }
     await options.pause?.();
   }
+  if (keys.length > 0) options.onProgress?.(paths.length + keys.length, paths.length + keys.length);
   return result;
 }

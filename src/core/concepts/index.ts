@@ -3,7 +3,7 @@
  * the user's own library. Light and loaded at once: what a concept run returns and the words that describe it. The
  * engine (engine.ts says what it does) is imported on first use through `loadConceptEngine()`; its types are here.
  */
-export { formatConceptRun, type ConceptLinkResult, type GlossaryOutcome, type TextLinkResult } from './concept-run';
+export { conceptPolicyLines, formatConceptRun, formatGlossaryOutcome, type ConceptLinkResult, type GlossaryOutcome, type TextLinkResult } from './concept-run';
 export type * from './engine';
 
 export type ConceptEngine = typeof import('./engine');

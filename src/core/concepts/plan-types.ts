@@ -8,10 +8,9 @@ import type { RejectedTerm, TermConflict, TermIndex } from './term-index';
 import type { UbiquitousConcept } from './ubiquity';
 
 /** The settings a concept run reads. */
-export type ConceptSettings = Pick<
-  Settings,
-  'notesFolder' | 'conceptsFolder' | 'conceptScopeFolders' | 'linkInHeadings' | 'ubiquitousConceptShare' | 'adoptedConcepts' | 'adoptedConceptSections'
->;
+export type ConceptSettings = Pick<Settings, 'notesFolder' | 'conceptsFolder' | 'conceptScopeFolders' | 'linkInHeadings'> &
+  /* The concept policy: absent means its default (callers that build settings by hand, tests). */
+  Partial<Pick<Settings, 'ubiquitousConceptShare' | 'adoptedConcepts' | 'adoptedConceptSections'>>;
 
 export type { ConceptProblem } from './types';
 

@@ -3,7 +3,7 @@
  * of 651 notes in a real vault). They are only suggested for switching off (`zcn-link: false`); nothing is switched
  * off without the user.
  */
-import { CONCEPT_POLICY_DEFAULTS } from '../settings/settings';
+import { DEFAULT_SETTINGS } from '../settings/settings';
 import type { ConceptLinkState } from './link-state';
 
 /** Below this many notes in scope, shares say little: no concept is called ubiquitous. */
@@ -21,7 +21,7 @@ export interface UbiquitousConcept {
 }
 
 /** The linked concepts mentioned by more than `share` of the notes in scope, most mentioned first. */
-export function findUbiquitousConcepts(state: ConceptLinkState, share: number = CONCEPT_POLICY_DEFAULTS.ubiquitousConceptShare): UbiquitousConcept[] {
+export function findUbiquitousConcepts(state: ConceptLinkState, share: number = DEFAULT_SETTINGS.ubiquitousConceptShare): UbiquitousConcept[] {
   if (share >= 1) return [];
   let total = 0;
   for (const rec of state.notes.values()) if (!rec.isConcept) total++;

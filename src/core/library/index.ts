@@ -13,6 +13,7 @@ export { IncompleteExportError, UnrecognizedExportError, arxivAbsUrl, zoteroSele
 export { collectionName, collectionScope, type CollectionScope } from './collections';
 export { decodeExport, type DecodedExport, type ExportContent } from './decode-export';
 export { openInZoteroLink, selectsByItemKey, type ZoteroLinkCandidates } from './zotero-uri';
+export { foldForSearch, PaperSearchIndex, paperSearchIndex, type PaperMatch } from './paper-search';
 export { LibraryCache, type LibraryCacheDeps, type LibraryState, type LoadedLibrary, type ReadLibrary } from './library-cache';
 
 /** The export readers: `readExport(bytesOrText, name)` (decodes the bytes, then reads) and `readLibrary(text)`. */

@@ -4,7 +4,7 @@
  */
 export { headingsFor, resolveNoteLanguage, type Headings, type NoteLanguage } from './i18n';
 export { summaryPlacement, type SummaryPlacement } from './summary-placement';
-export type { CompiledTemplate, RenderContext, RenderedNote, SummaryEntryOptions } from './renderer';
+export type { CitationRenderer, CompiledTemplate, RenderContext, RenderedNote, SummaryEntryOptions } from './renderer';
 
 export type NoteRenderer = typeof import('./renderer');
 

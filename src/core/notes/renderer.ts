@@ -9,3 +9,4 @@ export { compileTemplate, TemplateError, type CompiledTemplate } from './templat
 export { DateFormatError, validateDateFormat } from './front-matter';
 export { noteFileName, sanitizeFileName } from './file-name';
 export { renderSummaryEntry, renderSummaryList, type SummaryEntryOptions } from './summary-entry';
+export { CITATION_TEMPLATE_NAME, compileCitationTemplate, type CitationRenderer, type CitationTemplateOptions } from './citation-template';

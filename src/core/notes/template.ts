@@ -11,6 +11,7 @@
 /* global hbs, HandlebarsTemplateDelegate, CompileOptions -- types Handlebars' own typings declare globally */
 import Handlebars from 'handlebars';
 import { findRegions, type ManagedRegion } from '../text/managed-region';
+import { OWNED_SECTION_IDS } from '../text/owned-sections';
 import { BUILTIN_HELPERS, HelperError, NOTE_HELPERS, REGION_ID } from './template-helpers';
 
 /** A template that cannot be compiled or rendered. `line` is 1-based, when known. */
@@ -107,6 +108,8 @@ function checkTemplate(ast: hbs.AST.Program, name: string): string[] {
           }
           const value = (id as hbs.AST.StringLiteral).value;
           if (ids.includes(value)) fail(b.loc, `managed region "${value}" is declared twice`);
+          // Another engine writes these sections whole; a sync writing them too would undo its lists.
+          if (OWNED_SECTION_IDS.includes(value)) fail(b.loc, `"${value}" is the name of a section the plugin keeps itself; choose another region id`);
           ids.push(value);
         }
         for (const p of b.params) walk(p, insideManaged);

@@ -51,22 +51,29 @@ export interface Settings {
   useBuiltinGlossary: boolean;
   /** Link concepts inside headings too (off by default: headings are left alone). */
   linkInHeadings: boolean;
-  /*
-   * Concept policy (issue 11). Optional until the settings tab has their rows: absent means the default in
-   * CONCEPT_POLICY_DEFAULTS, and normalizeSettings keeps them only when data.json holds a valid value.
-   */
   /**
-   * A concept mentioned by more than this share of the notes in scope is suggested for switching off
+   * A concept mentioned by more than this share (0.01–1) of the notes in scope is suggested for switching off
    * (`zcn-link: false` on its note): it would link nearly everything. Never switched off automatically. 1: never.
    */
-  ubiquitousConceptShare?: number;
+  ubiquitousConceptShare: number;
   /**
    * The user's own notes adopted as concept notes (vault paths, outside the concepts folder): "Create concept notes
-   * from glossary" adopts a note already named like a concept or one of its aliases instead of making a second one.
+   * from glossary" and "Suggest concepts from library" adopt a note already named like a concept or one of its
+   * aliases instead of making a second one. Absent until something is adopted (it has no row of its own: adopting
+   * is reported, and renaming the note ends it).
    */
   adoptedConcepts?: string[];
-  /** Adopted notes get the concept section (notes mentioning the concept, related concepts) too. */
-  adoptedConceptSections?: boolean;
+  /** Adopted notes get the concept section (notes mentioning the concept, related concepts) too. Off: left as written. */
+  adoptedConceptSections: boolean;
+  /**
+   * Handlebars template of the citation "Insert citation" and the citation suggester insert, with the note
+   * template's variables (Citations' names) and `locator`. Pandoc's syntax by default, so the draft exports as is.
+   */
+  citationTemplate: string;
+  /** What typed in a note opens the citation suggester (`[@`, `@@`); empty: no suggester. */
+  citationTriggers: string[];
+  /** Keep a "Cited in" section in each literature note: the notes that cite the paper, updated as they change. */
+  citedInSections: boolean;
   /**
    * Refuse to sync when the export holds fewer than this fraction of the papers of the last sync
    * (a half-written or wrong export). 0 disables the check.
@@ -96,12 +103,14 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   conceptScopeFolders: Object.freeze([]) as unknown as string[],
   useBuiltinGlossary: true,
   linkInHeadings: false,
+  ubiquitousConceptShare: 0.5,
+  adoptedConceptSections: false,
+  citationTemplate: '[@{{citekey}}]',
+  citationTriggers: Object.freeze(['[@', '@@']) as unknown as string[],
+  citedInSections: true,
   minExportRatio: 0.5,
   annotationColorLabels: Object.freeze({}) as Settings['annotationColorLabels'],
 });
-
-/** The values the optional concept-policy settings take when data.json has none. */
-export const CONCEPT_POLICY_DEFAULTS = Object.freeze({ ubiquitousConceptShare: 0.5, adoptedConcepts: [] as readonly string[], adoptedConceptSections: false });
 
 /** A fresh, mutable copy of the defaults. */
 export function defaultSettings(): Settings {
@@ -110,6 +119,7 @@ export function defaultSettings(): Settings {
     categories: [...DEFAULT_SETTINGS.categories],
     conceptScopeFolders: [...DEFAULT_SETTINGS.conceptScopeFolders],
     annotationColorLabels: { ...DEFAULT_SETTINGS.annotationColorLabels },
+    citationTriggers: [...DEFAULT_SETTINGS.citationTriggers],
   };
 }
 
@@ -132,6 +142,13 @@ function strList(raw: Raw, key: keyof Settings, fallback: string[]): string[] {
   if (typeof v === 'string') return v.split(',').map((s) => s.trim()).filter(Boolean);
   if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string').map((s) => s.trim()).filter(Boolean);
   return [...fallback];
+}
+/** Citation triggers: a list (or text separated by spaces) of short strings without spaces, each once. */
+export function triggerList(value: unknown, fallback: readonly string[]): string[] {
+  const items = typeof value === 'string' ? value.split(/\s+/) : Array.isArray(value) ? value : null;
+  if (items === null) return [...fallback];
+  const triggers = items.filter((x): x is string => typeof x === 'string').map((t) => t.trim()).filter((t) => t !== '' && t.length <= 8 && !/\s/.test(t));
+  return [...new Set(triggers)];
 }
 function oneOf<T extends string>(raw: Raw, key: keyof Settings, allowed: readonly T[], fallback: T): T {
   const v = raw[key];
@@ -182,12 +199,14 @@ export function normalizeSettings(data: unknown): Settings {
     conceptScopeFolders: strList(raw, 'conceptScopeFolders', d.conceptScopeFolders),
     useBuiltinGlossary: bool(raw, 'useBuiltinGlossary', d.useBuiltinGlossary),
     linkInHeadings: bool(raw, 'linkInHeadings', d.linkInHeadings),
+    ubiquitousConceptShare: num(raw, 'ubiquitousConceptShare', d.ubiquitousConceptShare, 0.01, 1),
+    adoptedConceptSections: bool(raw, 'adoptedConceptSections', d.adoptedConceptSections),
+    citationTemplate: str(raw, 'citationTemplate', d.citationTemplate).trim() || d.citationTemplate,
+    citationTriggers: triggerList(raw.citationTriggers, d.citationTriggers),
+    citedInSections: bool(raw, 'citedInSections', d.citedInSections),
     minExportRatio: num(raw, 'minExportRatio', d.minExportRatio, 0, 1),
     annotationColorLabels: colorLabels(raw),
   };
-  const share = raw.ubiquitousConceptShare;
-  if (typeof share === 'number' && Number.isFinite(share)) settings.ubiquitousConceptShare = Math.min(1, Math.max(0.01, share));
   if (raw.adoptedConcepts !== undefined) settings.adoptedConcepts = strList(raw, 'adoptedConcepts', []);
-  if (typeof raw.adoptedConceptSections === 'boolean') settings.adoptedConceptSections = raw.adoptedConceptSections;
   return settings;
 }

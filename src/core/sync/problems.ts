@@ -6,7 +6,7 @@
  */
 
 /** What kind of work failed; one standing problem (and one notice at a time) per kind. */
-export type ProblemKind = 'export' | 'sync' | 'concepts';
+export type ProblemKind = 'export' | 'sync' | 'concepts' | 'citations';
 
 export interface Problem {
   kind: ProblemKind;
@@ -19,6 +19,7 @@ const LABELS: Record<ProblemKind, string> = {
   export: 'export not readable',
   sync: 'last sync had problems',
   concepts: 'concept links not updated',
+  citations: '"Cited in" not updated',
 };
 
 export function problemLabel(kind: ProblemKind): string {
@@ -34,7 +35,7 @@ export class StandingProblems {
 
   /** The problems now, in the order of ProblemKind. */
   get list(): Problem[] {
-    return (['export', 'sync', 'concepts'] as const).flatMap((kind) => {
+    return (['export', 'sync', 'concepts', 'citations'] as const).flatMap((kind) => {
       const message = this.byKind.get(kind);
       return message === undefined ? [] : [{ kind, message }];
     });

@@ -1,15 +1,18 @@
 /**
  * The concept commands: "Link concepts in current note" (through the editor, never the vault, so the user's cursor,
- * selection and undo history survive), "Rebuild concept links" (the whole scope, with progress) and "Create concept
- * notes from glossary" (shown only while the built-in glossary is on).
+ * selection and undo history survive), "Rebuild concept links" (the whole scope, with progress), "Create concept
+ * notes from glossary" (shown only while the built-in glossary is on) and "Suggest concepts from library" (the
+ * terms the user's notes and papers define; the ticked ones become concept notes). The user's own notes adopted
+ * as concepts are reported and remembered in the settings.
  */
 import type { Editor, MarkdownFileInfo, MarkdownView, Plugin } from 'obsidian';
 import { attempt, COMMAND_IDS } from '../plugin/attempt';
-import { NOTICE_MS, type Notices } from '../plugin/notices';
+import { NOTICE_MS, withProgress } from '../plugin/notices';
 import { applyEditorEdits } from '../vault/open-editor';
 import type { PluginController } from '../plugin/plugin-controller';
-import { formatConceptRun } from '../../core/concepts';
-import { formatProgress, type SyncProgress } from '../../core/sync';
+import { formatConceptRun, formatGlossaryOutcome, type GlossaryOutcome } from '../../core/concepts';
+import { SuggestConceptsModal } from '../concepts/suggest-concepts-modal';
+import { errorMessage } from '../../core/text';
 
 /** Tries before giving up on a note the user keeps typing into while its links are computed. */
 const LINK_TRIES = 3;
@@ -30,7 +33,7 @@ export function registerConceptCommands(plugin: Plugin, controller: PluginContro
     id: COMMAND_IDS.rebuildConceptLinks,
     name: 'Rebuild concept links',
     callback: () =>
-      void withProgress(controller.notices, 'Linking concepts', async (onProgress) => {
+      void withProgress(controller.notices, CONCEPT_PROGRESS, 'Linking concepts', async (onProgress) => {
         const result = await attempt(controller.notices, 'Rebuild concept links', () => controller.services.rebuildConceptLinks(controller.context(), onProgress));
         if (result) controller.notices.show(RESULT, formatConceptRun('Concept links rebuilt', result), NOTICE_MS.result);
       }),
@@ -42,35 +45,56 @@ export function registerConceptCommands(plugin: Plugin, controller: PluginContro
     checkCallback: (checking) => {
       if (!controller.settings.settings.useBuiltinGlossary) return false;
       if (!checking) {
-        void withProgress(controller.notices, 'Creating concept notes', async (onProgress) => {
-          const result = await attempt(controller.notices, 'Create concept notes', () => controller.services.createConceptNotesFromGlossary(controller.context(), onProgress));
-          if (!result) return;
-          const created = result.created.length === 0 ? 'Every glossary concept already has a note.' : `Created ${result.created.length} concept notes.`;
-          controller.notices.show(RESULT, `${created}\n${formatConceptRun('Concept links', result.links)}`, NOTICE_MS.result);
+        void withProgress(controller.notices, CONCEPT_PROGRESS, 'Creating concept notes', async (onProgress) => {
+          const result = await attempt(controller.notices, 'Create concept notes', async () => {
+            const outcome = await controller.services.createConceptNotesFromGlossary(controller.context(), onProgress);
+            await saveAdoptions(controller, outcome);
+            return outcome;
+          });
+          if (result) controller.notices.show(RESULT, formatGlossaryOutcome(result, 'Every glossary concept already has a note.'), NOTICE_MS.result);
         });
       }
       return true;
     },
   });
+
+  plugin.addCommand({
+    id: COMMAND_IDS.suggestConcepts,
+    name: 'Suggest concepts from library',
+    callback: () => {
+      new SuggestConceptsModal(plugin.app, {
+        find: async () => {
+          // The library's titles and abstracts when the export can be read; the notes alone otherwise, saying why.
+          let warning: string | undefined;
+          const library = controller.exportLocation().kind === 'unset' ? null : await controller.loadLibrary().catch((err: unknown) => {
+            warning = `Only your notes were read: the library could not be loaded (${errorMessage(err)}).`;
+            return null;
+          });
+          return { ...(await controller.services.suggestConcepts(controller.context(), library?.result.papers ?? [], 1)), warning };
+        },
+        onAccept: (chosen) =>
+          void withProgress(controller.notices, CONCEPT_PROGRESS, 'Creating concept notes', async (onProgress) => {
+            const result = await attempt(controller.notices, 'Create concept notes', async () => {
+              const outcome = await controller.services.acceptConceptSuggestions(chosen, controller.context(), onProgress);
+              await saveAdoptions(controller, outcome);
+              return outcome;
+            });
+            if (result) controller.notices.show(RESULT, formatGlossaryOutcome(result, 'No concept note was created: each term has one already.'), NOTICE_MS.result);
+          }),
+      }).open();
+    },
+  });
+}
+
+/** Remember the user's notes adopted as concept notes (the next runs read them as concepts). */
+async function saveAdoptions(controller: PluginController, outcome: GlossaryOutcome): Promise<void> {
+  if (outcome.adoptedConcepts) await controller.settings.update({ adoptedConcepts: outcome.adoptedConcepts });
 }
 
 /** Notice kinds: the progress of a concept run, and its result (or the result of linking one note). */
-const PROGRESS = 'concepts-progress';
-const RESULT = 'concepts';
-
-/** A notice showing progress while `task` runs, hidden when it ends. */
-async function withProgress(notices: Notices, what: string, task: (onProgress: (p: SyncProgress) => void) => Promise<void>): Promise<void> {
-  notices.show(PROGRESS, formatProgress(what, null), NOTICE_MS.sticky);
-  let shown = '';
-  try {
-    await task((progress) => {
-      const text = formatProgress(what, progress);
-      if (text !== shown) notices.show(PROGRESS, (shown = text), NOTICE_MS.sticky);
-    });
-  } finally {
-    notices.hide(PROGRESS);
-  }
-}
+export const CONCEPT_PROGRESS = 'concepts-progress';
+export const CONCEPT_RESULT = 'concepts';
+const RESULT = CONCEPT_RESULT;
 
 /** Link the note in `editor`: minimal replacements in one transaction, recomputed if the user typed meanwhile. */
 async function linkInEditor(controller: PluginController, editor: Editor, view: MarkdownView | MarkdownFileInfo, path: string): Promise<void> {

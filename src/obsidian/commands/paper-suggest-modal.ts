@@ -1,11 +1,17 @@
 /**
- * A fuzzy search over the library (title, authors, year, citekey, venue; CJK too, the fuzzy match is per
- * character), marking papers that already have a note. Opens at once: while the first load of the library runs,
- * it says "Loading library…" and fills itself when the load ends.
+ * The library search of "Import paper", "Insert paper summary", "Insert citation" and "Insert link to literature
+ * note": the core's prepared search index (title, authors, year, citekey, venue; Chinese too), papers that have a note
+ * marked. Opens at once: while the first load of the library runs, it says "Loading library…" and fills itself when
+ * the load ends. For a citation, what is typed after a comma is the locator (`attention, p. 5`).
  */
-import { FuzzySuggestModal, type App, type FuzzyMatch } from 'obsidian';
-import type { Paper, LoadedLibrary } from '../../core/library';
+import { SuggestModal, type App } from 'obsidian';
+import { splitCitationQuery } from '../../core/citations';
+import { paperSearchIndex, type LoadedLibrary, type Paper, type PaperMatch } from '../../core/library';
 import { errorMessage } from '../../core/text';
+import type { PluginController } from '../plugin/plugin-controller';
+
+/** Suggestions shown at once: enough to scroll, few enough to draw at every keystroke. */
+export const PAPER_SUGGESTION_LIMIT = 50;
 
 export interface PaperSuggestOptions {
   /** The library now, if loaded. */
@@ -15,17 +21,25 @@ export interface PaperSuggestOptions {
   /** Citekeys that have a note already. */
   noted(): Promise<Set<string>>;
   placeholder: string;
-  onChoose(paper: Paper): void;
+  /** Read a locator after a comma in the query (citations). */
+  locator?: boolean;
+  onChoose(paper: Paper, locator: string | null): void;
 }
 
-/** The text the fuzzy search matches: everything a user may remember of a paper. */
-export function paperSearchText(paper: Paper): string {
-  return [paper.title, paper.authors.join('; '), paper.year ?? '', paper.citekey, paper.venue ?? ''].join(' · ');
+/** A paper as a suggestion: its title (and whether it has a note), then authors, year, venue and citekey. */
+export function renderPaperSuggestion(el: HTMLElement, paper: Paper, hasNote: boolean): void {
+  el.addClass('zotero-concept-notes-suggestion');
+  const title = el.createDiv({ cls: 'zotero-concept-notes-suggestion-title', text: paper.title || paper.citekey });
+  if (hasNote) title.createSpan({ cls: 'zotero-concept-notes-has-note', text: ' · has a note' });
+  const details = [paper.authors.slice(0, 3).join(', ') + (paper.authors.length > 3 ? ' et al.' : ''), paper.year ?? '', paper.venue ?? '', `@${paper.citekey}`];
+  el.createEl('small', { text: details.filter((d) => d !== '').join(' · ') });
 }
 
-export class PaperSuggestModal extends FuzzySuggestModal<Paper> {
-  private papers: Paper[];
+export class PaperSuggestModal extends SuggestModal<PaperMatch> {
+  private papers: readonly Paper[];
   private noted = new Set<string>();
+  /** The locator typed with the last query. */
+  private locator: string | null = null;
 
   constructor(
     app: App,
@@ -34,8 +48,14 @@ export class PaperSuggestModal extends FuzzySuggestModal<Paper> {
     super(app);
     this.papers = options.current?.result.papers ?? [];
     this.setPlaceholder(options.placeholder);
-    this.limit = 50;
+    this.limit = PAPER_SUGGESTION_LIMIT;
     this.emptyStateText = options.current ? 'No paper matches.' : 'Loading library…';
+    if (options.locator) {
+      this.setInstructions([
+        { command: ', p. 33', purpose: 'after the search: a locator' },
+        { command: '↵', purpose: 'insert the citation' },
+      ]);
+    }
   }
 
   override onOpen(): void {
@@ -58,29 +78,32 @@ export class PaperSuggestModal extends FuzzySuggestModal<Paper> {
     );
   }
 
-  getItems(): Paper[] {
-    return this.papers;
+  getSuggestions(query: string): PaperMatch[] {
+    const { search, locator } = this.options.locator ? splitCitationQuery(query) : { search: query, locator: null };
+    this.locator = locator;
+    return paperSearchIndex(this.papers).search(search, this.limit);
   }
 
-  getItemText(paper: Paper): string {
-    return paperSearchText(paper);
+  renderSuggestion(match: PaperMatch, el: HTMLElement): void {
+    renderPaperSuggestion(el, match.item, this.noted.has(match.item.citekey));
   }
 
-  override renderSuggestion(match: FuzzyMatch<Paper>, el: HTMLElement): void {
-    const paper = match.item;
-    el.addClass('zotero-concept-notes-suggestion');
-    const title = el.createDiv({ cls: 'zotero-concept-notes-suggestion-title', text: paper.title || paper.citekey });
-    if (this.noted.has(paper.citekey)) title.createSpan({ cls: 'zotero-concept-notes-has-note', text: ' · has a note' });
-    const details = [paper.authors.slice(0, 3).join(', ') + (paper.authors.length > 3 ? ' et al.' : ''), paper.year ?? '', paper.venue ?? '', `@${paper.citekey}`];
-    el.createEl('small', { text: details.filter((d) => d !== '').join(' · ') });
-  }
-
-  onChooseItem(paper: Paper): void {
-    this.options.onChoose(paper);
+  onChooseSuggestion(match: PaperMatch): void {
+    this.options.onChoose(match.item, this.locator);
   }
 
   /** Re-run the search with the current query (Obsidian re-renders on an input event). */
   private refresh(): void {
     this.inputEl.dispatchEvent(new Event('input'));
   }
+}
+
+/** Open the library search over the controller's library (loading it if needed), papers with a note marked. */
+export function openPaperSearch(controller: PluginController, options: Pick<PaperSuggestOptions, 'placeholder' | 'locator' | 'onChoose'>): void {
+  new PaperSuggestModal(controller.app, {
+    current: controller.library.current,
+    load: () => controller.loadLibrary(),
+    noted: () => controller.services.notedCitekeys(),
+    ...options,
+  }).open();
 }

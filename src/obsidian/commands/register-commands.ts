@@ -1,15 +1,16 @@
 /**
  * The plugin's commands (no default hotkeys; ids without the plugin id, names without the plugin name). Each
  * handler is thin: it gathers what the core needs from the controller, calls a CoreServices method and turns the
- * outcome into a notice, an opened note or an edit at the cursor. The concept commands are in concept-commands.ts.
+ * outcome into a notice, an opened note or an edit at the cursor. The concept commands are in concept-commands.ts,
+ * the citation commands (and the `[@` suggester) in ../citations/citation-commands.ts.
  */
 import { Platform, type Editor, type Plugin, type TFile } from 'obsidian';
 import { openInZoteroLink, zoteroSelectUri, type Paper } from '../../core/library';
 import { attempt, COMMAND_IDS } from '../plugin/attempt';
-import { NOTICE_MS } from '../plugin/notices';
-import { joinWarnings } from '../../core/sync';
+import { importPaperNote } from './import-paper';
 import { registerConceptCommands } from './concept-commands';
-import { PaperSuggestModal } from './paper-suggest-modal';
+import { registerCitationCommands } from '../citations/citation-commands';
+import { openPaperSearch } from './paper-suggest-modal';
 import { registerTakeZoteroCommand } from './take-zotero-command';
 import type { PluginController } from '../plugin/plugin-controller';
 import { summaryPlacement } from '../../core/notes';
@@ -19,14 +20,7 @@ export { COMMAND_IDS };
 export function registerCommands(plugin: Plugin, controller: PluginController): void {
   const { app } = plugin;
 
-  const pickPaper = (placeholder: string, onChoose: (paper: Paper) => void) =>
-    new PaperSuggestModal(app, {
-      current: controller.library.current,
-      load: () => controller.loadLibrary(),
-      noted: () => controller.services.notedCitekeys(),
-      placeholder,
-      onChoose,
-    }).open();
+  const pickPaper = (placeholder: string, onChoose: (paper: Paper) => void) => openPaperSearch(controller, { placeholder, onChoose });
 
   plugin.addCommand({
     id: COMMAND_IDS.importPaper,
@@ -34,11 +28,7 @@ export function registerCommands(plugin: Plugin, controller: PluginController): 
     callback: () =>
       pickPaper('Search the library by title, author, year, citekey or venue…', (paper) => {
         void attempt(controller.notices, 'Import paper', async () => {
-          const library = await controller.loadLibrary();
-          const result = await controller.services.importPaper({ ...controller.context(), exportContent: library.text, library: library.result, citekey: paper.citekey });
-          // What the user should know about this import (a kept edit, warnings), in one notice.
-          const said = [...(result.status === 'conflict' ? [result.message ?? `Your edits in ${result.path} were kept.`] : []), ...result.warnings];
-          if (said.length > 0) controller.notices.show('Import paper', joinWarnings(said), NOTICE_MS.result);
+          const result = await importPaperNote(controller, paper.citekey);
           const file = app.vault.getFileByPath(result.path);
           if (file) await app.workspace.getLeaf(false).openFile(file);
         });
@@ -80,6 +70,7 @@ export function registerCommands(plugin: Plugin, controller: PluginController): 
 
   registerConceptCommands(plugin, controller);
   registerTakeZoteroCommand(plugin, controller);
+  registerCitationCommands(plugin, controller);
 }
 
 /**

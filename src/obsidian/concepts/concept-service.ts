@@ -10,7 +10,22 @@
  * and is linked by a later run once the user moves on ("Link concepts in current note" links it at once).
  */
 import type { App } from 'obsidian';
-import type { ConceptEngine, ConceptLinkResult, ConceptLinkState, GlossaryOutcome, MakeLink, TermIndex, TextLinkResult } from '../../core/concepts';
+import type {
+  AdoptedNote,
+  ConceptApplyResult,
+  ConceptEngine,
+  ConceptLinkPlan,
+  ConceptLinkResult,
+  ConceptLinkState,
+  ConceptSuggestion,
+  GlossaryOutcome,
+  MakeLink,
+  SuggestionPaper,
+  TermIndex,
+  TextLinkResult,
+  VaultSuggestions,
+} from '../../core/concepts';
+import { conceptPolicyLines } from '../../core/concepts';
 import type { NoteLinker, SyncProgress } from '../../core/sync';
 import { errorMessage, hashString } from '../../core/text';
 import { isInFolder, type VaultPort } from '../../core/vault';
@@ -45,6 +60,8 @@ export class ConceptService {
   /** A concept note changed since the kept index was built: the index must be read again before use. */
   private conceptsChanged = false;
   private readonly reportedConflicts = new Set<string>();
+  /** Concepts already named as linked from most notes (automatic runs name each once). */
+  private readonly reportedUbiquitous = new Set<string>();
   private readonly makeLink: MakeLink;
 
   constructor(private readonly deps: ConceptDeps) {
@@ -63,13 +80,41 @@ export class ConceptService {
     });
   }
 
-  /** Create the missing glossary notes, then rebuild (their terms link everywhere, their sections fill in). */
+  /** Create the missing glossary notes (adopting the user's notes of those names), then rebuild with them. */
   createGlossary(context: ServiceContext, onProgress?: Progress): Promise<GlossaryOutcome> {
     return this.exclusive(async () => {
       const result = await this.deps.engine.createGlossaryNotes(this.deps.vault, context.settings, { language: context.language });
-      this.reset(context);
-      const links = await this.run(context, undefined, onProgress, true);
-      return { created: result.created, skipped: result.skipped.length, links };
+      const adopted = this.withAdoptions(context, result.adopted);
+      this.reset(adopted.context);
+      const links = await this.run(adopted.context, undefined, onProgress, true);
+      return { created: result.created, skipped: result.skipped.length, adopted: result.adopted, adoptedConcepts: adopted.list, links };
+    });
+  }
+
+  /** Definition pairs found in the notes in scope and in `papers` (the library), for the user to choose from. */
+  suggest(context: ServiceContext, papers: readonly SuggestionPaper[], minNotes: number): Promise<VaultSuggestions> {
+    return this.deps.engine.suggestConceptsFromVault(this.deps.vault, context.settings, { papers, minNotes });
+  }
+
+  /** The suggestions the user ticked become concept notes (or adopt the user's notes), then everything is linked. */
+  acceptSuggestions(context: ServiceContext, chosen: readonly ConceptSuggestion[], onProgress?: Progress): Promise<GlossaryOutcome> {
+    return this.exclusive(async () => {
+      if (!this.state?.index || this.stateKey !== configKey(context)) this.reset(context);
+      const state = this.state!;
+      const skipPaths = context.activePath ? [context.activePath] : [];
+      try {
+        const accepted = await this.deps.engine.acceptConceptSuggestions(
+          this.deps.vault,
+          { settings: context.settings, state, skipPaths, makeLink: this.makeLink, language: context.language, onProgress: this.progress(onProgress) },
+          chosen,
+        );
+        const adopted = this.withAdoptions(context, accepted.notes.adopted);
+        const links = this.summarize(accepted.plan, accepted.applied, true);
+        return { created: accepted.notes.created, skipped: accepted.notes.skipped.length, adopted: accepted.notes.adopted, adoptedConcepts: adopted.list, links };
+      } catch (err) {
+        this.state = null;
+        throw err;
+      }
     });
   }
 
@@ -111,7 +156,7 @@ export class ConceptService {
     try {
       const result = await this.update(paths, context, true);
       if (!result) return [];
-      return [...result.newConflicts, ...result.failed.map((f) => `Concept links not written in ${f.path}: ${f.message}`)];
+      return [...result.newConflicts, ...result.failed.map((f) => `Concept links not written in ${f.path}: ${f.message}`), ...conceptPolicyLines(result)];
     } catch (err) {
       if (isUnloadedError(err)) throw err; // the plugin is unloading: the sync stops, nothing to report
       return [`Concept links were not updated: ${errorMessage(err)}`];
@@ -194,21 +239,48 @@ export class ConceptService {
           return done % YIELD_EVERY === 0 ? this.deps.yieldToUi() : undefined;
         },
       });
-      const conflicts = plan.conflicts.map((c) => `"${c.term}" is a term of ${c.concepts.map((p) => `"${p}"`).join(' and ')}, so it is not linked.`);
-      const newConflicts = reportAll ? conflicts : conflicts.filter((c) => !this.reportedConflicts.has(c));
-      for (const c of conflicts) this.reportedConflicts.add(c);
-      const problems = reportAll ? plan.problems : [];
-      return {
-        conceptCount: plan.index.concepts.length,
-        updated: applied.updated,
-        links: applied.links,
-        newConflicts,
-        skipped: [...new Set([...plan.skipped.map((s) => s.path), ...applied.skipped])].sort(),
-        failed: [...applied.failed, ...problems],
-      };
+      return this.summarize(plan, applied, reportAll);
     } catch (err) {
       this.state = null; // a plan not applied leaves a state that no longer matches the vault
       throw err;
     }
+  }
+
+  /** Progress of one plan-and-apply that reports its own totals, yielding to the UI every few notes. */
+  private progress(onProgress?: Progress): (done: number, total: number) => Promise<void> | undefined {
+    return (done, total) => {
+      onProgress?.({ done, total });
+      return done % YIELD_EVERY === 0 ? this.deps.yieldToUi() : undefined;
+    };
+  }
+
+  /**
+   * What the user hears of a run: all conflicts, problems and concepts most notes mention when they asked for it
+   * (`reportAll`), else only those not said before; refused terms once per state.
+   */
+  private summarize(plan: ConceptLinkPlan, applied: ConceptApplyResult, reportAll: boolean): ConceptLinkResult {
+    const conflicts = plan.conflicts.map((c) => `"${c.term}" is a term of ${c.concepts.map((p) => `"${p}"`).join(' and ')}, so it is not linked.`);
+    const newConflicts = reportAll ? conflicts : conflicts.filter((c) => !this.reportedConflicts.has(c));
+    for (const c of conflicts) this.reportedConflicts.add(c);
+    const ubiquitous = reportAll ? plan.ubiquitous : plan.ubiquitous.filter((u) => !this.reportedUbiquitous.has(u.path));
+    for (const u of plan.ubiquitous) this.reportedUbiquitous.add(u.path);
+    const problems = reportAll ? plan.problems : [];
+    return {
+      conceptCount: plan.index.concepts.length,
+      updated: applied.updated,
+      links: applied.links,
+      newConflicts,
+      skipped: [...new Set([...plan.skipped.map((s) => s.path), ...applied.skipped])].sort(),
+      failed: [...applied.failed, ...problems],
+      ubiquitous,
+      rejected: plan.newRejected,
+    };
+  }
+
+  /** The context with the notes just adopted added to its settings, and the list to save (null: none adopted). */
+  private withAdoptions(context: ServiceContext, adopted: readonly AdoptedNote[]): { context: ServiceContext; list: string[] | null } {
+    if (adopted.length === 0) return { context, list: null };
+    const list = this.deps.engine.withAdopted(context.settings.adoptedConcepts, adopted);
+    return { context: { ...context, settings: { ...context.settings, adoptedConcepts: list } }, list };
   }
 }

@@ -10,7 +10,7 @@
 import { debounce, type App, type Component, type Debouncer, type TAbstractFile } from 'obsidian';
 import { isInFolder } from '../../core/vault';
 import { isUnloadedError } from '../plugin/unload-guard';
-import type { ConceptLinkResult } from '../../core/concepts';
+import { conceptPolicyLines, type ConceptLinkResult } from '../../core/concepts';
 import type { CoreServices, ServiceContext } from '../plugin/core-services';
 import { errorMessage } from '../../core/text';
 import { joinWarnings, type StandingProblems } from '../../core/sync';
@@ -87,12 +87,15 @@ export class ConceptWatcher {
     );
   }
 
-  /** Quiet unless the user must act: a term two concepts share, a note that could not be written. */
+  /**
+   * Quiet unless the user must act: a term two concepts share, a note that could not be written; or should know
+   * once: a concept most notes mention, a term that is not linked.
+   */
   private report(result: ConceptLinkResult | null): void {
     this.waitingForEditor = (result?.skipped.length ?? 0) > 0;
     this.deps.problems.clear('concepts');
     if (!result) return;
-    const problems = [...result.newConflicts, ...result.failed.map((f) => `${f.path}: ${f.message}`)];
+    const problems = [...result.newConflicts, ...result.failed.map((f) => `${f.path}: ${f.message}`), ...conceptPolicyLines(result)];
     if (problems.length > 0) this.deps.notices.show('concepts', `Concept links: ${joinWarnings(problems)}`, NOTICE_MS.result);
   }
 }

@@ -13,6 +13,10 @@ export const COMMAND_IDS = {
   rebuildConceptLinks: 'rebuild-concept-links',
   createConceptNotes: 'create-concept-notes-from-glossary',
   takeZoteroVersion: 'take-zotero-version',
+  suggestConcepts: 'suggest-concepts-from-library',
+  insertCitation: 'insert-citation',
+  insertLiteratureLink: 'insert-link-to-literature-note',
+  rebuildCitedIn: 'rebuild-cited-in-lists',
 } as const;
 
 /**

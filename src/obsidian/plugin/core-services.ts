@@ -4,9 +4,10 @@
  * loads the heavy core modules on first use. Types only: importing this file costs nothing at start-up.
  */
 import type { App } from 'obsidian';
-import type { ConceptLinkResult, GlossaryOutcome, TextLinkResult } from '../../core/concepts';
+import type { CitedInResult } from '../../core/citations';
+import type { ConceptLinkResult, ConceptSuggestion, GlossaryOutcome, SuggestionPaper, TextLinkResult, VaultSuggestions } from '../../core/concepts';
 import type { LibraryReadResult, Paper } from '../../core/library';
-import type { NoteLanguage } from '../../core/notes';
+import type { CitationRenderer, NoteLanguage } from '../../core/notes';
 import type { Settings } from '../../core/settings';
 import type { ExportContent, ImportStatus, SyncProgress, SyncSummary, TakeZoteroVersion } from '../../core/sync';
 
@@ -75,6 +76,24 @@ export interface CoreServices {
   updateConceptLinks(changedPaths: readonly string[], context: ServiceContext): Promise<ConceptLinkResult | null>;
   /** A concept note changed and its update is still to come: the sync must not link new notes with the old terms. */
   markConceptsChanged(): void;
+  /** Terms defined in the notes in scope and in `papers`, used in at least `minNotes` notes and papers. Writes nothing. */
+  suggestConcepts(context: ServiceContext, papers: readonly SuggestionPaper[], minNotes: number): Promise<VaultSuggestions>;
+  /** Create the concept notes of the suggestions the user chose (adopting their own notes of those names), then link. */
+  acceptConceptSuggestions(chosen: readonly ConceptSuggestion[], context: ServiceContext, onProgress: (progress: SyncProgress) => void): Promise<GlossaryOutcome>;
+  /** The citation template of the settings, compiled (cached while the template and language stay); throws for a bad one. */
+  citationRenderer(context: ServiceContext): Promise<CitationRenderer>;
+  /**
+   * Update the "Cited in" sections the changed notes affect (null: every section, reading the whole vault), with the
+   * library's citekeys when loaded (a cited key in neither the library nor a note is reported as unknown).
+   */
+  updateCitedIn(
+    changedPaths: readonly string[] | null,
+    context: ServiceContext,
+    libraryKeys: { has(citekey: string): boolean } | null,
+    onProgress?: (progress: SyncProgress) => void,
+  ): Promise<CitedInResult>;
+  /** Literature notes whose "Cited in" section waits for the user to leave the editor they are typing in. */
+  citedInWaitsForEditor(): boolean;
 }
 
 /** What the services are built over. */

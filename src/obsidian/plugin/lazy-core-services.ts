@@ -6,10 +6,12 @@
  * renamed note changes it (the import modal asks on every open).
  */
 import type { App } from 'obsidian';
+import { loadCitationEngine } from '../../core/citations';
 import { loadConceptEngine } from '../../core/concepts';
-import { loadNoteRenderer } from '../../core/notes';
+import { loadNoteRenderer, type CitationRenderer } from '../../core/notes';
 import { loadSyncEngine, type LibrarySyncRequest, type SyncLockOptions, type SyncStateFile } from '../../core/sync';
 import type { VaultPort } from '../../core/vault';
+import type { CitationService } from '../citations/citation-service';
 import type { ConceptService } from '../concepts/concept-service';
 import type { CoreServices, ServiceContext } from './core-services';
 
@@ -39,6 +41,26 @@ export function createLazyCoreServices(deps: LazyCoreServiceDeps): CoreServices 
     const [m, engine] = await Promise.all([import('../concepts/concept-service'), loadConceptEngine()]);
     return (loadedConcepts = new m.ConceptService({ app: deps.app, vault: deps.vault, yieldToUi: deps.yieldToUi, engine }));
   });
+  let loadedCitations: CitationService | null = null;
+  const citations = once(async () => {
+    const [m, engine] = await Promise.all([import('../citations/citation-service'), loadCitationEngine()]);
+    return (loadedCitations = new m.CitationService({ app: deps.app, vault: deps.vault, yieldToUi: deps.yieldToUi, engine }));
+  });
+  let citation: { key: string; renderer: Promise<CitationRenderer> } | null = null;
+  /** The citation template compiled once per template, the settings it reads, and language. */
+  const citationRenderer = (context: ServiceContext): Promise<CitationRenderer> => {
+    const { citationTemplate, dateFormat, summarySource, annotationColorLabels } = context.settings;
+    const settings = { citationTemplate, dateFormat, summarySource, annotationColorLabels };
+    const key = JSON.stringify([settings, context.language]);
+    if (citation?.key !== key) {
+      const renderer = loadNoteRenderer().then((r) => r.compileCitationTemplate({ settings, language: context.language, now: () => new Date() }));
+      citation = { key, renderer };
+      renderer.catch(() => {
+        if (citation?.renderer === renderer) citation = null; // fixed templates are compiled again
+      });
+    }
+    return citation.renderer;
+  };
   const syncModule = once(loadSyncEngine);
   const store = once(async () => new (await syncModule()).SyncStateStore(deps.stateFile));
   const lock = once(async () => (deps.lock ? new (await syncModule()).SyncLock(deps.lock()) : undefined));
@@ -115,5 +137,10 @@ export function createLazyCoreServices(deps: LazyCoreServiceDeps): CoreServices 
     updateConceptLinks: async (paths, context) => (await concepts()).update(paths, context),
     // Nothing to mark before the concept engine is loaded: without it there is no kept index to go stale.
     markConceptsChanged: () => loadedConcepts?.markConceptsChanged(),
+    suggestConcepts: async (context, papers, minNotes) => (await concepts()).suggest(context, papers, minNotes),
+    acceptConceptSuggestions: async (chosen, context, onProgress) => (await concepts()).acceptSuggestions(context, chosen, onProgress),
+    citationRenderer,
+    updateCitedIn: async (paths, context, libraryKeys, onProgress) => (await citations()).update(paths, context, libraryKeys, onProgress),
+    citedInWaitsForEditor: () => loadedCitations?.waitingForEditor ?? false,
   };
 }

@@ -5,6 +5,7 @@
  * standing problems go to the status bar and the settings tab (StandingProblems) instead.
  */
 import { Notice } from 'obsidian';
+import { formatProgress, type SyncProgress } from '../../core/sync';
 
 /** How long a notice stays: results are read in a few seconds; 0 stays until dismissed (failures of a command). */
 export const NOTICE_MS = { short: 6000, result: 10000, sticky: 0 } as const;
@@ -49,4 +50,18 @@ export class Notices {
 /** False once the user dismissed the notice (its element left the page); true where that cannot be told. */
 function isOnScreen(notice: Notice): boolean {
   return (notice.messageEl as HTMLElement | undefined)?.isConnected !== false;
+}
+
+/** A notice of kind `kind` showing the progress of `task` (`what`: "Linking concepts"), hidden when it ends. */
+export async function withProgress(notices: Notices, kind: string, what: string, task: (onProgress: (p: SyncProgress) => void) => Promise<void>): Promise<void> {
+  notices.show(kind, formatProgress(what, null), NOTICE_MS.sticky);
+  let shown = '';
+  try {
+    await task((progress) => {
+      const text = formatProgress(what, progress);
+      if (text !== shown) notices.show(kind, (shown = text), NOTICE_MS.sticky);
+    });
+  } finally {
+    notices.hide(kind);
+  }
 }

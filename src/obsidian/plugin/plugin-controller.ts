@@ -1,8 +1,8 @@
 /**
  * Everything the plugin runs, wired together: the export reader, the library cache, the sync scheduler and the
- * automatic sync, the concept watcher, the status bar, the notices and the standing problems. Created in onload
- * (cheap: nothing is read), started after the layout is ready, stopped on unload. Reacts to settings changes at
- * once, so no restart is needed.
+ * automatic sync, the concept and "Cited in" watchers, the status bar, the notices and the standing problems.
+ * Created in onload (cheap: nothing is read), started after the layout is ready, stopped on unload. Reacts to
+ * settings changes at once, so no restart is needed.
  */
 import { getLanguage, Platform, type App, type Plugin, type TAbstractFile } from 'obsidian';
 import { EXPORT_ON_ANOTHER_COMPUTER, exportPathInVault } from '../../core/export';
@@ -11,6 +11,7 @@ import { resolveNoteLanguage, type NoteLanguage } from '../../core/notes';
 import type { Settings } from '../../core/settings';
 import { StandingProblems, type SyncProgress } from '../../core/sync';
 import { errorMessage } from '../../core/text';
+import { CitedInWatcher } from '../citations/cited-in-watcher';
 import { ConceptWatcher } from '../concepts/concept-watcher';
 import { ExportFiles, locateExport, nodeModules, type ExportLocation, type NodeModules } from '../export/export-file';
 import { nodeFileWatchFactory, type FileWatchFactory } from '../export/export-watcher';
@@ -54,6 +55,7 @@ export class PluginController {
   readonly device: DeviceStore;
   private readonly autoSync: AutoSync;
   private readonly conceptWatcher: ConceptWatcher;
+  private readonly citedInWatcher: CitedInWatcher;
   private statusBar: StatusBar | null = null;
   private lastSync: Date | null = null;
   private syncView: { running: boolean; progress: SyncProgress | null } = { running: false, progress: null };
@@ -105,6 +107,14 @@ export class PluginController {
       sync: (library) => this.sync('auto', library),
     });
     this.conceptWatcher = new ConceptWatcher({ app, services: this.services, context: () => this.context(), problems: this.problems, notices: this.notices });
+    this.citedInWatcher = new CitedInWatcher({
+      app,
+      services: this.services,
+      context: () => this.context(),
+      libraryKeys: () => this.library.current?.byCitekey ?? null,
+      problems: this.problems,
+      notices: this.notices,
+    });
     this.unsubscribers.push(
       this.library.onChange(() => this.renderStatus()),
       this.syncScheduler.onChange((event) => this.onSyncEvent(event.running, event.progress, event.outcome)),
@@ -151,6 +161,7 @@ export class PluginController {
     if (this.started || this.stopped) return;
     this.started = true;
     this.conceptWatcher.start(this.plugin);
+    this.citedInWatcher.start(this.plugin);
     // Which papers have a note is cached; a note deleted or renamed by the user makes that stale.
     const { vault } = this.app;
     const notesChanged = (file: TAbstractFile) => {
@@ -174,6 +185,7 @@ export class PluginController {
     this.stopped = true;
     this.unloadGuard.stop();
     this.conceptWatcher.stop();
+    this.citedInWatcher.stop();
     this.autoSync.stop();
     for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
   }
@@ -247,6 +259,7 @@ export class PluginController {
     } else if (next.autoSyncDelayMs !== previous.autoSyncDelayMs) {
       this.autoSync.watch();
     }
+    if (next.citedInSections && !previous.citedInSections && this.started) this.citedInWatcher.scheduleFullRun();
     this.renderStatus();
   }
 

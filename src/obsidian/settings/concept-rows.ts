@@ -1,6 +1,7 @@
 /**
  * The rows of "Concepts": the concepts folder, more folders whose notes get links (each spelled as the folder that
- * exists), the built-in glossary, and links in headings.
+ * exists), the built-in glossary, links in headings, when to suggest switching a concept off, and whether the
+ * user's own notes adopted as concepts get the concept section.
  */
 import { listInput, vaultPathInput } from '../../core/settings';
 import { ObsidianVault } from '../vault/obsidian-vault';
@@ -41,6 +42,27 @@ export function conceptRows(kit: RowKit): SettingRow[] {
       name: 'Link concepts in headings',
       desc: 'Off: headings are left alone.',
       render: (setting) => void setting.addToggle((toggle) => toggle.setValue(kit.settings.linkInHeadings).onChange((linkInHeadings) => kit.save({ linkInHeadings }))),
+    },
+    {
+      key: 'ubiquitousConceptShare',
+      name: 'Suggest switching off above',
+      desc: 'A concept mentioned by more than this share (%) of the notes (in 20 notes or more) is named after a concept run as one you may want to stop linking, with "zcn-link: false" in its note. It is never switched off for you. 100 % turns the suggestion off.',
+      render: (setting) =>
+        void setting.addSlider((slider) =>
+          slider
+            .setLimits(1, 100, 1)
+            .setValue(Math.round(kit.settings.ubiquitousConceptShare * 100))
+            .onChange((percent) => kit.save({ ubiquitousConceptShare: percent / 100 })),
+        ),
+    },
+    {
+      key: 'adoptedConceptSections',
+      name: 'Concept section in your own notes',
+      desc: 'Your own notes adopted as concept notes (named like a glossary or suggested concept) get the lists of notes that mention the concept and of related concepts too. Off: they are linked to, and left as you wrote them.',
+      render: (setting) =>
+        void setting.addToggle((toggle) =>
+          toggle.setValue(kit.settings.adoptedConceptSections).onChange((adoptedConceptSections) => kit.save({ adoptedConceptSections })),
+        ),
     },
   ];
 }

@@ -1,6 +1,6 @@
 /**
  * The settings tab: one row per setting of src/core/settings (and per setting of this device), grouped under
- * headings; the rows are in export-rows.ts, note-rows.ts and concept-rows.ts. Toggles, dropdowns and sliders are
+ * headings; the rows are in export-rows.ts, note-rows.ts, concept-rows.ts and writing-rows.ts. Toggles, dropdowns and sliders are
  * saved at once; typed values once the typing pauses, on blur and when the tab closes (SettingsSaver); either way
  * they apply at once (the controller listens to the settings store), so nothing needs a restart.
  *
@@ -14,6 +14,7 @@ import type { PluginController } from '../plugin/plugin-controller';
 import { conceptRows } from './concept-rows';
 import { exportRows } from './export-rows';
 import { noteRows } from './note-rows';
+import { writingRows } from './writing-rows';
 import { ExportPathCheck, SettingMessages } from './setting-messages';
 import { SettingsSaver } from './settings-saver';
 
@@ -99,6 +100,7 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab implements Ro
       { heading: 'Export from Zotero', rows: exportRows(this) },
       { heading: 'Literature notes', rows: noteRows(this) },
       { heading: 'Concepts', rows: conceptRows(this) },
+      { heading: 'Writing', rows: writingRows(this) },
     ];
   }
 

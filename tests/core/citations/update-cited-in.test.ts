@@ -25,7 +25,7 @@ describe('Cited in', () => {
       'Ideas.md': 'As [[@wei2022]] shows. Mail me: me@wei2022.org\n',
     });
     const result = await updateCitedIn(vault, base);
-    expect(result).toEqual({ updated: ['Literature/brown2020.md', 'Literature/wei2022.md'], citations: 5, unknownKeys: [], failed: [] });
+    expect(result).toEqual({ updated: ['Literature/brown2020.md', 'Literature/wei2022.md'], citations: 5, unknownKeys: [], failed: [], skipped: [] });
     expect(await section(vault, 'Literature/wei2022.md')).toBe(
       '## Cited in (3)\n\n- [[brown2020]]\n- [[Ideas]]\n- [[Survey]] · 2 citations\n',
     );
@@ -80,5 +80,27 @@ describe('Cited in', () => {
     const vault = vaultWith({ 'Literature/a.md': lit('a'), '.obsidian/snippets/x.md': '[@a]\n', '笔记.md': '见 [@a]。\n' });
     await updateCitedIn(vault, { ...base, language: 'zh' });
     expect(await section(vault, 'Literature/a.md')).toBe('## 引用本文的笔记 (1)\n\n- [[笔记]]\n');
+  });
+});
+
+describe('Cited in while the user types', () => {
+  it('leaves a literature note being edited for a later run, says so, and reports its progress', async () => {
+    const vault = vaultWith({ 'Literature/a.md': lit('a'), 'Draft.md': 'See [@a].\n' });
+    const progress: [number, number][] = [];
+    const state = createCitationState();
+    const first = await updateCitedIn(vault, { ...base, state, skipPaths: ['Literature/a.md'], onProgress: (done, total) => progress.push([done, total]) });
+    expect(first).toMatchObject({ updated: [], skipped: ['Literature/a.md'], citations: 1 });
+    expect(await vault.read('Literature/a.md')).toBe(lit('a'));
+    expect(progress).toEqual([
+      [1, 2],
+      [2, 2],
+      [2, 3],
+      [3, 3],
+    ]);
+
+    // The user moved on: the next run, given the note again, writes its section.
+    const later = await updateCitedIn(vault, { ...base, state, changedPaths: ['Literature/a.md'] });
+    expect(later).toMatchObject({ updated: ['Literature/a.md'], skipped: [] });
+    expect(await section(vault, 'Literature/a.md')).toBe('## Cited in (1)\n\n- [[Draft]]\n');
   });
 });

@@ -37,10 +37,21 @@ describe('normalizeSettings', () => {
     expect(normalizeSettings(null).annotationColorLabels).toEqual({});
   });
 
+  it('fills the concept policy and the writing settings, and keeps what is valid of hand-edited values', () => {
+    expect(normalizeSettings({})).toMatchObject({ ubiquitousConceptShare: 0.5, adoptedConceptSections: false, citationTemplate: '[@{{citekey}}]', citationTriggers: ['[@', '@@'], citedInSections: true });
+    expect(normalizeSettings({}).adoptedConcepts).toBeUndefined(); // absent until a note is adopted
+    const s = normalizeSettings({ ubiquitousConceptShare: 0, citationTemplate: '  ', citationTriggers: '[@  cite: [@ way-too-long-trigger', adoptedConcepts: ['Notes/T.md', 3] });
+    expect(s).toMatchObject({ ubiquitousConceptShare: 0.01, citationTemplate: '[@{{citekey}}]', citationTriggers: ['[@', 'cite:'], adoptedConcepts: ['Notes/T.md'] });
+    expect(normalizeSettings({ citationTriggers: [] }).citationTriggers).toEqual([]); // the suggester turned off stays off
+    expect(normalizeSettings({ ubiquitousConceptShare: 'half' }).ubiquitousConceptShare).toBe(0.5);
+  });
+
   it('never shares arrays with the defaults', () => {
     const s = normalizeSettings({});
     s.categories.push('x');
+    s.citationTriggers.push('x');
     expect(DEFAULT_SETTINGS.categories).toEqual(['Papers']);
+    expect(DEFAULT_SETTINGS.citationTriggers).toEqual(['[@', '@@']);
   });
 });
 

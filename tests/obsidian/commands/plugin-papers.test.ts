@@ -1,34 +1,10 @@
 import { loadLibraryReader } from '../../../src/core/library';
 import { noticeMessages, openedModals, setMockPlatform, type App, type FuzzyMatch, type SuggestModal } from '../../__mocks__/obsidian';
 import type { Paper } from '../../../src/core/library/paper';
-import { loadPlugin, makePlugin, STATE_PATH, usePluginTestEnvironment, flush, EXAMPLE_LIBRARY } from '../plugin-harness';
+import { CHINESE_LIBRARY, loadPlugin, makePlugin, slowReader, STATE_PATH, usePluginTestEnvironment, flush, EXAMPLE_LIBRARY } from '../plugin-harness';
 
 const LIBRARY = EXAMPLE_LIBRARY; // 15 papers
-/** Chinese metadata as Better BibLaTeX writes it: titles, authors (family, given) and publishers. */
-const CHINESE = `@book{zhangDuomotaiDaMoxing2024,
-  title = {多模态大模型导论},
-  author = {张, 明远 and 李, 静},
-  date = {2024},
-  publisher = {清华大学出版社},
-  langid = {chinese}
-}
-
-@book{chenZhilingWeitiao2023,
-  title = {指令微调与对齐},
-  author = {陈, 思齐},
-  date = {2023},
-  publisher = {人民邮电出版社},
-  langid = {chinese}
-}
-
-@article{wangSiweiLian2023,
-  title = {思维链提示的原理},
-  author = {王, 子涵},
-  date = {2023},
-  journaltitle = {计算机学报},
-  langid = {chinese}
-}
-`;
+const CHINESE = CHINESE_LIBRARY;
 const EXPORT = 'Zotero/library.bib';
 const BROWN = 'Literature/brownLanguageModelsAre2020.md';
 
@@ -133,9 +109,8 @@ describe('import paper', () => {
   });
 
   it('opens at once while the library is still loading, says so, and fills in when it is loaded', async () => {
-    let release: () => void = () => undefined;
-    const slowReader = () => new Promise<Awaited<ReturnType<typeof loadLibraryReader>>>((resolve) => (release = () => void loadLibraryReader().then(resolve)));
-    const made = await makePlugin({ files: { [EXPORT]: LIBRARY }, loadReader: slowReader });
+    const { loadReader, release } = slowReader();
+    const made = await makePlugin({ files: { [EXPORT]: LIBRARY }, loadReader });
     await made.plugin.saveData({ exportPath: EXPORT, autoSync: false });
     await loadPlugin(made.plugin);
     made.app.workspace.triggerLayoutReady();

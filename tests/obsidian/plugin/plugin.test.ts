@@ -40,10 +40,14 @@ describe('onload', () => {
       ['link-concepts-in-current-note', 'Link concepts in current note'],
       ['rebuild-concept-links', 'Rebuild concept links'],
       ['create-concept-notes-from-glossary', 'Create concept notes from glossary'],
+      ['suggest-concepts-from-library', 'Suggest concepts from library'],
       ['take-zotero-version', "Take Zotero's version of this note's managed parts"],
+      ['insert-citation', 'Insert citation'],
+      ['insert-link-to-literature-note', 'Insert link to literature note'],
+      ['rebuild-cited-in-lists', 'Rebuild cited-in lists'],
     ]);
     expect(plugin.mock.commands.every((c) => c.hotkeys === undefined)).toBe(true);
-    // Editor commands get the editor from Obsidian; "Open in Zotero" and the glossary one show only where they apply.
+    // Editor commands get the editor from Obsidian; "Open in Zotero", the glossary and "Cited in" ones show only where they apply.
     const kinds = Object.fromEntries(plugin.mock.commands.map((c) => [c.id, Object.keys(c).filter((k) => k.endsWith('allback'))]));
     expect(kinds).toEqual({
       'import-paper': ['callback'],
@@ -54,7 +58,12 @@ describe('onload', () => {
       'rebuild-concept-links': ['callback'],
       'create-concept-notes-from-glossary': ['checkCallback'],
       'take-zotero-version': ['checkCallback'],
+      'suggest-concepts-from-library': ['callback'],
+      'insert-citation': ['editorCallback'],
+      'insert-link-to-literature-note': ['editorCallback'],
+      'rebuild-cited-in-lists': ['checkCallback'],
     });
+    expect(plugin.mock.editorSuggests).toHaveLength(1); // the citation suggester
     expect(plugin.mock.ribbonIcons.map((r) => [r.icon, r.title])).toEqual([['refresh-cw', 'Sync Zotero library']]);
     expect(plugin.mock.statusBarItems).toHaveLength(1);
     expect(plugin.mock.settingTabs).toHaveLength(1);
@@ -175,8 +184,9 @@ describe('onunload', () => {
     await made.app.vault.setExternal('Concepts/ICL.md', '---\naliases: [in-context learning]\n---\n'); // a concept update is pending too
     await jest.advanceTimersByTimeAsync(0); // Obsidian's metadata cache parses those writes (its timers, not the plugin's)
     const status = made.plugin.mock.statusBarItems[0];
-    expect(made.app.vault.listenerCount()).toBe(3 + 4 + 2); // the export watcher, the concept watcher, the noted-notes cache
-    expect(made.app.workspace.listenerCount('file-open')).toBe(1);
+    // The export watcher, the concept watcher, the "Cited in" watcher, the noted-notes cache.
+    expect(made.app.vault.listenerCount()).toBe(3 + 4 + 4 + 2);
+    expect(made.app.workspace.listenerCount('file-open')).toBe(2);
     expect(status.listenerCount('click')).toBe(1);
     expect(jest.getTimerCount()).toBeGreaterThan(1);
 
@@ -187,6 +197,7 @@ describe('onunload', () => {
     expect(jest.getTimerCount()).toBe(0);
     expect(made.plugin.mock.lifecycle.released).toBe(made.plugin.mock.lifecycle.registered);
     expect(made.plugin.mock.commands).toEqual([]);
+    expect(made.plugin.mock.editorSuggests).toEqual([]);
     expect(made.plugin.mock.ribbonIcons).toEqual([]);
     await jest.advanceTimersByTimeAsync(60000);
     expect(made.syncCalls).toHaveLength(0);

@@ -5,59 +5,33 @@
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
 import { loadLibraryReader } from '../../../src/core/library';
 import { TYPING_SAVE_DELAY_MS } from '../../../src/obsidian/settings/settings-saver';
-import type { ZoteroConceptNotesSettingTab } from '../../../src/obsidian/settings/settings-tab';
 import {
   noticeMessages,
   setMockPlatform,
   settingsIn,
-  SettingsScreen,
   SliderComponent,
   TextComponent,
   ToggleComponent,
-  type MockElement,
   type PluginSettingTab,
-  type Setting,
   type SettingsRenderer,
 } from '../../__mocks__/obsidian';
-import { loadPlugin, makePlugin, SMALL_LIBRARY, usePluginTestEnvironment } from '../plugin-harness';
-
-const BIB = SMALL_LIBRARY; // 3 papers
+import { loadPlugin, makePlugin, usePluginTestEnvironment } from '../plugin-harness';
+import { BIB, openTabWith } from './settings-harness';
 
 usePluginTestEnvironment();
-
-async function openTabWith(renderer: SettingsRenderer, files: Record<string, string> = { 'Zotero/library.bib': BIB }, data?: Record<string, unknown>) {
-  const made = await makePlugin({ files, loadReader: loadLibraryReader });
-  if (data) await made.plugin.saveData(data);
-  await loadPlugin(made.plugin);
-  made.app.workspace.triggerLayoutReady();
-  const tab = made.plugin.mock.settingTabs[0] as ZoteroConceptNotesSettingTab & { containerEl: MockElement };
-  const screen = SettingsScreen.open(tab as unknown as PluginSettingTab, renderer);
-  await jest.advanceTimersByTimeAsync(0);
-  const row = (name: string): Setting => {
-    const found = settingsIn(tab.containerEl).find((s) => s.name === name);
-    if (!found) throw new Error(`no setting named ${name}`);
-    return found;
-  };
-  /** Type `value` into a row's text field, then let the typing pause long enough for the save. */
-  const type = async (name: string, value: string) => {
-    await row(name).control(TextComponent).simulateChange(value);
-    await jest.advanceTimersByTimeAsync(TYPING_SAVE_DELAY_MS);
-  };
-  return { ...made, tab, screen, row, type, settings: () => made.plugin.settingsStore.settings };
-}
 
 const AUTO = 'Sync when the export changes, on this device';
 
 describe.each<SettingsRenderer>(['1.13', 'legacy'])('settings tab (%s rendering)', (renderer) => {
   const openTab = (files?: Record<string, string>, data?: Record<string, unknown>) => openTabWith(renderer, files, data);
 
-  it('has one row for every setting, under three headings, drawn the way this Obsidian draws them', async () => {
+  it('has one row for every setting, under four headings, drawn the way this Obsidian draws them', async () => {
     const { tab, screen } = await openTab();
     expect(screen.declarative).toBe(renderer === '1.13');
     const keys = tab.sections().flatMap((s) => s.rows.map((r) => r.key));
     expect([...keys].sort()).toEqual([...Object.keys(DEFAULT_SETTINGS).filter((k) => k !== 'version'), 'autoSyncOnThisDevice'].sort());
     const shown = settingsIn(tab.containerEl);
-    expect(shown.filter((s) => s.isHeading).map((s) => s.name)).toEqual(['Export from Zotero', 'Literature notes', 'Concepts']);
+    expect(shown.filter((s) => s.isHeading).map((s) => s.name)).toEqual(['Export from Zotero', 'Literature notes', 'Concepts', 'Writing']);
     expect(shown.filter((s) => !s.isHeading)).toHaveLength(keys.length);
     const definitions = tab.getSettingDefinitions() as unknown as { heading: string; items: { name: string }[] }[];
     expect(definitions.map((d) => [d.heading, d.items.length])).toEqual(tab.sections().map((s) => [s.heading, s.rows.length]));
@@ -241,7 +215,7 @@ describe('the 1.13 settings screen', () => {
     const read = jest.spyOn(made.app.vault, 'read');
     await loadPlugin(made.plugin);
     const tab = made.plugin.mock.settingTabs[0] as PluginSettingTab;
-    expect(tab.settingItems).toHaveLength(3);
+    expect(tab.settingItems).toHaveLength(4);
     expect(read).not.toHaveBeenCalled();
   });
 

@@ -26,7 +26,7 @@ export interface EditorTransaction {
 
 export class Editor {
   /** Mock only: every edit made, in order (`setValue` replaces everything; tests check it was not used). */
-  readonly log: { kind: 'transaction' | 'replaceSelection' | 'setValue'; changes: number }[] = [];
+  readonly log: { kind: 'transaction' | 'replaceSelection' | 'replaceRange' | 'setValue'; changes: number }[] = [];
   private cursor = 0;
 
   constructor(private text = '') {}
@@ -62,6 +62,26 @@ export class Editor {
     this.text = this.text.slice(0, this.cursor) + text + this.text.slice(this.cursor);
     this.cursor += text.length;
     this.log.push({ kind: 'replaceSelection', changes: 1 });
+  }
+
+  /** https://docs.obsidian.md/Reference/TypeScript+API/Editor/getRange */
+  getRange(from: EditorPosition, to: EditorPosition): string {
+    return this.text.slice(this.posToOffset(from), this.posToOffset(to));
+  }
+
+  /**
+   * https://docs.obsidian.md/Reference/TypeScript+API/Editor/replaceRange — the cursor moves with the text as in
+   * CodeMirror: after the range, it shifts by the change; inside it, it goes to the range's start (callers that
+   * care set it afterwards, as Obsidian's own suggesters do).
+   */
+  replaceRange(text: string, from: EditorPosition, to: EditorPosition = from): void {
+    const start = this.posToOffset(from);
+    const end = this.posToOffset(to);
+    if (end < start) throw new Error('Mock editor: replaceRange with "to" before "from"');
+    this.text = this.text.slice(0, start) + text + this.text.slice(end);
+    if (this.cursor >= end) this.cursor += text.length - (end - start);
+    else if (this.cursor > start) this.cursor = start;
+    this.log.push({ kind: 'replaceRange', changes: 1 });
   }
 
   posToOffset(pos: EditorPosition): number {

@@ -121,6 +121,8 @@ export class Plugin extends Component {
   readonly statusBarItems: MockElement[] = [];
   /** Mock only: setting tabs added and not yet removed. */
   readonly settingTabs: unknown[] = [];
+  /** Mock only: editor suggesters registered and not yet removed. */
+  readonly editorSuggests: unknown[] = [];
 
   constructor(app: App, manifest: PluginManifest) {
     super();
@@ -170,6 +172,12 @@ export class Plugin extends Component {
     tab.update?.();
     this.settingTabs.push(tab);
     this.register(() => this.settingTabs.splice(this.settingTabs.indexOf(tab), 1));
+  }
+
+  /** https://docs.obsidian.md/Reference/TypeScript+API/Plugin/registerEditorSuggest — released on unload. */
+  registerEditorSuggest(suggest: unknown): void {
+    this.editorSuggests.push(suggest);
+    this.register(() => this.editorSuggests.splice(this.editorSuggests.indexOf(suggest), 1));
   }
 
   /** https://docs.obsidian.md/Reference/TypeScript+API/Plugin/loadData — a JSON copy of what was saved, or null. */
