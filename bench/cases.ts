@@ -4,7 +4,8 @@ import * as concepts from './concepts.bench';
 import * as library from './library.bench';
 import * as notes from './notes.bench';
 import * as plugin from './plugin.bench';
+import * as responsive from './responsive.bench';
 import * as sync from './sync.bench';
 
-export const ALL_CASES: BenchCase[] = [...library.CASES, ...notes.CASES, ...plugin.CASES, ...sync.CASES, ...concepts.CASES];
-export const ALL_GOALS: BenchGoal[] = [...library.GOALS, ...notes.GOALS, ...plugin.GOALS, ...sync.GOALS, ...concepts.GOALS];
+export const ALL_CASES: BenchCase[] = [...library.CASES, ...notes.CASES, ...plugin.CASES, ...responsive.CASES, ...sync.CASES, ...concepts.CASES];
+export const ALL_GOALS: BenchGoal[] = [...library.GOALS, ...notes.GOALS, ...plugin.GOALS, ...responsive.GOALS, ...sync.GOALS, ...concepts.GOALS];

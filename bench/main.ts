@@ -17,7 +17,8 @@ async function main(): Promise<void> {
     const c = ALL_CASES.find((x) => x.id === args[caseIndex + 1]);
     if (!c) throw new Error(`unknown case ${args[caseIndex + 1]}`);
     const result = await runCaseHere(c);
-    process.stdout.write('RESULT ' + JSON.stringify(result) + '\n');
+    // Exit once written: a case may leave timers, watchers or worker threads behind (the plugin it drove).
+    process.stdout.write('RESULT ' + JSON.stringify(result) + '\n', () => process.exit(0));
     return;
   }
   const onlyIndex = args.indexOf('--only');

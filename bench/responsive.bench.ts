@@ -1,0 +1,248 @@
+/**
+ * Responsiveness at 10,000 papers, as a user feels it: the built main.js driven through the obsidian mock in a
+ * browser-like event loop (bench/stand-in/), with a 10,000-paper export and a 10,000-note vault. Three groups:
+ *
+ * - the longest main-thread task at start-up, during "Import paper", the ribbon sync (a first sync of 10,000
+ *   papers), an automatic sync (one changed paper) and a concept rebuild; baseline: the export parsed in one go on
+ *   the main thread, which is what start-up used to block for;
+ * - the time from a one-paper change of the export to its note, window in front or hidden (timers throttled to
+ *   once a second), the export written in one go or in chunks 200 ms apart; baseline: the settle wait itself;
+ * - the heap with the library loaded, after a GC; baseline: the export's text held once.
+ *
+ * Each case is a fresh process. Figures are medians where a case repeats; on a shared machine they are indicative.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { readLibrary } from '../src/core/library/read-library';
+import * as obsidianMock from '../tests/__mocks__/obsidian';
+import type { BenchCase, BenchGoal, CaseFigure, CaseResult } from './harness';
+import { citekeyAt, EXPORT_PATH, exportText, openVault, PAPERS, vaultImage } from './responsive-vault';
+import { installBrowserLoop, sleep, TaskMonitor, waitFor } from './stand-in/browser-loop';
+import { evaluate, makePluginFrom } from './stand-in/load-main';
+import { installWebWorker } from './stand-in/web-worker';
+
+const BLOCKS = 'responsive: longest main-thread task, 10,000 papers and notes';
+const LATENCY = 'responsive: one changed paper → its note (settle wait 2 s)';
+const MEMORY = 'responsive: heap with the 10,000-paper library loaded';
+const WAIT_MS = 2000;
+/** Start-up runs until the automatic sync it may poke has had time to settle and run. */
+const STARTUP_MS = WAIT_MS + 3000;
+const CHANGED = 4321;
+
+type Plugin = obsidianMock.Plugin;
+
+interface Session {
+  app: obsidianMock.App;
+  plugin: Plugin;
+  monitor: TaskMonitor;
+  text: string;
+}
+
+/** Load main.js into a vault (synced or not) in a browser-like loop; start-up is measured as phase "start-up". */
+async function session(options: { synced: boolean; hidden?: boolean; autoSync?: boolean }): Promise<Session> {
+  const image = await vaultImage(options.synced);
+  const text = exportText();
+  installBrowserLoop({ hidden: options.hidden ?? false });
+  installWebWorker();
+  const app = await openVault(image, text, { autoSync: options.autoSync ?? true, autoSyncDelayMs: WAIT_MS });
+  const monitor = new TaskMonitor();
+  monitor.start();
+  monitor.phase = 'start-up';
+  const plugin = makePluginFrom(evaluate(readFileSync(resolve('main.js'), 'utf8'), resolve('main.js')), app);
+  await (plugin.load() as Promise<void>);
+  app.workspace.triggerLayoutReady();
+  await sleep(STARTUP_MS);
+  monitor.phase = 'idle';
+  return { app, plugin, monitor, text };
+}
+
+function statusOf(s: Session): string {
+  return s.plugin.statusBarItems[0]?.textContent ?? '';
+}
+
+function figure(s: Session, phase: string, extra: string): CaseFigure {
+  s.monitor.stop();
+  const long = s.monitor.longTasksIn(phase);
+  return { value: s.monitor.longestIn(phase), unit: 'ms', note: `${long} task${long === 1 ? '' : 's'} over 50 ms; ${extra}` };
+}
+
+async function startUp(): Promise<CaseFigure> {
+  const s = await session({ synced: true });
+  const writes = s.app.vault.writes.length;
+  return figure(s, 'start-up', `status "${statusOf(s)}"; ${writes} vault write${writes === 1 ? '' : 's'}`);
+}
+
+async function importPaper(): Promise<CaseFigure> {
+  const s = await session({ synced: true });
+  const citekey = citekeyAt(s.text, CHANGED);
+  const note = `Literature/${citekey}.md`;
+  s.app.vault.removeExternal(note); // so the import writes a note
+  s.monitor.phase = 'import';
+  const start = performance.now();
+  s.plugin.command('import-paper')!.callback!();
+  const modal = obsidianMock.openedModals().at(-1) as obsidianMock.FuzzySuggestModal<{ citekey: string }>;
+  await waitFor(() => modal.getItems().length > 0, 60_000);
+  const found = await modal.simulateQuery(citekey);
+  const match = found.find((m) => m.item.citekey === citekey);
+  if (!match) throw new Error(`${citekey} not found by the modal`);
+  await modal.simulateChoose(match);
+  await waitFor(() => s.app.vault.contentOf(note) !== undefined, 60_000);
+  return figure(s, 'import', `note written ${((performance.now() - start) / 1000).toFixed(2)} s after the command`);
+}
+
+async function ribbonSync(): Promise<CaseFigure> {
+  const s = await session({ synced: false, autoSync: false });
+  s.monitor.phase = 'sync';
+  const start = performance.now();
+  s.plugin.ribbonIcons[0].el.click();
+  await waitFor(() => obsidianMock.noticeMessages().some((m) => m.startsWith('Library synced')), 600_000);
+  const summary = obsidianMock.noticeMessages().find((m) => m.startsWith('Library synced')) ?? '';
+  return figure(s, 'sync', `${summary.replace(/\n[\s\S]*/, '')} in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+}
+
+async function conceptRebuild(): Promise<CaseFigure> {
+  const s = await session({ synced: true, autoSync: false });
+  s.monitor.phase = 'concepts';
+  const start = performance.now();
+  s.plugin.command('rebuild-concept-links')!.callback!();
+  await waitFor(() => obsidianMock.noticeMessages().some((m) => m.startsWith('Concept links rebuilt')), 600_000);
+  const summary = obsidianMock.noticeMessages().find((m) => m.startsWith('Concept links rebuilt')) ?? '';
+  return figure(s, 'concepts', `${summary.replace(/\n[\s\S]*/, '')} in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+}
+
+/** Change one paper's title (in one write, or in `chunks` writes 200 ms apart) and time it until its note shows it. */
+async function changeToNote(options: { hidden: boolean; chunks: number }): Promise<{ s: Session; ms: number; writes: number }> {
+  const s = await session({ synced: true, hidden: options.hidden });
+  const changed = exportText(CHANGED);
+  const note = `Literature/${citekeyAt(s.text, CHANGED)}.md`;
+  s.app.vault.resetWrites();
+  s.monitor.phase = 'auto';
+  for (let i = 1; i < options.chunks; i++) {
+    await s.app.vault.setExternal(EXPORT_PATH, changed.slice(0, Math.floor((changed.length * i) / options.chunks)));
+    await sleep(200);
+  }
+  await s.app.vault.setExternal(EXPORT_PATH, changed);
+  const ms = await waitFor(() => s.app.vault.contentOf(note)?.includes('title: "Revised: ') === true || s.app.vault.contentOf(note)?.includes('title: Revised: ') === true, 300_000);
+  await sleep(500); // let the sync finish its state and concept links
+  const writes = s.app.vault.writes.filter((p) => p.startsWith('Literature/')).length;
+  return { s, ms, writes };
+}
+
+async function latency(hidden: boolean, chunks: number): Promise<CaseFigure> {
+  const { s, ms, writes } = await changeToNote({ hidden, chunks });
+  s.monitor.stop();
+  return { value: ms, unit: 'ms', note: `${writes} literature note${writes === 1 ? '' : 's'} written; longest task ${s.monitor.longestIn('auto').toFixed(0)} ms` };
+}
+
+async function autoSyncBlock(): Promise<CaseFigure> {
+  const { s, ms, writes } = await changeToNote({ hidden: false, chunks: 1 });
+  return figure(s, 'auto', `note updated ${(ms / 1000).toFixed(2)} s after the write; ${writes} note${writes === 1 ? '' : 's'} written`);
+}
+
+/** The JS heap plus memory held outside it (array buffers, external strings), after full GCs. */
+function heapMb(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  for (let i = 0; i < 3; i++) gc?.();
+  const m = process.memoryUsage();
+  return (m.heapUsed + m.external) / 1024 / 1024;
+}
+
+/** Keeps what a case measures reachable until it is measured. */
+const kept: unknown[] = [];
+
+async function heapWithLibrary(): Promise<CaseFigure> {
+  const image = await vaultImage(true);
+  const text = exportText();
+  installBrowserLoop({ hidden: false });
+  installWebWorker();
+  const app = await openVault(image, text, { autoSync: false, autoSyncDelayMs: WAIT_MS });
+  const before = heapMb();
+  const plugin = makePluginFrom(evaluate(readFileSync(resolve('main.js'), 'utf8'), resolve('main.js')), app);
+  await (plugin.load() as Promise<void>);
+  app.workspace.triggerLayoutReady();
+  plugin.command('import-paper')!.callback!();
+  const modal = obsidianMock.openedModals().at(-1) as obsidianMock.FuzzySuggestModal<unknown>;
+  await waitFor(() => modal.getItems().length === PAPERS, 120_000);
+  modal.close();
+  await sleep(1000);
+  const mb = heapMb() - before;
+  const exportMb = Buffer.byteLength(text) / 1024 / 1024;
+  kept.push(plugin);
+  return { value: mb, unit: 'MB', note: `${(mb / exportMb).toFixed(1)}x the export (${exportMb.toFixed(1)} MB); heap + external memory, after GC` };
+}
+
+async function exportHeldOnce(): Promise<CaseFigure> {
+  const bytes = Buffer.from(exportText());
+  const before = heapMb();
+  const held = new TextDecoder().decode(bytes);
+  kept.push(held);
+  const mb = heapMb() - before;
+  return { value: mb, unit: 'MB', note: `${held.length.toLocaleString('en')} characters, ${(bytes.length / 1024 / 1024).toFixed(1)} MB as UTF-8` };
+}
+
+const measured = (run: () => Promise<CaseFigure>) => () => run();
+
+export const CASES: BenchCase[] = [
+  {
+    id: 'responsive-parse-baseline',
+    group: BLOCKS,
+    label: 'the export parsed on the main thread',
+    baseline: true,
+    run: () => {
+      const text = exportText();
+      const start = performance.now();
+      const n = readLibrary(text).papers.length;
+      return Promise.resolve({ value: performance.now() - start, unit: 'ms', note: `readLibrary, ${n} papers, one task` } satisfies CaseFigure);
+    },
+  },
+  { id: 'responsive-startup', group: BLOCKS, label: 'start-up (export unchanged since the last sync)', run: measured(startUp) },
+  { id: 'responsive-import', group: BLOCKS, label: '"Import paper" (first use loads the library)', run: measured(importPaper) },
+  { id: 'responsive-ribbon', group: BLOCKS, label: 'ribbon sync: first sync of 10,000 papers', run: measured(ribbonSync) },
+  { id: 'responsive-auto', group: BLOCKS, label: 'automatic sync of one changed paper', run: measured(autoSyncBlock) },
+  { id: 'responsive-concepts', group: BLOCKS, label: 'concept rebuild, 10,000 notes', run: measured(conceptRebuild) },
+  {
+    id: 'responsive-wait',
+    group: LATENCY,
+    label: 'the settle wait',
+    baseline: true,
+    run: async () => {
+      const start = performance.now();
+      await sleep(WAIT_MS);
+      return { value: performance.now() - start, unit: 'ms', note: 'autoSyncDelayMs, as a timer' };
+    },
+  },
+  { id: 'responsive-latency-front', group: LATENCY, label: 'window in front, export written at once', run: measured(() => latency(false, 1)) },
+  { id: 'responsive-latency-hidden', group: LATENCY, label: 'window hidden (timers once a second)', run: measured(() => latency(true, 1)) },
+  { id: 'responsive-latency-chunks', group: LATENCY, label: 'window in front, export written in 5 chunks 200 ms apart', run: measured(() => latency(false, 5)) },
+  { id: 'responsive-heap-text', group: MEMORY, label: 'the export text held once', baseline: true, run: exportHeldOnce },
+  { id: 'responsive-heap-library', group: MEMORY, label: 'main.js with the library loaded', run: measured(heapWithLibrary) },
+];
+
+function longestGoal(results: Map<string, CaseResult>): string {
+  const ids = ['responsive-startup', 'responsive-import', 'responsive-ribbon', 'responsive-auto', 'responsive-concepts'];
+  const worst = ids.map((id) => results.get(id)).filter((r): r is CaseResult => r !== undefined);
+  if (worst.length < ids.length) return 'goal no main-thread task over 50 ms: not measured';
+  const max = Math.max(...worst.map((r) => r.ms));
+  return `goal no main-thread task over 50 ms: longest ${max.toFixed(0)} ms (${max <= 50 ? 'met' : 'NOT met'})`;
+}
+
+function latencyGoal(results: Map<string, CaseResult>): string {
+  const front = results.get('responsive-latency-front');
+  const hidden = results.get('responsive-latency-hidden');
+  if (!front || !hidden) return 'goal change → note within wait + 1 s (front), wait + 3 s (hidden): not measured';
+  const met = front.ms <= WAIT_MS + 1000 && hidden.ms <= WAIT_MS + 3000;
+  return `goal change → note within wait + 1 s (front), wait + 3 s (hidden): ${(front.ms / 1000).toFixed(2)} s, ${(hidden.ms / 1000).toFixed(2)} s (${met ? 'met' : 'NOT met'})`;
+}
+
+function memoryGoal(results: Map<string, CaseResult>): string {
+  const heap = results.get('responsive-heap-library');
+  const ratio = heap ? Number(/^([\d.]+)x/.exec(heap.note)?.[1]) : Number.NaN;
+  if (!heap) return 'goal heap < 30 MB and ≤ 3x the export: not measured';
+  return `goal heap < 30 MB and ≤ 3x the export: ${heap.ms.toFixed(1)} MB, ${ratio}x (${heap.ms < 30 && ratio <= 3 ? 'met' : 'NOT met'})`;
+}
+
+export const GOALS: BenchGoal[] = [
+  { group: BLOCKS, check: longestGoal },
+  { group: LATENCY, check: latencyGoal },
+  { group: MEMORY, check: memoryGoal },
+];

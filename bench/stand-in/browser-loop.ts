@@ -1,0 +1,145 @@
+/**
+ * A browser's event loop, as the plugin meets it in Obsidian, emulated in Node for the responsiveness bench:
+ *
+ * - Every message of a `MessageChannel` is a task of its own. Node delivers up to 1,000 queued messages in one go,
+ *   which would glue a time-sliced run back into one long block; Chromium runs each as a separate task, and paints
+ *   between them when a frame is due.
+ * - `setTimeout` / `setInterval` of a hidden window are throttled the way Chromium throttles a hidden page: each
+ *   timer fires on the next whole second at the earliest. `MessageChannel` messages are not throttled.
+ * - A task monitor measures the longest main-thread task: a 1 ms heartbeat on Node's own (unthrottled) timers sees
+ *   every task, because each emulated task runs in a loop turn of its own; the gap between two beats is the task.
+ */
+import * as nodeTimers from 'node:timers';
+
+type Callback = (...args: unknown[]) => void;
+
+/** Install `window` (the global object, as in Obsidian) with throttled timers when `hidden`, and per-task messages. */
+export function installBrowserLoop(options: { hidden: boolean }): void {
+  const g = globalThis as unknown as Record<string, unknown>;
+  g.window = globalThis;
+  if (options.hidden) {
+    const aligned = (ms: number) => {
+      const now = Date.now();
+      return Math.ceil((now + Math.max(ms, 1)) / 1000) * 1000 - now;
+    };
+    g.setTimeout = (cb: Callback, ms = 0, ...args: unknown[]) => nodeTimers.setTimeout(cb, aligned(ms), ...args);
+    g.setInterval = (cb: Callback, ms = 0, ...args: unknown[]) => {
+      // Each repetition lands on a whole second too.
+      const handle = { timer: null as NodeJS.Timeout | null, stopped: false };
+      const tick = () => {
+        if (handle.stopped) return;
+        cb(...args);
+        handle.timer = nodeTimers.setTimeout(tick, aligned(ms));
+      };
+      handle.timer = nodeTimers.setTimeout(tick, aligned(ms));
+      return handle;
+    };
+    g.clearInterval = (handle: { timer: NodeJS.Timeout | null; stopped: boolean } | undefined) => {
+      if (!handle) return;
+      handle.stopped = true;
+      if (handle.timer) nodeTimers.clearTimeout(handle.timer);
+    };
+  }
+  g.MessageChannel = EmulatedMessageChannel;
+}
+
+/** Messages waiting to run, one per loop turn (a task each). */
+const pending: (() => void)[] = [];
+let pumping = false;
+
+function pump(): void {
+  const next = pending.shift();
+  if (next) next();
+  if (pending.length > 0) nodeTimers.setImmediate(pump);
+  else pumping = false;
+}
+
+function post(run: () => void): void {
+  pending.push(run);
+  if (!pumping) {
+    pumping = true;
+    nodeTimers.setImmediate(pump);
+  }
+}
+
+class EmulatedPort {
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  other: EmulatedPort | null = null;
+  private closed = false;
+
+  postMessage(data: unknown): void {
+    const target = this.other;
+    post(() => {
+      if (target && !target.closed) target.onmessage?.({ data });
+    });
+  }
+
+  start(): void {}
+  ref(): void {}
+  unref(): void {}
+
+  close(): void {
+    this.closed = true;
+  }
+}
+
+class EmulatedMessageChannel {
+  readonly port1 = new EmulatedPort();
+  readonly port2 = new EmulatedPort();
+
+  constructor() {
+    this.port1.other = this.port2;
+    this.port2.other = this.port1;
+  }
+}
+
+/** The longest main-thread task per phase of a scenario, from the gaps between 1 ms heartbeats. */
+export class TaskMonitor {
+  private readonly longest = new Map<string, number>();
+  private readonly longTasks = new Map<string, number>();
+  private timer: NodeJS.Timeout | null = null;
+  private last = 0;
+  /** What the scenario is doing now; a gap counts for the phase current when it ends. */
+  phase = 'idle';
+
+  start(): void {
+    this.last = performance.now();
+    this.timer = nodeTimers.setInterval(() => {
+      const now = performance.now();
+      const gap = now - this.last;
+      this.last = now;
+      if (gap > (this.longest.get(this.phase) ?? 0)) this.longest.set(this.phase, gap);
+      if (gap > 50) this.longTasks.set(this.phase, (this.longTasks.get(this.phase) ?? 0) + 1);
+    }, 1);
+  }
+
+  stop(): void {
+    if (this.timer) nodeTimers.clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** The longest task seen in `phase`, in ms (the heartbeat's own millisecond taken off). */
+  longestIn(phase: string): number {
+    return Math.max(0, (this.longest.get(phase) ?? 0) - 1);
+  }
+
+  /** Tasks over 50 ms in `phase`. */
+  longTasksIn(phase: string): number {
+    return this.longTasks.get(phase) ?? 0;
+  }
+}
+
+/** Wait `ms` of real time on Node's own timers (never throttled). */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => nodeTimers.setTimeout(resolve, ms));
+}
+
+/** Poll `done` every 5 ms (Node's own timers) until it holds or `timeoutMs` passes; returns the time waited. */
+export async function waitFor(done: () => boolean, timeoutMs: number): Promise<number> {
+  const start = performance.now();
+  while (!done()) {
+    if (performance.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms`);
+    await sleep(5);
+  }
+  return performance.now() - start;
+}
