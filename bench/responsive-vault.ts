@@ -13,6 +13,7 @@ import { VaultSyncStateStore } from '../src/core/sync/vault-state-store';
 import { InMemoryVault } from '../src/core/vault/memory-vault';
 import * as obsidianMock from '../tests/__mocks__/obsidian';
 import { generateBiblatex } from './generate-library';
+import { Disk } from './stand-in/disk';
 
 export const PAPERS = 10_000;
 export const EXPORT_PATH = 'Zotero/library.bib';
@@ -61,21 +62,36 @@ export async function vaultImage(synced: boolean): Promise<VaultImage> {
 }
 
 /**
- * A mock app holding the image and the export, with the plugin's settings. The export is read from "disk": every
- * read returns a fresh copy, as Obsidian's does (the mock would otherwise hand out the one string it keeps).
+ * The export's versions on "disk" (bench/stand-in/disk.ts), stored before they are written (BBT's work, not the
+ * plugin's): every read returns a fresh copy, read in another thread as real I/O is (the mock would otherwise hand
+ * out the one string it keeps, at no cost).
  */
+const disk = new Disk();
+
+/** Store a version of the export before the scenario writes it. */
+export function prepareExport(text: string): void {
+  disk.put(text);
+}
+
+/** A mock app holding the image and the export, with the plugin's settings. */
 export async function openVault(image: VaultImage, text: string, settings: Record<string, unknown>): Promise<obsidianMock.App> {
+  prepareExport(text);
   const app = await obsidianMock.createMockApp({ ...image.files, [EXPORT_PATH]: text });
   app.pluginData.data.set('zotero-concept-notes', JSON.stringify({ exportPath: EXPORT_PATH, ...settings }));
-  const vault = app.vault as obsidianMock.Vault & { readBinary?: (file: obsidianMock.TFile) => Promise<ArrayBuffer> };
+  const vault = app.vault;
+  const bytesOf = (file: obsidianMock.TFile) => disk.read(vault.contentOf(file.path) ?? '');
   const read = vault.read.bind(vault);
-  vault.read = async (file) => {
-    const data = await read(file);
-    return file.path === EXPORT_PATH ? Buffer.from(data, 'utf8').toString('utf8') : data;
-  };
-  if (vault.readBinary) {
-    const readBinary = vault.readBinary.bind(vault);
-    vault.readBinary = async (file) => (await readBinary(file)).slice(0);
-  }
+  vault.read = (file) => (file.path === EXPORT_PATH ? bytesOf(file).then((bytes) => new TextDecoder().decode(bytes)) : read(file));
+  const readBinary = vault.readBinary.bind(vault);
+  vault.readBinary = (file) => (file.path === EXPORT_PATH ? bytesOf(file).then((bytes) => bytes.buffer as ArrayBuffer) : readBinary(file));
+  // The plugin's own files are read from disk too: the answer comes in a task of its own (the mock answers at once).
+  const adapterRead = app.vault.adapter.read.bind(app.vault.adapter);
+  app.vault.adapter.read = (path) => new Promise<void>((resolve) => setImmediate(resolve)).then(() => adapterRead(path));
+  // Obsidian resolves a link's shortest form through its name index; the mock scans every file, which a
+  // 10,000-note vault turns into seconds that Obsidian never spends.
+  const names = new Map<string, number>();
+  for (const file of vault.getFiles()) names.set(file.basename, (names.get(file.basename) ?? 0) + 1);
+  app.fileManager.generateMarkdownLink = (file, _source, subpath = '', alias = '') =>
+    `[[${(names.get(file.basename) ?? 0) > 1 ? file.path.replace(/\.md$/, '') : file.basename}${subpath}${alias ? `|${alias}` : ''}]]`;
   return app;
 }

@@ -9,6 +9,7 @@
  * - A task monitor measures the longest main-thread task: a 1 ms heartbeat on Node's own (unthrottled) timers sees
  *   every task, because each emulated task runs in a loop turn of its own; the gap between two beats is the task.
  */
+import { writeFileSync } from 'node:fs';
 import * as nodeTimers from 'node:timers';
 
 type Callback = (...args: unknown[]) => void;
@@ -99,23 +100,35 @@ export class TaskMonitor {
   private readonly longTasks = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
   private last = 0;
+  private lastHr = 0n;
+  /** Long tasks as monotonic-clock windows (µs, the clock of V8's CPU profiles), to find them in a profile. */
+  readonly windows: { phase: string; startUs: number; endUs: number }[] = [];
   /** What the scenario is doing now; a gap counts for the phase current when it ends. */
   phase = 'idle';
 
   start(): void {
     this.last = performance.now();
+    this.lastHr = process.hrtime.bigint();
     this.timer = nodeTimers.setInterval(() => {
       const now = performance.now();
+      const hr = process.hrtime.bigint();
       const gap = now - this.last;
-      this.last = now;
       if (gap > (this.longest.get(this.phase) ?? 0)) this.longest.set(this.phase, gap);
-      if (gap > 50) this.longTasks.set(this.phase, (this.longTasks.get(this.phase) ?? 0) + 1);
+      if (gap > 50) {
+        this.longTasks.set(this.phase, (this.longTasks.get(this.phase) ?? 0) + 1);
+        this.windows.push({ phase: this.phase, startUs: Number(this.lastHr / 1000n), endUs: Number(hr / 1000n) });
+      }
+      this.last = now;
+      this.lastHr = hr;
     }, 1);
   }
 
+  /** Stop; with ZCN_BENCH_LONG_TASKS=file, write the long tasks' windows there (for .cpuprofile analysis). */
   stop(): void {
     if (this.timer) nodeTimers.clearInterval(this.timer);
     this.timer = null;
+    const file = process.env.ZCN_BENCH_LONG_TASKS;
+    if (file) writeFileSync(file, JSON.stringify(this.windows));
   }
 
   /** The longest task seen in `phase`, in ms (the heartbeat's own millisecond taken off). */

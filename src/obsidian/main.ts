@@ -62,6 +62,7 @@ export default class ZoteroConceptNotesPlugin extends Plugin {
         },
       },
       yieldToUi: unloadGuard.yieldToUi,
+      yieldNow: unloadGuard.yieldNow,
     });
     return { services, unloadGuard };
   }

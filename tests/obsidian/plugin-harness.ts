@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { App as ObsidianApp } from 'obsidian';
 import manifest from '../../manifest.json';
+import { loadLocalLibraryParser, type LibraryParser } from '../../src/core/library';
 import { emptySyncSummary, type SyncSummary } from '../../src/core/sync';
+import { hashBytes } from '../../src/core/text';
 import type { CoreServices, SyncRequest } from '../../src/obsidian/plugin/core-services';
 import ZoteroConceptNotesPlugin from '../../src/obsidian/main';
 import type { ControllerOptions } from '../../src/obsidian/plugin/plugin-controller';
@@ -70,6 +72,44 @@ export function watchServices() {
       held = new Promise((resolve) => (release = resolve));
       return () => {
         held = null;
+        release();
+      };
+    },
+  };
+}
+
+/** The export fingerprint a sync request carries for `text`. */
+export function fingerprintOf(text: string): string {
+  return hashBytes(new TextEncoder().encode(text));
+}
+
+/**
+ * The export parser in this thread (as under jest: there is no Worker), recording every export it parses, as text;
+ * `hold()` makes parses wait until released.
+ */
+export function watchedParser() {
+  const parsed: string[] = [];
+  let gate: Promise<void> | null = null;
+  const createParser = (): LibraryParser => {
+    const local = loadLocalLibraryParser();
+    return {
+      async parse(bytes, fingerprint) {
+        parsed.push(new TextDecoder().decode(bytes));
+        if (gate) await gate;
+        return (await local).parse(bytes, fingerprint);
+      },
+      papers: async (fingerprint, citekeys) => (await local).papers(fingerprint, citekeys),
+      release: () => void local.then((p) => p.release()),
+    };
+  };
+  return {
+    createParser,
+    parsed,
+    hold(): () => void {
+      let release: () => void = () => undefined;
+      gate = new Promise((resolve) => (release = resolve));
+      return () => {
+        gate = null;
         release();
       };
     },

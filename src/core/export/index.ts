@@ -3,4 +3,4 @@
  * rewrite by Better BibTeX has settled enough to be read. Reading what is in it is the library domain's job.
  */
 export { expandHome, isAbsoluteExportPath } from './export-path';
-export { ExportSettler, type ExportSettlerOptions, type SettleOutcome, type SettlerState, type SettleTimers } from './export-settler';
+export { ExportSettler, type ExportSettlerOptions, type SettleOutcome, type SettleRun, type SettlerState, type SettleTimers } from './export-settler';

@@ -4,10 +4,12 @@
  * imported on first use: it pulls in citation-js, which takes tens of milliseconds to evaluate, so nothing on
  * the plugin's start-up path may import it statically.
  */
-import type { ReadLibrary } from './library-cache';
+import type { LibraryParser } from './library-parser';
+import type { LibraryReadResult } from './paper';
 
 export {
   arxivAbsUrl,
+  paperHash,
   UnrecognizedExportError,
   zoteroSelectUri,
   type ExportFormat,
@@ -15,9 +17,17 @@ export {
   type LibraryReadResult,
   type Paper,
 } from './paper';
-export { LibraryCache, type LibraryCacheDeps, type LibraryState, type LoadedLibrary, type ReadLibrary } from './library-cache';
+export { LibraryCache, UnreadableExportError, type CacheTimers, type ExportSnapshot, type LibraryCacheDeps, type LibraryState } from './library-cache';
+export { entryOf, LoadedLibrary, packEntries, unpackEntries, type ExportSummary, type IndexedExport, type PaperEntry, type PaperKey, type PaperSource } from './library-index';
+export type { LibraryParser, LibraryWorkerRequest, LibraryWorkerResponse, ParsedExport } from './library-parser';
+export type { ExportDefect, ExportDefectReason } from './export-defect';
 
 /** The reader's `readLibrary`, importing it on first use. */
-export async function loadLibraryReader(): Promise<ReadLibrary> {
+export async function loadLibraryReader(): Promise<(text: string) => LibraryReadResult> {
   return (await import('./read-library')).readLibrary;
+}
+
+/** A parser in this thread (where no Web Worker runs it), importing the reader on first use. */
+export async function loadLocalLibraryParser(): Promise<LibraryParser> {
+  return new (await import('./export-reader')).LocalLibraryParser();
 }

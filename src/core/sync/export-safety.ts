@@ -11,8 +11,8 @@
  * A file cut exactly between two entries is indistinguishable from a smaller library: its missing papers are only
  * flagged (never deleted) and unflagged by the next complete sync.
  */
+import { blankExportDefect, readExportDefect, readFailureDefect, type ExportDefect } from '../library/export-defect';
 import type { LibraryReadResult } from '../library/paper';
-import { errorMessage } from '../text/error-message';
 
 export type SyncAbortReason = 'empty' | 'truncated' | 'unreadable' | 'too-few-papers';
 
@@ -24,55 +24,21 @@ export class SyncAbortedError extends Error {
   }
 }
 
-/** Whether the export text is JSON-shaped (CSL JSON, BBT JSON). */
-export function looksLikeJson(text: string): boolean {
-  const first = /\S/.exec(text)?.[0];
-  return first === '{' || first === '[';
+/** The error that stops a sync of an export with this defect. */
+export function defectError(defect: ExportDefect): SyncAbortedError {
+  return new SyncAbortedError(defect.reason, defect.message);
 }
 
 /** Checks on the raw text, before parsing. Throws SyncAbortedError. */
 export function checkExportText(text: string): void {
-  if (text.trim() === '') throw new SyncAbortedError('empty', 'The export file is empty (Better BibTeX may be rewriting it); nothing was changed.');
+  const defect = blankExportDefect(text);
+  if (defect) throw defectError(defect);
 }
 
 /** The error for a reader failure: a JSON export that does not parse is taken as half-written. */
 export function readFailure(text: string, err: unknown): SyncAbortedError {
-  const detail = errorMessage(err);
-  if (looksLikeJson(text)) {
-    try {
-      JSON.parse(text);
-    } catch {
-      return new SyncAbortedError('truncated', 'The export is not complete JSON (Better BibTeX may be rewriting it); nothing was changed.');
-    }
-  }
-  return new SyncAbortedError('unreadable', `The export could not be read: ${detail}`);
+  return defectError(readFailureDefect(text, err));
 }
-
-/** 1-based line of the last line that starts a BibTeX entry (`@type{`), or 0. */
-function lastEntryLine(text: string): { line: number; key: string | null } {
-  const re = /^@([a-zA-Z]+)\s*[{(]\s*([^,\s]*)/gm;
-  let last: RegExpExecArray | null = null;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) last = m;
-  if (!last) return { line: 0, key: null };
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < last.index; i = text.indexOf('\n', i + 1)) line++;
-  return { line, key: last[2] || null };
-}
-
-function checkBibTail(text: string, result: LibraryReadResult): void {
-  const tail = text.trimEnd();
-  const lastChar = tail[tail.length - 1];
-  if (lastChar !== '}' && lastChar !== ')') {
-    throw new SyncAbortedError('truncated', 'The export ends in the middle of an entry (Better BibTeX may be rewriting it); nothing was changed.');
-  }
-  if (result.errors.length === 0) return;
-  const last = lastEntryLine(text);
-  const lastFailed = result.errors.some((e) => (e.line !== null && e.line >= last.line) || (e.line === null && e.citekey !== null && e.citekey === last.key));
-  if (last.line > 0 && lastFailed) {
-    throw new SyncAbortedError('truncated', 'The last entry of the export could not be read (Better BibTeX may be rewriting the file); nothing was changed.');
-  }
-}
-
 /**
  * Checks on the number of papers: none at all, or fewer than `minExportRatio` × `lastPaperCount` (the papers of the
  * last full sync; null: none). Throws SyncAbortedError.
@@ -93,6 +59,7 @@ export function checkPaperCount(papers: number, errors: number, lastPaperCount: 
 
 /** Checks on what the reader returned (see the top of this file). Throws SyncAbortedError. */
 export function checkLibrary(text: string, result: LibraryReadResult, lastPaperCount: number | null, minExportRatio: number): void {
-  if (result.format === 'bibtex' || result.format === 'biblatex') checkBibTail(text, result);
+  const defect = readExportDefect(text, result);
+  if (defect) throw defectError(defect);
   checkPaperCount(result.papers.length, result.errors.length, lastPaperCount, minExportRatio);
 }

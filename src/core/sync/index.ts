@@ -12,7 +12,8 @@ export type { SyncExportInput, SyncOutcome } from './sync-export';
 export type { SyncAbortReason } from './export-safety';
 export type { ExportContent } from './export-bytes';
 export type { NoteLinker, SyncErrorEntry, SyncPlan, SyncReport } from './sync-plan';
-export type { SyncStateFile } from './sync-state-store';
+export { StoredSyncState, SyncStateStore, type SyncStateFile } from './sync-state-store';
+export type { LastExport, SyncStateHead } from './sync-state';
 
 export type SyncEngine = typeof import('./engine');
 

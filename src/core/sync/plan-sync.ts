@@ -3,16 +3,17 @@
  * that left the export get the removed flag. Reads the vault, never writes it. A TemplateError or DateFormatError
  * (bad template or date format) stops the whole plan: it would fail every paper.
  */
-import type { Paper } from '../library/paper';
+import { paperHash, type Paper } from '../library/paper';
+import type { PaperKey, PaperSource } from '../library/library-index';
 import { DateFormatError } from '../notes/front-matter';
 import type { NoteLanguage } from '../notes/i18n';
 import { TemplateError } from '../notes/template';
 import type { Settings } from '../settings/settings';
 import type { VaultPort } from '../vault/vault-port';
-import { hashValue } from '../text/fingerprint';
 import { checkPaperCount } from './export-safety';
 import { hashesOfFresh, mergeNote, regionHash, type FreshNote, type MergeOptions, type WrittenHashes } from './merge-note';
-import { forEachLimited, NoteLocator, PAUSE_EVERY } from './note-locator';
+import { forEachLimited, NoteLocator } from './note-locator';
+import type { Pause } from '../scheduling/time-slicer';
 import { createSyncRenderer, REMOVED_FLAG_KEY, SYNC_CREATE_ONLY_KEYS, SYNC_MANAGED_KEYS, type RenderedForSync, type SyncRenderer, type TemplateInput } from './note-renderer';
 import type { FlagAction, NoteLinker, SyncAction, SyncPlan } from './sync-plan';
 import { emptySyncState, noteMap, type NoteSyncState, type SyncState } from './sync-state';
@@ -21,7 +22,10 @@ import { findRegions } from '../text/managed-region';
 import { errorMessage } from '../text/error-message';
 
 export interface PlanSyncInput {
-  papers: readonly Paper[];
+  /** The export's papers: keys and hashes at once, whole papers when they must be rendered. */
+  source?: PaperSource;
+  /** Or the papers themselves (tests, small libraries). */
+  papers?: readonly Paper[];
   vault: VaultPort;
   settings: Settings;
   /** The loaded state, or null when there is none yet. */
@@ -43,13 +47,8 @@ export interface PlanSyncInput {
   unreadable?: readonly string[];
   /** Reads in flight at once. */
   concurrency?: number;
-  /** Awaited every few papers (the plugin yields to the event loop there). */
-  pause?: () => Promise<void>;
-}
-
-/** The hash of a paper's data: same hash, same note (with the same renderer). */
-export function paperHash(paper: Paper): string {
-  return hashValue(paper);
+  /** Awaited after every paper (the plugin's time slicer yields to the event loop there when its slice is used up). */
+  pause?: Pause;
 }
 
 /** A note's state; `conflict` only when set, so the stored JSON stays small. */
@@ -103,7 +102,7 @@ class Planner {
     this.renderer = createSyncRenderer(input.settings, input.language, input.template);
     // A partial sync (import) leaves the render key alone: the other notes were rendered with the old one.
     this.next = { ...this.prev, renderKey: input.only ? this.prev.renderKey : this.renderer.key, notes: noteMap(this.prev.notes) };
-    this.locator = new NoteLocator(input.vault, input.settings.notesFolder, input.concurrency ?? 16);
+    this.locator = new NoteLocator(input.vault, input.settings.notesFolder, input.concurrency ?? 16, input.pause);
   }
 
   /** Where the paper's note is now, and its text; null when it has none. */
@@ -119,16 +118,19 @@ class Planner {
     return text === null ? null : { path: found[0], text };
   }
 
-  async planPaper(paper: Paper, index: number): Promise<void> {
+  /** Skipped without reading the paper: same data, same renderer, no pending conflict, note still where it was. */
+  async unchanged({ citekey, hash }: PaperKey, index: number): Promise<boolean> {
+    const known = this.prev.notes[citekey];
+    const sameRender = this.prev.renderKey === this.renderer.key;
+    if (!known || known.removed || known.conflict || known.paperHash !== hash || !sameRender || !(await this.locator.exists(known.path))) return false;
+    this.actions[index] = { kind: 'unchanged', citekey, path: known.path, reasons: [] };
+    return true;
+  }
+
+  /** A paper whose note must be rendered (see `unchanged`): updated, merged or created. */
+  async planPaper(paper: Paper, hash: string, index: number): Promise<void> {
     const { citekey } = paper;
     const known = this.prev.notes[citekey];
-    const hash = paperHash(paper);
-    const sameRender = this.prev.renderKey === this.renderer.key;
-    // Skipped without rendering: same data, same renderer, no pending conflict, note still where it was.
-    if (known && !known.removed && !known.conflict && known.paperHash === hash && sameRender && (await this.locator.exists(known.path))) {
-      this.actions[index] = { kind: 'unchanged', citekey, path: known.path, reasons: [] };
-      return;
-    }
     let where: { path: string; text: string } | null;
     try {
       where = await this.locate(citekey, known);
@@ -163,7 +165,7 @@ class Planner {
   }
 
   /** A paper without a note: rendered now, its path given later (see allocateCreates). No vault access. */
-  planNew(paper: Paper, index: number, hash = paperHash(paper)): void {
+  planNew(paper: Paper, index: number, hash: string): void {
     const rendered = this.render(paper, index, null, this.input.now);
     if (rendered) this.creates.push({ index, paper, text: rendered.text, written: hashesOfFresh(rendered.fresh), importedAt: this.input.now.toISOString(), hash });
   }
@@ -195,7 +197,8 @@ class Planner {
   async allocateCreates(): Promise<void> {
     if (this.creates.length === 0) return;
     const paths = this.renderer.allocate(this.creates.map((c) => c.paper), await this.locator.files(), this.input.now);
-    this.creates.forEach((c, i) => {
+    for (let i = 0; i < this.creates.length; i++) {
+      const c = this.creates[i];
       const path = paths[i];
       const text = this.link(c.text, path);
       // The hashes are of what is written: the linked regions.
@@ -203,7 +206,8 @@ class Planner {
       const note: NoteSyncState = { path, paperHash: c.hash, importedAt: c.importedAt, written };
       this.next.notes[c.paper.citekey] = note;
       this.actions[c.index] = { kind: 'create', citekey: c.paper.citekey, path, text, reasons: [], note };
-    });
+      if (this.input.pause) await this.input.pause(); // linking 10,000 new notes takes seconds
+    }
     this.creates.length = 0;
   }
 
@@ -227,41 +231,65 @@ class Planner {
 }
 
 
+/** Whole papers read from the source at a time. */
+const READ_BATCH = 256;
+
+/** A source over papers in memory (hashes taken as needed). */
+export function paperSource(papers: readonly Paper[]): PaperSource {
+  const byCitekey = new Map<string, Paper>();
+  for (const p of papers) if (!byCitekey.has(p.citekey)) byCitekey.set(p.citekey, p);
+  const entries = papers.map((p): PaperKey => {
+    let hash: string | undefined;
+    return {
+      citekey: p.citekey,
+      get hash() {
+        return (hash ??= paperHash(p));
+      },
+    };
+  });
+  return { entries, papers: (keys) => Promise.resolve(keys.flatMap((k) => byCitekey.get(k) ?? [])) };
+}
+
 /**
  * Plan a sync of `papers` into the vault. Throws SyncAbortedError (before reading any note) when the papers are
  * none, or far fewer than at the last full sync; throws TemplateError for a template that does not compile.
  */
 export async function planSync(input: PlanSyncInput): Promise<SyncPlan> {
+  const source = input.source ?? paperSource(input.papers ?? []);
   const full = input.only === undefined;
-  if (full) checkPaperCount(input.papers.length, 0, input.state?.lastExport?.paperCount ?? null, input.settings.minExportRatio);
+  if (full) checkPaperCount(source.entries.length, 0, input.state?.lastExport?.paperCount ?? null, input.settings.minExportRatio);
   const planner = new Planner(input);
   const wanted = input.only ? new Set(input.only) : null;
   const seen = new Set<string>();
-  const work: { paper: Paper; index: number }[] = [];
-  input.papers.forEach((paper) => {
-    if (wanted && !wanted.has(paper.citekey)) return;
+  const work: { key: PaperKey; index: number }[] = [];
+  for (const key of source.entries) {
+    if (wanted && !wanted.has(key.citekey)) continue;
     const index = planner.actions.length;
-    if (seen.has(paper.citekey)) {
-      planner.actions.push({ kind: 'error', citekey: paper.citekey, path: null, reasons: ['duplicate citekey in the export: only its first entry is synced'] });
-      return;
+    if (seen.has(key.citekey)) {
+      planner.actions.push({ kind: 'error', citekey: key.citekey, path: null, reasons: ['duplicate citekey in the export: only its first entry is synced'] });
+      continue;
     }
-    seen.add(paper.citekey);
-    planner.actions.push({ kind: 'error', citekey: paper.citekey, path: null, reasons: ['not planned'] });
-    work.push({ paper, index });
-  });
-  // Papers without any note (all of them in a first sync) need no vault access: planned in a plain loop, without
-  // the promises per paper of the others.
-  const others: typeof work = [];
-  let sincePause = 0;
-  for (const item of work) {
-    if (await planner.isNew(item.paper)) planner.planNew(item.paper, item.index);
-    else others.push(item);
-    if (input.pause && ++sincePause >= PAUSE_EVERY) {
-      sincePause = 0;
-      await input.pause();
-    }
+    seen.add(key.citekey);
+    planner.actions.push({ kind: 'error', citekey: key.citekey, path: null, reasons: ['not planned'] });
+    if (!(await planner.unchanged(key, index))) work.push({ key, index });
+    if (input.pause) await input.pause();
   }
-  await forEachLimited(others, input.concurrency ?? 16, ({ paper, index }) => planner.planPaper(paper, index), input.pause);
+  // The others are read whole, a batch at a time (a 10,000-paper first sync never holds every paper at once).
+  for (let from = 0; from < work.length; from += READ_BATCH) {
+    const batch = work.slice(from, from + READ_BATCH);
+    const read = new Map((await source.papers(batch.map((w) => w.key.citekey))).map((p) => [p.citekey, p]));
+    // Papers without any note (all of them in a first sync) need no vault access: planned in a plain loop, without
+    // the promises per paper of the others.
+    const others: { paper: Paper; hash: string; index: number }[] = [];
+    for (const { key, index } of batch) {
+      const paper = read.get(key.citekey);
+      if (!paper) planner.actions[index] = { kind: 'error', citekey: key.citekey, path: null, reasons: ['could not be read from the export'] };
+      else if (await planner.isNew(paper)) planner.planNew(paper, index, key.hash);
+      else others.push({ paper, hash: key.hash, index });
+      if (input.pause) await input.pause();
+    }
+    await forEachLimited(others, input.concurrency ?? 16, ({ paper, hash, index }) => planner.planPaper(paper, hash, index), input.pause);
+  }
   await planner.allocateCreates();
   const flagged = full ? await planner.planRemovals(new Set([...seen, ...(input.unreadable ?? [])])) : [];
   const next = planner.next;
@@ -269,7 +297,7 @@ export async function planSync(input: PlanSyncInput): Promise<SyncPlan> {
     const clean = input.exportClean !== false && planner.actions.every((a) => a.kind !== 'conflict' && a.kind !== 'error');
     const last = input.state?.lastExport ?? null;
     const exportHash = input.exportHash ?? '';
-    const paperCount = input.papers.length;
+    const paperCount = source.entries.length;
     const same = last !== null && last.exportHash === exportHash && last.paperCount === paperCount && last.clean === clean;
     next.lastExport = same ? last : { exportHash, paperCount, syncedAt: input.now.toISOString(), clean, notesListing: last?.notesListing ?? '' };
   }

@@ -1,13 +1,13 @@
 /**
- * The whole sync from the export's content: skip an unchanged export (see unchanged-export.ts), else safety
- * checks, read, plan, and apply (or not, for a dry run).
+ * The whole sync from the export's content: skip an unchanged export (see unchanged-export.ts), else read it (or
+ * take it read: the plugin parses in a worker), safety checks, plan, and apply (or not, for a dry run).
  */
-import { readLibrary } from '../library/read-library';
-import type { LibraryError, LibraryReadResult } from '../library/paper';
+import type { IndexedExport } from '../library/library-index';
+import type { ExportFormat, LibraryError, LibraryReadResult } from '../library/paper';
 import { applySync, type ApplyOptions } from './apply-sync';
 import type { VaultPort } from '../vault/vault-port';
 import { exportFingerprint, exportText, type ExportContent } from './export-bytes';
-import { checkExportText, checkLibrary, readFailure, SyncAbortedError } from './export-safety';
+import { checkPaperCount, defectError, SyncAbortedError } from './export-safety';
 import { renderKeyOf } from './note-renderer';
 import { planSync, type PlanSyncInput } from './plan-sync';
 import { emptyReport, reportOfPlan, type SyncPlan, type SyncReport } from './sync-plan';
@@ -17,13 +17,18 @@ import { UnchangedExportCheck } from './unchanged-export';
 /** The start of the error message for an imported citekey the export does not hold. */
 export const NOT_IN_EXPORT = 'not in the export';
 
-export interface SyncExportInput extends Omit<PlanSyncInput, 'papers' | 'state' | 'exportHash' | 'exportClean' | 'unreadable'> {
+export interface SyncExportInput extends Omit<PlanSyncInput, 'papers' | 'source' | 'state' | 'exportHash' | 'exportClean' | 'unreadable'> {
   vault: VaultPort;
   /** The export file's content: its text, or (faster for an unchanged export) its raw UTF-8 bytes. */
-  exportText: ExportContent;
+  exportText?: ExportContent;
+  /** Its fingerprint, when already taken (see exportFingerprint). */
+  exportHash?: string;
+  /**
+   * The export read and indexed, asked for only when the sync cannot be skipped (the plugin parses in a worker);
+   * without it `exportText` is read here.
+   */
+  readExport?: () => Promise<IndexedExport>;
   store: SyncStateStore;
-  /** The export already read (the plugin's library cache), to save a second parse; it must be of this content. */
-  library?: LibraryReadResult | null;
   /** Plan only: nothing is written, not even the state. */
   dryRun?: boolean;
   /** Always parse and plan, even when the export is unchanged since the last clean sync. */
@@ -38,7 +43,7 @@ export interface SyncOutcome {
   /** The export was unchanged since the last clean sync: nothing was parsed or written. */
   skipped: boolean;
   /** What the reader made of the export (null when skipped). */
-  library: Pick<LibraryReadResult, 'format' | 'errors' | 'warnings'> & { paperCount: number } | null;
+  library: (Pick<LibraryReadResult, 'errors' | 'warnings'> & { format: ExportFormat | null; paperCount: number }) | null;
   warnings: string[];
 }
 
@@ -58,38 +63,37 @@ function libraryErrorEntries(errors: readonly LibraryError[]): SyncReport['error
  * date format (nothing is touched either). Per-note problems are in the report.
  */
 export async function syncExport(input: SyncExportInput): Promise<SyncOutcome> {
-  const exportHash = exportFingerprint(input.exportText);
+  const exportHash = input.exportHash ?? exportFingerprint(input.exportText ?? '');
   const mayskip = !input.force && input.only === undefined;
   const check = new UnchangedExportCheck(input.vault, input.settings, exportHash, renderKeyOf(input.settings, input.language, input.template));
   const stored = await input.store.read(); // once: the head and the whole state come from the same text
   const head = mayskip ? stored.head() : null;
   if (mayskip && (await check.byHead(head))) return skipped(head?.lastExport?.paperCount ?? 0);
-  const state = stored.state();
+  const state = await stored.loadState();
   if (mayskip && (await check.byState(state))) return skipped(state?.lastExport?.paperCount ?? 0);
-  const text = exportText(input.exportText);
-  checkExportText(text);
-  let library: LibraryReadResult;
-  try {
-    library = input.library ?? readLibrary(text);
-  } catch (e) {
-    throw readFailure(text, e);
-  }
-  checkLibrary(text, library, state?.lastExport?.paperCount ?? null, input.settings.minExportRatio);
-  const unreadable = library.errors.flatMap((e) => (e.citekey === null ? [] : [e.citekey]));
-  const plan = await planSync({ ...input, papers: library.papers, state, exportHash, exportClean: library.errors.length === 0, unreadable });
+  const read = input.readExport ? await input.readExport() : await readInProcess(input.exportText ?? '', exportHash);
+  if (read.defect) throw defectError(read.defect);
+  checkPaperCount(read.entries.length, read.errors.length, state?.lastExport?.paperCount ?? null, input.settings.minExportRatio);
+  const unreadable = read.errors.flatMap((e) => (e.citekey === null ? [] : [e.citekey]));
+  const plan = await planSync({ ...input, source: read, state, exportHash, exportClean: read.errors.length === 0, unreadable });
   const report = input.dryRun ? reportOfPlan(plan) : await applySync(input.vault, plan, input.store, { pause: input.pause, ...input.apply });
   // Entries of the export that could not be read are errors of this sync too (when syncing everything).
-  if (input.only === undefined) report.errors.unshift(...libraryErrorEntries(library.errors));
+  if (input.only === undefined) report.errors.unshift(...libraryErrorEntries(read.errors));
   else {
-    const found = new Set(library.papers.map((p) => p.citekey));
     for (const key of input.only) {
-      if (found.has(key)) continue;
-      const near = library.papers.find((p) => p.citekey.toLowerCase() === key.toLowerCase());
+      if (read.entry(key)) continue;
+      const near = read.entries.find((e) => e.citekey.toLowerCase() === key.toLowerCase());
       report.errors.push({ citekey: key, path: null, message: `${NOT_IN_EXPORT}${near ? ` (did you mean "${near.citekey}"?)` : ''}` });
     }
   }
-  const summary = { format: library.format, errors: library.errors, warnings: library.warnings, paperCount: library.papers.length };
-  return { report, plan, skipped: false, library: summary, warnings: [...library.warnings, ...plan.warnings] };
+  const summary = { format: read.format, errors: read.errors, warnings: read.warnings, paperCount: read.entries.length };
+  return { report, plan, skipped: false, library: summary, warnings: [...read.warnings, ...plan.warnings] };
+}
+
+/** The export read here (the CLI, tests): the reader is imported on first use, so the plugin never evaluates it. */
+async function readInProcess(content: ExportContent, fingerprint: string): Promise<IndexedExport> {
+  const { indexExportText } = await import('../library/export-reader');
+  return indexExportText(exportText(content), fingerprint);
 }
 
 export { SyncAbortedError };

@@ -6,11 +6,12 @@
  */
 import { loadConceptIndex } from '../concepts/load-index';
 import { noteLinker } from '../concepts/link-text';
-import type { LibraryReadResult } from '../library/paper';
+import type { IndexedExport } from '../library/library-index';
 import type { NoteLanguage } from '../notes/i18n';
 import { loadNoteTemplate } from '../notes/load-template';
 import type { Settings } from '../settings/settings';
 import type { VaultPort } from '../vault/vault-port';
+import type { Pause } from '../scheduling/time-slicer';
 import type { ExportContent } from './export-bytes';
 import { NOT_IN_EXPORT, syncExport, type SyncExportInput, type SyncOutcome } from './sync-export';
 import type { NoteLinker } from './sync-plan';
@@ -24,15 +25,17 @@ export interface LibrarySyncRequest {
   language: NoteLanguage;
   now: Date;
   /** The export file's content (text, or its bytes: an unchanged export is then not even decoded). */
-  exportContent: ExportContent;
-  /** That content already parsed (the plugin's library cache), to save a second parse. */
-  library?: LibraryReadResult | null;
+  exportContent?: ExportContent;
+  /** Its fingerprint, when already taken. */
+  exportHash?: string;
+  /** The export read and indexed, asked for only when needed (the plugin parses in a worker); else `exportContent` is read. */
+  readExport?: () => Promise<IndexedExport>;
   /** The linker for new notes; default: one over the concept notes in the vault, writing wikilinks. */
   linker?: () => Promise<NoteLinker | undefined>;
   /** Notes were written: update what depends on them (the plugin re-links concepts). Returns warnings. */
   afterWrite?: (paths: string[]) => Promise<string[]>;
-  /** Awaited between batches of notes (the plugin yields to the UI there). */
-  pause?: () => Promise<void>;
+  /** Awaited between steps (the plugin's time slicer yields to the UI there when its slice is used up). */
+  pause?: Pause;
   onProgress?: (progress: SyncProgress) => void;
   /** Plan only: nothing is written. */
   dryRun?: boolean;
@@ -78,7 +81,8 @@ async function run(request: LibrarySyncRequest, extra: Partial<SyncExportInput>)
     vault: request.vault,
     store: request.store,
     exportText: request.exportContent,
-    library: request.library,
+    exportHash: request.exportHash,
+    readExport: request.readExport,
     settings: request.settings,
     now: request.now,
     language: request.language,

@@ -1,10 +1,11 @@
 /**
  * A fuzzy search over the library (title, authors, year, citekey, venue; CJK too, the fuzzy match is per
  * character), marking papers that already have a note. Opens at once: while the first load of the library runs,
- * it says "Loading library…" and fills itself when the load ends.
+ * it says "Loading library…" and fills itself when the load ends. It searches the library's compact entries; the
+ * chosen paper is read whole only by what is done with it.
  */
 import { FuzzySuggestModal, type App, type FuzzyMatch } from 'obsidian';
-import type { Paper, LoadedLibrary } from '../../core/library';
+import type { LoadedLibrary, PaperEntry } from '../../core/library';
 import { errorMessage } from '../../core/text';
 
 export interface PaperSuggestOptions {
@@ -15,16 +16,16 @@ export interface PaperSuggestOptions {
   /** Citekeys that have a note already. */
   noted(): Promise<Set<string>>;
   placeholder: string;
-  onChoose(paper: Paper): void;
+  onChoose(paper: PaperEntry): void;
 }
 
 /** The text the fuzzy search matches: everything a user may remember of a paper. */
-export function paperSearchText(paper: Paper): string {
-  return [paper.title, paper.authors.join('; '), paper.year ?? '', paper.citekey, paper.venue ?? ''].join(' · ');
+export function paperSearchText(paper: PaperEntry): string {
+  return [paper.title, paper.authors, paper.year ?? '', paper.citekey, paper.venue ?? ''].join(' · ');
 }
 
-export class PaperSuggestModal extends FuzzySuggestModal<Paper> {
-  private papers: Paper[];
+export class PaperSuggestModal extends FuzzySuggestModal<PaperEntry> {
+  private papers: readonly PaperEntry[];
   private noted = new Set<string>();
 
   constructor(
@@ -32,7 +33,7 @@ export class PaperSuggestModal extends FuzzySuggestModal<Paper> {
     private readonly options: PaperSuggestOptions,
   ) {
     super(app);
-    this.papers = options.current?.result.papers ?? [];
+    this.papers = options.current?.entries ?? [];
     this.setPlaceholder(options.placeholder);
     this.limit = 50;
     this.emptyStateText = options.current ? 'No paper matches.' : 'Loading library…';
@@ -47,7 +48,7 @@ export class PaperSuggestModal extends FuzzySuggestModal<Paper> {
     if (this.options.current) return;
     this.options.load().then(
       (library) => {
-        this.papers = library.result.papers;
+        this.papers = library.entries;
         this.emptyStateText = 'No paper matches.';
         this.refresh();
       },
@@ -58,24 +59,25 @@ export class PaperSuggestModal extends FuzzySuggestModal<Paper> {
     );
   }
 
-  getItems(): Paper[] {
-    return this.papers;
+  getItems(): PaperEntry[] {
+    return this.papers as PaperEntry[];
   }
 
-  getItemText(paper: Paper): string {
+  getItemText(paper: PaperEntry): string {
     return paperSearchText(paper);
   }
 
-  override renderSuggestion(match: FuzzyMatch<Paper>, el: HTMLElement): void {
+  override renderSuggestion(match: FuzzyMatch<PaperEntry>, el: HTMLElement): void {
     const paper = match.item;
     el.addClass('zotero-concept-notes-suggestion');
     const title = el.createDiv({ cls: 'zotero-concept-notes-suggestion-title', text: paper.title || paper.citekey });
     if (this.noted.has(paper.citekey)) title.createSpan({ cls: 'zotero-concept-notes-has-note', text: ' · has a note' });
-    const details = [paper.authors.slice(0, 3).join(', ') + (paper.authors.length > 3 ? ' et al.' : ''), paper.year ?? '', paper.venue ?? '', `@${paper.citekey}`];
+    const authors = paper.authors === '' ? [] : paper.authors.split('; ');
+    const details = [authors.slice(0, 3).join(', ') + (authors.length > 3 ? ' et al.' : ''), paper.year ?? '', paper.venue ?? '', `@${paper.citekey}`];
     el.createEl('small', { text: details.filter((d) => d !== '').join(' · ') });
   }
 
-  onChooseItem(paper: Paper): void {
+  onChooseItem(paper: PaperEntry): void {
     this.options.onChoose(paper);
   }
 

@@ -4,7 +4,7 @@
  * outcome into a notice, an opened note or an edit at the cursor. The concept commands are in concept-commands.ts.
  */
 import { Notice, type Editor, type Plugin, type TFile } from 'obsidian';
-import { zoteroSelectUri, type Paper } from '../../core/library';
+import { zoteroSelectUri, type PaperEntry } from '../../core/library';
 import { attempt, COMMAND_IDS } from '../plugin/attempt';
 import { registerConceptCommands } from './concept-commands';
 import { PaperSuggestModal } from './paper-suggest-modal';
@@ -16,7 +16,7 @@ export { COMMAND_IDS };
 export function registerCommands(plugin: Plugin, controller: PluginController): void {
   const { app } = plugin;
 
-  const pickPaper = (placeholder: string, onChoose: (paper: Paper) => void) =>
+  const pickPaper = (placeholder: string, onChoose: (paper: PaperEntry) => void) =>
     new PaperSuggestModal(app, {
       current: controller.library.current,
       load: () => controller.loadLibrary(),
@@ -32,7 +32,7 @@ export function registerCommands(plugin: Plugin, controller: PluginController): 
       pickPaper('Search the library by title, author, year, citekey or venue…', (paper) => {
         void attempt('Import paper', async () => {
           const library = await controller.loadLibrary();
-          const result = await controller.services.importPaper({ ...controller.context(), exportContent: library.text, library: library.result, citekey: paper.citekey });
+          const result = await controller.services.importPaper({ ...controller.context(), ...controller.exportOf(library), citekey: paper.citekey });
           if (result.status === 'conflict') new Notice(result.message ?? `Your edits in ${result.path} were kept.`, 10000);
           for (const warning of result.warnings ?? []) new Notice(warning, 10000);
           const file = app.vault.getFileByPath(result.path);
@@ -55,7 +55,8 @@ export function registerCommands(plugin: Plugin, controller: PluginController): 
         void attempt('Insert paper summary', async () => {
           const cursor = editor.getCursor();
           const place = summaryPlacement((n) => editor.getLine(n), cursor.line, cursor.ch);
-          const entry = await controller.services.renderPaperSummary(paper, place.number, controller.context());
+          const whole = await (await controller.loadLibrary()).paper(paper.citekey);
+          const entry = await controller.services.renderPaperSummary(whole, place.number, controller.context());
           editor.replaceSelection(place.prefix + entry);
         });
       }),

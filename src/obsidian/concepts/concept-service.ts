@@ -14,6 +14,7 @@ import type { ConceptEngine, ConceptLinkResult, ConceptLinkState, GlossaryOutcom
 import type { NoteLinker, SyncProgress } from '../../core/sync';
 import { errorMessage, hashString } from '../../core/text';
 import { isInFolder, type VaultPort } from '../../core/vault';
+import type { Pause } from '../../core/scheduling';
 import type { ServiceContext } from '../plugin/core-services';
 import { isUnloadedError } from '../plugin/unload-guard';
 import { obsidianMakeLink } from '../vault/obsidian-links';
@@ -23,14 +24,11 @@ export interface ConceptDeps {
   /** The core's concept engine, loaded before this service is made. */
   engine: ConceptEngine;
   vault: VaultPort;
-  /** Let Obsidian paint; awaited every few notes. */
-  yieldToUi: () => Promise<void>;
+  /** Awaited after every note: yields to Obsidian once the time slice is used up. */
+  yieldToUi: Pause;
 }
 
 type Progress = (progress: SyncProgress) => void;
-
-/** Notes between two yields to the UI. */
-const YIELD_EVERY = 50;
 
 /** What the kept state depends on: when it changes, the state is dropped. */
 function configKey(context: ServiceContext): string {
@@ -159,6 +157,7 @@ export class ConceptService {
   private async withoutOwnWrites(state: ConceptLinkState, paths: readonly string[]): Promise<string[]> {
     const kept: string[] = [];
     for (const path of new Set(paths)) {
+      await this.deps.yieldToUi(); // a sync may hand over 10,000 paths
       const record = state.notes.get(path);
       const text = await this.deps.vault.read(path);
       if (text === null ? record === undefined : record !== undefined && !state.pending.has(path) && record.hash === hashString(text)) continue;
@@ -181,17 +180,18 @@ export class ConceptService {
         skipPaths,
         makeLink: this.makeLink,
         language: context.language,
+        pause: this.deps.yieldToUi,
         onProgress: (done, total) => {
           planned = total;
           onProgress?.({ done, total });
-          return done % YIELD_EVERY === 0 ? this.deps.yieldToUi() : undefined;
+          return this.deps.yieldToUi();
         },
       });
       const applied = await this.deps.engine.applyConceptPlan(this.deps.vault, plan, {
         skipPaths,
         onProgress: (done, total) => {
           onProgress?.({ done: planned + done, total: planned + total });
-          return done % YIELD_EVERY === 0 ? this.deps.yieldToUi() : undefined;
+          return this.deps.yieldToUi();
         },
       });
       const conflicts = plan.conflicts.map((c) => `"${c.term}" is a term of ${c.concepts.map((p) => `"${p}"`).join(' and ')}, so it is not linked.`);

@@ -63,16 +63,27 @@ export class ExportFiles {
 
   /** The export's text. Throws ExportFileError with a message the user can act on. */
   async read(location: ExportLocation): Promise<string> {
+    return new TextDecoder().decode(await this.readBytes(location));
+  }
+
+  /**
+   * The export's bytes, in a buffer of their own (so the library worker can take it over without a copy), never
+   * decoded here: an 18 MB export decoded on the main thread is a long task. Throws ExportFileError.
+   */
+  async readBytes(location: ExportLocation): Promise<Uint8Array> {
     if (location.kind === 'unset') throw new ExportFileError('Set the Better BibTeX export file in the plugin settings first.');
     if (location.kind === 'vault') {
       const file = this.app.vault.getFileByPath(location.path);
       if (!file) throw new ExportFileError(`Export file not found in the vault: ${location.path}`);
-      return this.app.vault.read(file);
+      return new Uint8Array(await this.app.vault.readBinary(file));
     }
     const node = this.requireNode();
     const abs = this.absolutePath(location);
     try {
-      return await node.fs.promises.readFile(abs, 'utf8');
+      const data = await node.fs.promises.readFile(abs);
+      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      // Small files share Node's buffer pool: copy them out of it.
+      return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
     } catch (err) {
       const code = (err as { code?: string }).code;
       if (code === 'ENOENT') throw new ExportFileError(`Export file not found: ${abs}`);

@@ -8,8 +8,9 @@
 import type { App } from 'obsidian';
 import { loadConceptEngine } from '../../core/concepts';
 import { loadNoteRenderer } from '../../core/notes';
-import { loadSyncEngine, type LibrarySyncRequest, type SyncStateFile } from '../../core/sync';
+import { loadSyncEngine, SyncStateStore, type LibrarySyncRequest, type SyncStateFile } from '../../core/sync';
 import type { VaultPort } from '../../core/vault';
+import type { Pause } from '../../core/scheduling';
 import type { ConceptService } from '../concepts/concept-service';
 import type { CoreServices, ServiceContext } from './core-services';
 
@@ -18,7 +19,10 @@ export interface LazyCoreServiceDeps {
   vault: VaultPort;
   /** `sync-state.json` in the plugin's folder. */
   stateFile: SyncStateFile;
-  yieldToUi: () => Promise<void>;
+  /** Awaited between the steps of long runs (see UnloadGuard). */
+  yieldToUi: Pause;
+  /** Yield to the UI now, whatever is left of the time slice. */
+  yieldNow(): Promise<void>;
 }
 
 /** A loader that imports once, and tries again after a failed import. */
@@ -34,13 +38,23 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 export function createLazyCoreServices(deps: LazyCoreServiceDeps): CoreServices {
   let loadedConcepts: ConceptService | null = null;
   const concepts = once(async () => {
-    const [m, engine] = await Promise.all([import('../concepts/concept-service'), loadConceptEngine()]);
+    const engine = await loadConceptEngine();
+    await deps.yieldNow(); // evaluating the engine's modules is a task of its own
+    const m = await import('../concepts/concept-service');
     return (loadedConcepts = new m.ConceptService({ app: deps.app, vault: deps.vault, yieldToUi: deps.yieldToUi, engine }));
   });
-  const syncModule = once(loadSyncEngine);
-  const store = once(async () => new (await syncModule()).SyncStateStore(deps.stateFile));
+  // The engine's modules are evaluated in steps, each in a task of its own: evaluating them at once blocked the UI.
+  const syncModule = once(async () => {
+    for (const load of [loadNoteRenderer, loadConceptEngine]) {
+      await load();
+      await deps.yieldNow();
+    }
+    return loadSyncEngine();
+  });
+  const stateStore = new SyncStateStore(deps.stateFile, deps.yieldToUi);
+  const store = () => Promise.resolve(stateStore);
   /** The core's request for a sync or an import: new notes linked with the kept concept index, then re-linked. */
-  const syncRequest = async (context: ServiceContext, rest: Pick<LibrarySyncRequest, 'exportContent' | 'library' | 'onProgress'>): Promise<LibrarySyncRequest> => {
+  const syncRequest = async (context: ServiceContext, rest: Pick<LibrarySyncRequest, 'exportHash' | 'readExport' | 'onProgress'>): Promise<LibrarySyncRequest> => {
     const conceptService = await concepts();
     return {
       ...rest,
@@ -67,7 +81,10 @@ export function createLazyCoreServices(deps: LazyCoreServiceDeps): CoreServices 
   const findNoted = async (): Promise<Set<string>> => {
     const state = await (await store()).load();
     const keys = new Set<string>();
-    for (const [citekey, note] of Object.entries(state?.notes ?? {})) if (await deps.vault.exists(note.path)) keys.add(citekey);
+    for (const [citekey, note] of Object.entries(state?.notes ?? {})) {
+      if (await deps.vault.exists(note.path)) keys.add(citekey);
+      await deps.yieldToUi(); // 10,000 notes to look up
+    }
     return keys;
   };
 
@@ -99,10 +116,8 @@ export function createLazyCoreServices(deps: LazyCoreServiceDeps): CoreServices 
       const { renderSummaryEntry } = await loadNoteRenderer();
       return renderSummaryEntry(paper, number, { language: context.language, summarySource: context.settings.summarySource });
     },
-    async lastSyncedAt() {
-      const at = (await (await store()).loadHead())?.lastExport?.syncedAt;
-      const date = at ? new Date(at) : null;
-      return date && !Number.isNaN(date.getTime()) ? date : null;
+    async lastExport() {
+      return (await stateStore.loadHead())?.lastExport ?? null;
     },
     linkConceptsInText: async (text, path, context) => (await concepts()).linkNoteText(text, path, context),
     rebuildConceptLinks: async (context, onProgress) => (await concepts()).rebuild(context, onProgress),

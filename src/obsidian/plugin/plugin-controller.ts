@@ -4,8 +4,8 @@
  * started after the layout is ready, stopped on unload. Reacts to settings changes at once, so no restart is needed.
  */
 import { getLanguage, Notice, type App, type Plugin, type TAbstractFile } from 'obsidian';
-import type { SettleOutcome, SettleTimers } from '../../core/export';
-import { LibraryCache, loadLibraryReader, type LoadedLibrary, type ReadLibrary } from '../../core/library';
+import type { SettleOutcome, SettleRun, SettleTimers } from '../../core/export';
+import { LibraryCache, type ExportSnapshot, type LibraryParser, type LoadedLibrary } from '../../core/library';
 import { resolveNoteLanguage, type NoteLanguage } from '../../core/notes';
 import type { Settings } from '../../core/settings';
 import type { SyncProgress } from '../../core/sync';
@@ -13,17 +13,18 @@ import { errorMessage } from '../../core/text';
 import { ConceptWatcher } from '../concepts/concept-watcher';
 import { ExportFiles, ExportFileError, locateExport, nodeModules, type ExportLocation, type NodeModules } from '../export/export-file';
 import { ExportWatcher, nodeFileWatchFactory, type FileWatchFactory } from '../export/export-watcher';
+import { createLibraryParser } from '../export/library-worker';
 import type { PluginSettingsStore } from '../settings/settings-store';
 import { isIncompleteExportError, SyncScheduler, type SyncAttempt, type SyncTrigger } from '../sync/sync-scheduler';
 import { ObsidianVault } from '../vault/obsidian-vault';
-import type { CoreServices, ServiceContext } from './core-services';
+import type { CoreServices, ExportRequest, ServiceContext } from './core-services';
 import type { StatusBar } from './status-bar';
-import { isUnloadedError, UnloadGuard } from './unload-guard';
+import { isUnloadedError, PluginUnloadedError, UnloadGuard } from './unload-guard';
 
 export interface ControllerOptions {
   services: CoreServices;
-  /** Injectable for tests; default: the lazily imported reader. */
-  loadReader?: () => Promise<ReadLibrary>;
+  /** Injectable for tests; default: a Web Worker where there is one, else the reader in this thread. */
+  createParser?: () => LibraryParser;
   /** Injectable for tests; default: Node's modules on desktop, null on mobile. */
   node?: () => NodeModules | null;
   /** Injectable for tests; default: Node's fs.watch (desktop only). */
@@ -31,6 +32,12 @@ export interface ControllerOptions {
   /** Stopped with the controller, so the runs of the services built with it stop too; default: one of its own. */
   unloadGuard?: UnloadGuard;
 }
+
+/**
+ * Quiet time after a change before the export is read, when its content may show it is whole (a BBT rewrite
+ * arrives in one write, or in chunks a few hundred milliseconds apart); the auto-sync wait is the fallback.
+ */
+const EARLY_SETTLE_MS = 500;
 
 const windowTimers: SettleTimers = {
   set: (callback, ms) => window.setTimeout(callback, ms),
@@ -103,10 +110,11 @@ export class PluginController {
             return nodeFileWatchFactory(modules)(path, onChange);
           };
     this.library = new LibraryCache({
-      readExport: () => this.files.read(this.exportLocation()),
-      loadReader: options.loadReader ?? loadLibraryReader,
+      readExport: () => this.files.readBytes(this.exportLocation()),
+      createParser: options.createParser ?? createLibraryParser,
       now: () => new Date(),
-      yieldToUi: this.unloadGuard.yieldToUi,
+      pause: this.unloadGuard.yieldToUi,
+      timers: windowTimers,
     });
     this.syncScheduler = new SyncScheduler({
       prepare: (library) => this.prepareSync(library),
@@ -154,25 +162,29 @@ export class PluginController {
     };
     this.plugin.registerEvent(vault.on('delete', notesChanged));
     this.plugin.registerEvent(vault.on('rename', notesChanged));
-    void this.services.lastSyncedAt().then((at) => {
-      this.lastSync ??= at;
-      this.renderStatus();
-    }, () => undefined);
     this.watchExport();
+    this.startLibrary().catch((err: unknown) => isUnloadedError(err) || new Notice(`Zotero Concept Notes: ${errorMessage(err)}`, 0));
+  }
+
+  /**
+   * The library at start-up. An export the last sync read is not parsed at all: its paper count comes from the sync
+   * state. One that changed while Obsidian was closed is loaded, and synced once it has settled.
+   */
+  private async startLibrary(): Promise<void> {
+    const last = await this.services.lastExport().catch(() => null);
+    const at = last ? new Date(last.syncedAt) : null;
+    if (at && !Number.isNaN(at.getTime())) this.lastSync ??= at;
+    this.renderStatus();
     if (this.exportLocation().kind === 'unset') return;
-    this.library.load().then(
-      () => {
-        // The export may have changed while Obsidian was closed: let the settled-export path decide.
-        if (this.settings.settings.autoSync) this.watcher?.poke();
-      },
-      (err: unknown) => isUnloadedError(err) || new Notice(`Zotero Concept Notes: ${errorMessage(err)}`, 0),
-    );
+    const loaded = await this.library.open(last);
+    if (loaded && this.settings.settings.autoSync) this.watcher?.poke();
   }
 
   /** Release the watchers, the listeners and any pending timer; a sync or concept run still going stops at its next step. */
   stop(): void {
     this.stopped = true;
     this.unloadGuard.stop();
+    this.library.dispose(new PluginUnloadedError());
     this.conceptWatcher.stop();
     this.watcher?.stop();
     this.watcher = null;
@@ -189,11 +201,18 @@ export class PluginController {
     return this.library.load();
   }
 
+  /** What a sync or an import of this library gets. */
+  exportOf(library: LoadedLibrary): ExportRequest {
+    return { exportHash: library.fingerprint, readExport: () => Promise.resolve(library) };
+  }
+
   private async prepareSync(library?: LoadedLibrary) {
-    // A manual sync reads the export again (an unchanged text is not parsed twice, see LibraryCache); an automatic
-    // one gets the library the settled export was just loaded into.
-    const loaded = library ?? (await this.library.reload());
-    return { ...this.context(), exportContent: loaded.text, library: loaded.result };
+    // An automatic sync gets the library the settled export was just loaded into. A manual one reads the export
+    // and takes its fingerprint: an export the last sync read is skipped without parsing; any other is parsed
+    // (once: an unchanged one is not parsed twice, see LibraryCache).
+    if (library) return { ...this.context(), ...this.exportOf(library) };
+    const snapshot: ExportSnapshot = await this.library.snapshot();
+    return { ...this.context(), exportHash: snapshot.fingerprint, readExport: () => this.library.reload(snapshot) };
   }
 
   private watchExport(): void {
@@ -208,16 +227,21 @@ export class PluginController {
       files: this.files,
       location,
       quietMs: this.settings.settings.autoSyncDelayMs,
+      earlyMs: Math.min(EARLY_SETTLE_MS, this.settings.settings.autoSyncDelayMs),
       timers: windowTimers,
       watchFile: this.watchFile,
-      onSettled: () => this.onExportSettled(),
+      onSettled: (run) => this.onExportSettled(run),
+      onChange: () => this.library.warm(),
       onProblem: (message) => new Notice(`Zotero Concept Notes: ${message}`, 0),
     });
     this.watcher.start();
   }
 
-  /** The export changed and settled: reload the library, then sync it (read once) if auto-sync is on. */
-  private async onExportSettled(): Promise<SettleOutcome> {
+  /**
+   * The export changed and settled: reload the library, then sync it (read once) if auto-sync is on. An early try
+   * (before the full wait) goes ahead only for an export whose content shows it is whole.
+   */
+  private async onExportSettled(run: SettleRun): Promise<SettleOutcome> {
     let loaded: LoadedLibrary;
     try {
       loaded = await this.library.reload();
@@ -226,6 +250,7 @@ export class PluginController {
       if (!(err instanceof ExportFileError) && !isUnloadedError(err)) new Notice(`Zotero Concept Notes: ${errorMessage(err)}`, 0);
       return 'done';
     }
+    if (run.early && !(loaded.complete && (await run.unchanged()))) return 'wait';
     if (!this.settings.settings.autoSync) return 'done';
     // A sync still running read the export before this change: let it end, then sync the new text.
     if (this.syncScheduler.running) await this.syncScheduler.run('auto');
@@ -254,6 +279,7 @@ export class PluginController {
     this.statusBar?.render({
       exportSet: this.exportLocation().kind !== 'unset',
       library: this.library.state,
+      paperCount: this.library.paperCount,
       syncing: this.syncView.running,
       progress: this.syncView.progress,
       lastSync: this.lastSync,

@@ -6,6 +6,7 @@
  * A child component of the plugin, so Obsidian's own unload stops it even if nothing else does.
  */
 import { Component } from 'obsidian';
+import { TimeSlicer, type Pause } from '../../core/scheduling';
 
 export class PluginUnloadedError extends Error {
   constructor() {
@@ -21,6 +22,11 @@ export function isUnloadedError(err: unknown): boolean {
 
 export class UnloadGuard extends Component {
   private stopped = false;
+
+  /** `slicer`: how long runs share the thread (injectable for tests). */
+  constructor(private readonly slicer = new TimeSlicer()) {
+    super();
+  }
 
   override onunload(): void {
     this.stopped = true;
@@ -40,10 +46,19 @@ export class UnloadGuard extends Component {
     if (this.stopped) throw new PluginUnloadedError();
   }
 
-  /** Let Obsidian paint between batches of work; throws PluginUnloadedError once the plugin is unloaded. */
-  readonly yieldToUi = async (): Promise<void> => {
+  /**
+   * Awaited between the steps of a long run: yields to Obsidian once the time slice is used up (see TimeSlicer);
+   * throws PluginUnloadedError once the plugin is unloaded.
+   */
+  readonly yieldToUi: Pause = () => {
     this.check();
-    await new Promise((resolve) => window.setTimeout(resolve, 0));
+    return this.slicer.pause()?.then(() => this.check());
+  };
+
+  /** Yield to Obsidian now, whatever is left of the time slice (before a step that cannot be cut). */
+  readonly yieldNow = async (): Promise<void> => {
+    this.check();
+    await this.slicer.yieldNow();
     this.check();
   };
 }

@@ -62,7 +62,7 @@ export class ExportPathCheck {
     this.messages.show(setting, { kind: 'ok', text: 'Checking…' });
     let check: Check;
     try {
-      check = describeLibrary((await this.controller.loadLibrary()).result);
+      check = describeLibrary(await this.controller.loadLibrary());
     } catch (err) {
       check = { kind: 'error', text: errorMessage(err) };
     }

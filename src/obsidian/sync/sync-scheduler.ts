@@ -28,7 +28,7 @@ export type SyncListener = (event: { running: boolean; progress: SyncProgress | 
 export function isIncompleteExportError(err: unknown): boolean {
   const e = err as { name?: string; reason?: string } | null;
   if (e?.name === 'SyncAbortedError') return e.reason === 'truncated' || e.reason === 'unreadable' || e.reason === 'empty';
-  return e?.name === 'UnrecognizedExportError';
+  return e?.name === 'UnrecognizedExportError' || e?.name === 'UnreadableExportError';
 }
 
 export class SyncScheduler {

@@ -51,7 +51,7 @@ describe('syncExport', () => {
   it('skips from the state head alone while the notes folder is as the last sync left it', async () => {
     const { vault, store, run } = setup();
     await run(bib(3));
-    const wholeState = jest.spyOn(StoredSyncState.prototype, 'state');
+    const wholeState = jest.spyOn(StoredSyncState.prototype, 'loadState');
     try {
       const reads = store.memory.reads;
       expect((await run(bib(3))).skipped).toBe(true);

@@ -1,8 +1,7 @@
-import { loadLibraryReader } from '../../../src/core/library';
 import { readFixture } from '../../support/fixtures';
 import { noticeMessages, openedModals, type App, type FuzzyMatch, type SuggestModal } from '../../__mocks__/obsidian';
 import type { Paper } from '../../../src/core/library/paper';
-import { loadPlugin, makePlugin, STATE_PATH, usePluginTestEnvironment, flush, EXAMPLE_LIBRARY } from '../plugin-harness';
+import { loadPlugin, makePlugin, STATE_PATH, usePluginTestEnvironment, flush, EXAMPLE_LIBRARY, watchedParser } from '../plugin-harness';
 
 const LIBRARY = EXAMPLE_LIBRARY; // 15 papers
 const CHINESE = readFixture('bbt/chinese-zh-cn-googlebooks-2391.biblatex.bib');
@@ -15,7 +14,7 @@ type PaperModal = SuggestModal<FuzzyMatch<Paper>>;
 usePluginTestEnvironment();
 
 async function started(settings: Record<string, unknown> = {}, files: Record<string, string> = { [EXPORT]: LIBRARY }) {
-  const made = await makePlugin({ files, loadReader: loadLibraryReader });
+  const made = await makePlugin({ files });
   await made.plugin.saveData({ exportPath: EXPORT, autoSync: false, ...settings });
   await loadPlugin(made.plugin);
   made.app.workspace.triggerLayoutReady();
@@ -109,9 +108,9 @@ describe('import paper', () => {
   });
 
   it('opens at once while the library is still loading, says so, and fills in when it is loaded', async () => {
-    let release: () => void = () => undefined;
-    const slowReader = () => new Promise<Awaited<ReturnType<typeof loadLibraryReader>>>((resolve) => (release = () => void loadLibraryReader().then(resolve)));
-    const made = await makePlugin({ files: { [EXPORT]: LIBRARY }, loadReader: slowReader });
+    const parser = watchedParser();
+    const release = parser.hold();
+    const made = await makePlugin({ files: { [EXPORT]: LIBRARY }, createParser: parser.createParser });
     await made.plugin.saveData({ exportPath: EXPORT, autoSync: false });
     await loadPlugin(made.plugin);
     made.app.workspace.triggerLayoutReady();

@@ -4,8 +4,8 @@
  * folder), and the user is not told about an "error".
  */
 import { attempt } from '../../../src/obsidian/plugin/attempt';
-import { loadLibraryReader } from '../../../src/core/library';
 import { UnloadGuard, PluginUnloadedError } from '../../../src/obsidian/plugin/unload-guard';
+import { TimeSlicer } from '../../../src/core/scheduling';
 import { allNoticeMessages, noticeMessages } from '../../__mocks__/obsidian';
 import { loadPlugin, makePlugin, STATE_PATH, usePluginTestEnvironment } from '../plugin-harness';
 
@@ -20,7 +20,7 @@ usePluginTestEnvironment();
 
 describe('unloading while work runs', () => {
   it('stops a running sync at its next step: nothing written after unload, and no error shown', async () => {
-    const made = await makePlugin({ files: { [EXPORT]: library(120) }, loadReader: loadLibraryReader });
+    const made = await makePlugin({ files: { [EXPORT]: library(120) } });
     let writesAtUnload = -1;
     const wrap = made.plugin.wrapServices!;
     made.plugin.wrapServices = (real) => {
@@ -61,7 +61,7 @@ describe('unloading while work runs', () => {
   it('stops a running concept rebuild the same way, without a "failed" notice', async () => {
     const reading: Record<string, string> = { 'Concepts/ICL.md': '---\naliases: [in-context learning]\n---\n' };
     for (let i = 0; i < 80; i++) reading[`Reading/note ${i}.md`] = `Note ${i} is about in-context learning.\n`;
-    const made = await makePlugin({ files: reading, loadReader: loadLibraryReader });
+    const made = await makePlugin({ files: reading });
     let writesAtUnload = -1;
     const wrap = made.plugin.wrapServices!;
     made.plugin.wrapServices = (real) => {
@@ -93,17 +93,18 @@ describe('unloading while work runs', () => {
 });
 
 describe('UnloadGuard', () => {
-  it('yields to the UI until stopped, then throws the cancellation', async () => {
-    const unloadGuard = new UnloadGuard();
-    const yielded = unloadGuard.yieldToUi();
-    await jest.advanceTimersByTimeAsync(0);
-    await expect(yielded).resolves.toBeUndefined();
+  it('yields to the UI once the time slice is used up, until stopped; then throws the cancellation', async () => {
+    let clock = 0;
+    const unloadGuard = new UnloadGuard(new TimeSlicer({ now: () => clock, yieldToEventLoop: () => Promise.resolve() }));
+    expect(unloadGuard.yieldToUi()).toBeUndefined(); // the slice lasts: nothing to wait for
+    clock = 10;
+    await expect(unloadGuard.yieldToUi()).resolves.toBeUndefined();
 
+    clock = 20;
     const pending = expect(unloadGuard.yieldToUi()).rejects.toThrow(PluginUnloadedError); // stopped while waiting…
     unloadGuard.stop();
-    await jest.advanceTimersByTimeAsync(0);
     await pending; // …the run does not go on after the wait
-    await expect(unloadGuard.yieldToUi()).rejects.toThrow('The plugin was unloaded; the run stopped.');
+    expect(() => unloadGuard.yieldToUi()).toThrow('The plugin was unloaded; the run stopped.');
     expect(() => unloadGuard.check()).toThrow(PluginUnloadedError);
   });
 });

@@ -1,6 +1,5 @@
 import { readFixture } from '../../support/fixtures';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
-import { loadLibraryReader } from '../../../src/core/library';
 import { TYPING_SAVE_DELAY_MS } from '../../../src/obsidian/settings/settings-saver';
 import type { ZoteroConceptNotesSettingTab } from '../../../src/obsidian/settings/settings-tab';
 import { noticeMessages, setMockPlatform, settingsIn, SliderComponent, TextComponent, ToggleComponent, type MockElement, type Setting } from '../../__mocks__/obsidian';
@@ -11,7 +10,7 @@ const BIB = readFixture('bbt/arxiv-identifiers-460.biblatex.bib');
 usePluginTestEnvironment();
 
 async function openTab(files: Record<string, string> = { 'Zotero/library.bib': BIB }) {
-  const made = await makePlugin({ files, loadReader: loadLibraryReader });
+  const made = await makePlugin({ files });
   await loadPlugin(made.plugin);
   made.app.workspace.triggerLayoutReady();
   const tab = made.plugin.mock.settingTabs[0] as ZoteroConceptNotesSettingTab & { containerEl: MockElement };

@@ -5,10 +5,9 @@ import { runCli } from '../../../src/cli/run-cli';
 import { CLI_SYNC_STATE_PATH } from '../../../src/cli/sync-request';
 import * as readLibraryModule from '../../../src/core/library/read-library';
 import { parseSyncState } from '../../../src/core/sync/sync-state';
-import { loadLibraryReader } from '../../../src/core/library';
 import { readFixture } from '../../support/fixtures';
-import { allNoticeMessages, noticeMessages, resetUiLog, type App } from '../../__mocks__/obsidian';
-import { fakeFileWatcher, loadPlugin, makePlugin, STATE_PATH, usePluginTestEnvironment, flush, EXAMPLE_LIBRARY } from '../plugin-harness';
+import { allNoticeMessages, noticeMessages, openedModals, resetUiLog, type App } from '../../__mocks__/obsidian';
+import { fakeFileWatcher, fingerprintOf, loadPlugin, makePlugin, STATE_PATH, usePluginTestEnvironment, flush, EXAMPLE_LIBRARY, watchedParser } from '../plugin-harness';
 
 const LIBRARY = EXAMPLE_LIBRARY; // 15 papers
 const BIB = readFixture('bbt/arxiv-identifiers-460.biblatex.bib'); // 3 papers
@@ -17,9 +16,9 @@ const EXPORT = 'Zotero/library.bib';
 
 usePluginTestEnvironment();
 
-async function started(settings: Record<string, unknown>, files: Record<string, string> = { [EXPORT]: LIBRARY }, app?: App) {
-  const made = await makePlugin({ app, files, loadReader: loadLibraryReader });
-  await made.plugin.saveData({ exportPath: EXPORT, ...settings });
+async function started(settings: Record<string, unknown>, files: Record<string, string> = { [EXPORT]: LIBRARY }, app?: App, exportPath = EXPORT) {
+  const made = await makePlugin({ app, files });
+  await made.plugin.saveData({ exportPath, ...settings });
   await loadPlugin(made.plugin);
   made.app.workspace.triggerLayoutReady();
   await flush();
@@ -127,11 +126,80 @@ describe('sync library', () => {
   });
 });
 
+describe('start-up', () => {
+  it('parses nothing when the export is the one the last sync read: the paper count comes from the sync state', async () => {
+    const first = await started({ autoSync: false });
+    first.plugin.mock.ribbonIcons[0].el.click();
+    await flush();
+    expect(notesIn(first.app)).toHaveLength(15);
+    first.plugin.mock.unload();
+
+    // Obsidian starts again, with auto-sync on.
+    const parser = watchedParser();
+    const again = await makePlugin({ app: first.app, createParser: parser.createParser });
+    await again.plugin.saveData({ exportPath: EXPORT, autoSync: true });
+    await loadPlugin(again.plugin);
+    again.app.workspace.triggerLayoutReady();
+    await jest.advanceTimersByTimeAsync(10000);
+    expect(parser.parsed).toEqual([]);
+    expect(again.syncCalls).toEqual([]);
+    expect(again.plugin.mock.statusBarItems[0].textContent).toBe('Zotero: 15 papers · synced 14:03');
+
+    // First need: the import modal.
+    again.plugin.mock.command('import-paper')!.callback!();
+    await flush();
+    expect(parser.parsed).toEqual([LIBRARY]);
+    expect((openedModals().at(-1) as unknown as { getItems(): unknown[] }).getItems()).toHaveLength(15);
+  });
+
+  it('loads and syncs an export that changed while Obsidian was closed', async () => {
+    const first = await started({ autoSync: false });
+    first.plugin.mock.ribbonIcons[0].el.click();
+    await flush();
+    first.plugin.mock.unload();
+    const revised = LIBRARY.replace('Language Models Are Few-Shot Learners', 'Language Models Are Few-Shot Learners (v2)');
+    await first.app.vault.setExternal(EXPORT, revised);
+
+    const parser = watchedParser();
+    const again = await makePlugin({ app: first.app, createParser: parser.createParser });
+    await again.plugin.saveData({ exportPath: EXPORT, autoSync: true, autoSyncDelayMs: 2000 });
+    await loadPlugin(again.plugin);
+    again.app.workspace.triggerLayoutReady();
+    await jest.advanceTimersByTimeAsync(5000);
+    expect(parser.parsed).toEqual([revised]); // once: the sync used that parse
+    expect(again.summaries).toEqual([expect.objectContaining({ updated: ['Literature/brownLanguageModelsAre2020.md'], unchanged: 14 })]);
+  });
+});
+
 describe('auto-sync on export change', () => {
+  it('syncs an export whose content shows it is whole after a short quiet spell, well before the full wait', async () => {
+    const made = await started({ autoSyncDelayMs: 5000 }, { [EXPORT]: BIB });
+    await jest.advanceTimersByTimeAsync(15000); // the start-up sync
+    made.syncCalls.length = 0;
+    const revised = BIB.replace('Defining and Detecting Quantum Speedup', 'Defining and Detecting Quantum Speedup (v2)');
+    await made.app.vault.setExternal(EXPORT, revised); // one write of the whole file, as BBT makes it
+    await jest.advanceTimersByTimeAsync(1100); // 500 ms of quiet, a look, the read, a second look 500 ms after the first
+    expect(made.syncCalls.map((r) => r.exportHash)).toEqual([fingerprintOf(revised)]);
+    expect(made.summaries.at(-1)).toMatchObject({ updated: ['Literature/Ronnow.2014.Defining.md'] });
+  });
+
+  it('waits the full time for an export it cannot tell is whole (CSL YAML without its end marker)', async () => {
+    const yaml = readFixture('bbt/csl-yaml-original-date-922.csl.yaml');
+    const made = await started({ autoSyncDelayMs: 5000 }, { [EXPORT.replace('.bib', '.yaml')]: yaml }, undefined, EXPORT.replace('.bib', '.yaml'));
+    await jest.advanceTimersByTimeAsync(15000);
+    made.syncCalls.length = 0;
+    const revised = yaml.replace('title:', 'title: Revised');
+    await made.app.vault.setExternal(EXPORT.replace('.bib', '.yaml'), revised);
+    await jest.advanceTimersByTimeAsync(4000);
+    expect(made.syncCalls).toEqual([]);
+    await jest.advanceTimersByTimeAsync(1500);
+    expect(made.syncCalls.map((r) => r.exportHash)).toEqual([fingerprintOf(revised)]);
+  });
+
   it('runs exactly one incremental sync after the export settles, reading and parsing the new export once', async () => {
-    const realRead = await loadLibraryReader();
-    const parsed: string[] = [];
-    const made = await makePlugin({ files: { [EXPORT]: LIBRARY }, loadReader: () => Promise.resolve((text: string) => (parsed.push(text), realRead(text))) });
+    const parser = watchedParser();
+    const parsed = parser.parsed;
+    const made = await makePlugin({ files: { [EXPORT]: LIBRARY }, createParser: parser.createParser });
     await made.plugin.saveData({ exportPath: EXPORT, autoSyncDelayMs: 1000 });
     await loadPlugin(made.plugin);
     made.app.workspace.triggerLayoutReady();
@@ -142,7 +210,7 @@ describe('auto-sync on export change', () => {
     parsed.length = 0;
     resetUiLog();
     const syncParse = jest.spyOn(readLibraryModule, 'readLibrary');
-    const exportReads = jest.spyOn(made.app.vault, 'read');
+    const exportReads = jest.spyOn(made.app.vault, 'readBinary');
 
     // Better BibTeX rewrites the file in place: a burst of writes, the last one complete.
     await made.app.vault.setExternal(EXPORT, LIBRARY.slice(0, LIBRARY.length / 2));
@@ -155,10 +223,10 @@ describe('auto-sync on export change', () => {
     expect(made.syncCalls).toHaveLength(0); // still within the quiet time of the last write
 
     await jest.advanceTimersByTimeAsync(5000);
-    expect(made.syncCalls.map((r) => r.exportContent)).toEqual([updated]);
+    expect(made.syncCalls.map((r) => r.exportHash)).toEqual([fingerprintOf(updated)]);
     expect(exportReads.mock.calls.filter(([file]) => file.path === EXPORT)).toHaveLength(1); // read once…
     expect(parsed).toEqual([updated]); // …the library cache parsed it once…
-    expect(syncParse).not.toHaveBeenCalled(); // …and the sync used that parse
+    expect(syncParse).toHaveBeenCalledTimes(1); // …and the sync used that parse
     expect(made.summaries).toEqual([expect.objectContaining({ created: [], updated: ['Literature/kaplanScalingLawsNeural2020.md'], unchanged: 14 })]);
     expect(made.app.vault.contentOf('Literature/kaplanScalingLawsNeural2020.md')).toContain('title: Scaling Laws for Neural Language Models (revised)\n');
     expect(noticeMessages()).toEqual(['Library synced: 0 created, 1 updated, 14 unchanged, 0 conflicts, 0 errors.']);
@@ -176,10 +244,10 @@ describe('auto-sync on export change', () => {
     const revised = BIB.replace('Defining and Detecting Quantum Speedup', 'Defining and Detecting Quantum Speedup (v2)');
     await made.app.vault.setExternal(EXPORT, revised); // Zotero changes while the manual sync runs
     await jest.advanceTimersByTimeAsync(5000);
-    expect(made.syncCalls.map((r) => r.exportContent)).toEqual([BIB]);
+    expect(made.syncCalls.map((r) => r.exportHash)).toEqual([fingerprintOf(BIB)]);
     release();
     await jest.advanceTimersByTimeAsync(100);
-    expect(made.syncCalls.map((r) => r.exportContent)).toEqual([BIB, revised]);
+    expect(made.syncCalls.map((r) => r.exportHash)).toEqual([fingerprintOf(BIB), fingerprintOf(revised)]);
     expect(made.summaries.at(-1)).toMatchObject({ updated: ['Literature/Ronnow.2014.Defining.md'] });
   });
 
@@ -193,23 +261,23 @@ describe('auto-sync on export change', () => {
     const truncated = BIB.slice(0, Math.floor(BIB.length / 2));
     await made.app.vault.setExternal(EXPORT, truncated); // BBT stalls half way
     await jest.advanceTimersByTimeAsync(2500);
-    expect(made.syncCalls.map((r) => r.exportContent)).toEqual([truncated]);
+    expect(made.syncCalls.map((r) => r.exportHash)).toEqual([fingerprintOf(truncated)]);
     expect(allNoticeMessages()).toEqual([]);
     expect(debug).toHaveBeenCalledWith(expect.stringMatching(/^Zotero Concept Notes: automatic sync skipped: The export ends in the middle of an entry/));
 
     const revised = BIB.replace('Defining and Detecting Quantum Speedup', 'Defining and Detecting Quantum Speedup (v2)');
     await made.app.vault.setExternal(EXPORT, revised); // and finishes
     await jest.advanceTimersByTimeAsync(10000);
-    expect(made.syncCalls.map((r) => r.exportContent)).toEqual([truncated, revised]);
+    expect(made.syncCalls.map((r) => r.exportHash)).toEqual([fingerprintOf(truncated), fingerprintOf(revised)]);
     expect(made.summaries.at(-1)).toMatchObject({ updated: ['Literature/Ronnow.2014.Defining.md'], unchanged: 2, flagged: [] });
   });
 
   it('watches an export outside the vault with the Node watcher and syncs after it settles', async () => {
     const watcher = fakeFileWatcher();
     let size = 100;
-    const fs = { promises: { stat: () => Promise.resolve({ isFile: () => true, size, mtimeMs: size }), readFile: () => Promise.resolve(BIB) } };
+    const fs = { promises: { stat: () => Promise.resolve({ isFile: () => true, size, mtimeMs: size }), readFile: () => Promise.resolve(Buffer.from(BIB)) } };
     const node = () => ({ fs, path: nodePath, os: nodeOs }) as never;
-    const made = await makePlugin({ node, watchFile: watcher.factory, loadReader: loadLibraryReader });
+    const made = await makePlugin({ node, watchFile: watcher.factory });
     await made.plugin.saveData({ exportPath: '/home/me/Zotero/library.bib', autoSyncDelayMs: 1000 });
     await loadPlugin(made.plugin);
     made.app.workspace.triggerLayoutReady();
@@ -219,9 +287,9 @@ describe('auto-sync on export change', () => {
 
     size = 200;
     watcher.fire('/home/me/Zotero/library.bib');
-    await jest.advanceTimersByTimeAsync(1500); // quiet time over, first look at the file taken
+    await jest.advanceTimersByTimeAsync(700); // a short quiet spell over, first look at the file taken
     size = 300; // it was still being written
-    await jest.advanceTimersByTimeAsync(1000);
+    await jest.advanceTimersByTimeAsync(400);
     expect(made.syncCalls).toHaveLength(0); // the second look saw it grow
     await jest.advanceTimersByTimeAsync(5000);
     expect(made.syncCalls).toHaveLength(1);

@@ -1,0 +1,136 @@
+/**
+ * The library as the plugin keeps it in memory: one compact entry per paper, with what the import modal, the status
+ * bar and the sync need (citation key, hash, title, authors, year, venue), and nothing of the parser's work or of
+ * the export's text. A 10,000-paper library costs a few megabytes so; the full papers (abstracts, notes,
+ * attachments) are read on demand, when a note is rendered.
+ *
+ * Entries travel from the parser (a Web Worker in the plugin) packed as UTF-8 JSON lines, which cross threads as one
+ * transferred buffer: unpacking them here is done line by line with pauses, never as one long task.
+ */
+import type { Pause } from '../scheduling/time-slicer';
+import type { ExportDefect } from './export-defect';
+import { paperHash, type ExportFormat, type LibraryError, type Paper } from './paper';
+
+/** What the sync needs of every paper without reading it whole. */
+export interface PaperKey {
+  citekey: string;
+  /** paperHash of the whole paper: equal hashes, equal notes. */
+  hash: string;
+}
+
+/** A paper as the library keeps it: enough to find it, show it and sync it. */
+export interface PaperEntry extends PaperKey {
+  title: string;
+  /** Display names ("Family, Given") joined with "; ". */
+  authors: string;
+  year: number | null;
+  venue: string | null;
+}
+
+/** What reading an export found, besides its papers. */
+export interface ExportSummary {
+  /** The fingerprint of the export's bytes (the sync state records it). */
+  fingerprint: string;
+  /** Null when nothing could be read (see `defect`). */
+  format: ExportFormat | null;
+  errors: LibraryError[];
+  warnings: string[];
+  /** Why this export must not be imported as it is (half written, unreadable), or null. */
+  defect: ExportDefect | null;
+  /** Known to be whole from its content, so it may be imported without waiting for the file to settle. */
+  complete: boolean;
+}
+
+/** The papers of an export as the sync takes them: every key at once, whole papers when asked. */
+export interface PaperSource {
+  readonly entries: readonly PaperKey[];
+  /** The whole papers of these citation keys (the first entry of a duplicated key); unknown keys are left out. */
+  papers(citekeys: readonly string[]): Promise<Paper[]>;
+}
+
+/** An export read and indexed. */
+export interface IndexedExport extends ExportSummary, PaperSource {
+  readonly entries: readonly PaperEntry[];
+  /** The entry of a citation key (the first, when the export repeats it). */
+  entry(citekey: string): PaperEntry | undefined;
+}
+
+/** The compact entry of a paper. */
+export function entryOf(paper: Paper, hash = paperHash(paper)): PaperEntry {
+  return { citekey: paper.citekey, hash, title: paper.title, authors: paper.authors.join('; '), year: paper.year, venue: paper.venue };
+}
+
+type PackedEntry = [string, string, string, string, number | null, string | null];
+
+const encoder = new TextEncoder();
+
+/** Entries as UTF-8 JSON lines (JSON escapes line breaks, so a line is an entry). */
+export function packEntries(entries: readonly PaperEntry[]): Uint8Array {
+  const lines = entries.map((e) => JSON.stringify([e.citekey, e.hash, e.title, e.authors, e.year, e.venue] satisfies PackedEntry));
+  return encoder.encode(lines.join('\n'));
+}
+
+/** The entries of packEntries, awaiting `pause` after each (a 10,000-paper library takes tens of milliseconds). */
+export async function unpackEntries(packed: Uint8Array, pause?: Pause): Promise<PaperEntry[]> {
+  const text = new TextDecoder().decode(packed);
+  const entries: PaperEntry[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const [citekey, hash, title, authors, year, venue] = JSON.parse(text.slice(start, end)) as PackedEntry;
+    entries.push({ citekey, hash, title, authors, year, venue });
+    start = end + 1;
+    if (pause) await pause();
+  }
+  return entries;
+}
+
+/** An indexed export in memory: its entries, a lookup by citation key, and whole papers read on demand. */
+export class LoadedLibrary implements IndexedExport {
+  readonly fingerprint: string;
+  readonly format: ExportFormat | null;
+  readonly errors: LibraryError[];
+  readonly warnings: string[];
+  readonly defect: ExportDefect | null;
+  readonly complete: boolean;
+  private byCitekey: Map<string, PaperEntry> | null = null;
+
+  constructor(
+    summary: ExportSummary,
+    readonly entries: readonly PaperEntry[],
+    private readonly readPapers: (citekeys: readonly string[]) => Promise<Paper[]>,
+    /** When it was read. */
+    readonly loadedAt: Date,
+  ) {
+    this.fingerprint = summary.fingerprint;
+    this.format = summary.format;
+    this.errors = summary.errors;
+    this.warnings = summary.warnings;
+    this.defect = summary.defect;
+    this.complete = summary.complete;
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** The entry of a citation key (the first, when the export repeats it). */
+  entry(citekey: string): PaperEntry | undefined {
+    if (!this.byCitekey) {
+      this.byCitekey = new Map();
+      for (const e of this.entries) if (!this.byCitekey.has(e.citekey)) this.byCitekey.set(e.citekey, e);
+    }
+    return this.byCitekey.get(citekey);
+  }
+
+  papers(citekeys: readonly string[]): Promise<Paper[]> {
+    return this.readPapers(citekeys);
+  }
+
+  /** One whole paper; throws when the export does not hold it. */
+  async paper(citekey: string): Promise<Paper> {
+    const [paper] = await this.readPapers([citekey]);
+    if (!paper) throw new Error(`${citekey} is not in the export any more.`);
+    return paper;
+  }
+}
