@@ -14,8 +14,9 @@ const browserAliases = { 'node-fetch': './build/no-fetch.ts', 'sync-fetch': './b
 
 /**
  * The library worker (src/worker/library-worker.ts): the export reader in a thread of its own, bundled and
- * minified into a string that replaces src/obsidian/export/library-worker-source.ts in main.js. Built again with
- * main.js (watch mode too: its sources are watched).
+ * minified into a string that replaces src/obsidian/export/library-worker-source.ts in main.js (measured: the
+ * 270 KB string adds about 2 ms of CPU to loading main.js; the same code as a function body to stringify, 14 ms).
+ * Built again with main.js (watch mode too: its sources are watched).
  */
 const libraryWorker = {
   name: 'library-worker',
@@ -36,8 +37,8 @@ const libraryWorker = {
       });
       const code = result.outputFiles[0].text;
       return {
-        contents: `export const LIBRARY_WORKER_SOURCE = ${JSON.stringify(code)};`,
-        loader: 'ts',
+        contents: `const code = ${JSON.stringify(code)};\nexport const libraryWorkerSource = () => code;`,
+        loader: 'js',
         watchFiles: Object.keys(result.metafile.inputs),
       };
     });

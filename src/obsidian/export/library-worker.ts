@@ -6,7 +6,7 @@
  * thread. The worker is a thin wrapper: the parser itself is the core's (export-reader.ts).
  */
 import { loadLocalLibraryParser, type LibraryParser, type LibraryWorkerRequest, type LibraryWorkerResponse, type Paper, type ParsedExport } from '../../core/library';
-import { LIBRARY_WORKER_SOURCE } from './library-worker-source';
+import { libraryWorkerSource } from './library-worker-source';
 
 type Answer = Extract<LibraryWorkerResponse, { ok: true }>;
 
@@ -118,6 +118,7 @@ export class WorkerLibraryParser implements LibraryParser {
 
 /** A worker where one can be made, else the reader in this thread. */
 export function createLibraryParser(): LibraryParser {
-  const canWork = LIBRARY_WORKER_SOURCE !== '' && typeof Worker !== 'undefined' && typeof URL.createObjectURL === 'function';
-  return canWork ? new WorkerLibraryParser(LIBRARY_WORKER_SOURCE) : new InThreadParser();
+  const source = libraryWorkerSource();
+  const canWork = source !== '' && typeof Worker !== 'undefined' && typeof URL.createObjectURL === 'function';
+  return canWork ? new WorkerLibraryParser(source) : new InThreadParser();
 }
