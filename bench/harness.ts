@@ -34,6 +34,8 @@ export interface BenchCase {
   run: (prepared: unknown) => Promise<CaseNote | CaseFigure>;
   /** How many timed repetitions (the median is reported). Default 1. */
   repeat?: number;
+  /** How many processes run the case, each from scratch (the median is reported). Default 1. */
+  processes?: number;
 }
 
 /** A goal checked on the results of one group: returns a line such as "goal x <= y: 0.21 s (met)". */

@@ -40,17 +40,35 @@ export class TestPlugin extends ZoteroConceptNotesPlugin {
 export const emptySummary = emptySyncSummary;
 
 /** Watches the real services: records sync requests and their summaries; `hold()` makes the next syncs wait. */
+/** Something async code can be made to wait for: `hold()` closes it and returns the function that opens it. */
+function gate() {
+  let held: Promise<void> | null = null;
+  return {
+    get waiting(): Promise<void> | null {
+      return held;
+    },
+    hold(): () => void {
+      let release: () => void = () => undefined;
+      held = new Promise((resolve) => (release = resolve));
+      return () => {
+        held = null;
+        release();
+      };
+    },
+  };
+}
+
 export function watchServices() {
   const syncCalls: SyncRequest[] = [];
   const summaries: SyncSummary[] = [];
   /** Each concept update asked for (by the concept watcher), and whether it found anything to do. */
   const conceptUpdates: { paths: string[]; ran: boolean }[] = [];
-  let held: Promise<void> | null = null;
+  const syncs = gate();
   const wrap = (real: CoreServices): CoreServices => ({
     ...real,
     async syncLibrary(request) {
       syncCalls.push(request);
-      if (held) await held;
+      if (syncs.waiting) await syncs.waiting;
       const summary = await real.syncLibrary(request);
       summaries.push(summary);
       return summary;
@@ -67,14 +85,7 @@ export function watchServices() {
     summaries,
     conceptUpdates,
     /** Syncs wait until the returned function is called. */
-    hold(): () => void {
-      let release: () => void = () => undefined;
-      held = new Promise((resolve) => (release = resolve));
-      return () => {
-        held = null;
-        release();
-      };
-    },
+    hold: () => syncs.hold(),
   };
 }
 
@@ -89,31 +100,20 @@ export function fingerprintOf(text: string): string {
  */
 export function watchedParser() {
   const parsed: string[] = [];
-  let gate: Promise<void> | null = null;
+  const parses = gate();
   const createParser = (): LibraryParser => {
     const local = loadLocalLibraryParser();
     return {
       async parse(bytes, fingerprint) {
         parsed.push(new TextDecoder().decode(bytes));
-        if (gate) await gate;
+        if (parses.waiting) await parses.waiting;
         return (await local).parse(bytes, fingerprint);
       },
       papers: async (fingerprint, citekeys) => (await local).papers(fingerprint, citekeys),
       release: () => void local.then((p) => p.release()),
     };
   };
-  return {
-    createParser,
-    parsed,
-    hold(): () => void {
-      let release: () => void = () => undefined;
-      gate = new Promise((resolve) => (release = resolve));
-      return () => {
-        gate = null;
-        release();
-      };
-    },
-  };
+  return { createParser, parsed, hold: () => parses.hold() };
 }
 
 /** A fake Node watcher: counts what is open, and lets the test fire a change. */

@@ -6,7 +6,7 @@
  * load says "Loading library…" and waits for it.
  *
  * Parsing runs in a LibraryParser (a Web Worker in the plugin). It keeps the parsed papers so whole ones can be read
- * on demand (a note to render), and is released after a quiet minute so that memory is given back; a later demand
+ * on demand (a note to render), and is released after 20 quiet seconds so that memory is given back; a later demand
  * reads the export again, as long as it has not changed.
  */
 import type { Pause } from '../scheduling/time-slicer';
@@ -44,7 +44,7 @@ export interface LibraryCacheDeps {
   /** Awaited between steps (fingerprinting, unpacking): yields to the UI once the time slice is used up. */
   pause: Pause;
   timers: CacheTimers;
-  /** Quiet time after which the parser is released; default a minute. */
+  /** Quiet time after which the parser is released (a worker ends and gives its memory back); default 20 s. */
   idleMs?: number;
 }
 
@@ -254,7 +254,7 @@ export class LibraryCache {
 
   private armIdleTimer(): void {
     if (this.idleTimer !== null) this.deps.timers.clear(this.idleTimer);
-    this.idleTimer = this.deps.timers.set(() => this.release(), this.deps.idleMs ?? 60_000);
+    this.idleTimer = this.deps.timers.set(() => this.release(), this.deps.idleMs ?? 20_000);
   }
 
   private release(reason?: Error): void {

@@ -6,6 +6,7 @@
 import type { Paper } from '../library/paper';
 import type { Settings } from '../settings/settings';
 import { joinVaultPath } from '../vault/vault-path';
+import type { Pause } from '../scheduling/time-slicer';
 import type { NoteLanguage } from './i18n';
 import { compileTemplate, type CompiledTemplate } from './template';
 import { buildTemplateContext } from './template-context';
@@ -111,6 +112,25 @@ export function pathKey(path: string): string {
 export function allocateNotePaths(papers: readonly Paper[], existingPaths: Iterable<string>, ctx: FileNameContext): string[] {
   const taken = new Set<string>();
   for (const p of existingPaths) taken.add(pathKey(p));
+  return allocateAmong(papers, taken, ctx);
+}
+
+/** The comparison keys (pathKey) of existing paths, awaiting `pause` after each: a sync sees 10,000 of them. */
+export async function takenPathKeys(paths: Iterable<string>, pause?: Pause): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (const p of paths) {
+    taken.add(pathKey(p));
+    if (pause) await pause();
+  }
+  return taken;
+}
+
+/** allocateNotePaths with the keys of the existing paths already taken (see takenPathKeys). */
+export function allocateNotePathsAmong(papers: readonly Paper[], takenKeys: ReadonlySet<string>, ctx: FileNameContext): string[] {
+  return allocateAmong(papers, new Set(takenKeys), ctx);
+}
+
+function allocateAmong(papers: readonly Paper[], taken: Set<string>, ctx: FileNameContext): string[] {
   const names = papers.map((paper) => noteFileName(paper, ctx));
   const distinct = distinctFreePaths(names, taken, ctx.settings.notesFolder);
   if (distinct) return distinct;

@@ -93,13 +93,14 @@ export class NoteLocator {
       this.pause,
     );
     const byKey = new Map<string, string[]>();
-    list.forEach((path, i) => {
+    for (let i = 0; i < list.length; i++) {
       const key = found[i];
-      if (key === null) return;
+      if (key === null) continue;
       const paths = byKey.get(key);
-      if (paths) paths.push(path);
-      else byKey.set(key, [path]);
-    });
+      if (paths) paths.push(list[i]);
+      else byKey.set(key, [list[i]]);
+      if (this.pause) await this.pause();
+    }
     return byKey;
   }
 }

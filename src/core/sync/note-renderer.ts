@@ -6,7 +6,7 @@ import type { Paper } from '../library/paper';
 import { DEFAULT_NOTE_TEMPLATE } from '../notes/default-template';
 import { CREATION_ONLY_KEYS, MANAGED_KEYS } from '../notes/front-matter';
 import type { NoteLanguage } from '../notes/i18n';
-import { allocateNotePaths } from '../notes/file-name';
+import { allocateNotePathsAmong } from '../notes/file-name';
 import { renderNote } from '../notes/render-note';
 import type { CompiledTemplate } from '../notes/template';
 import type { Settings } from '../settings/settings';
@@ -37,9 +37,9 @@ export interface SyncRenderer {
   render(paper: Paper, importDate: Date): RenderedForSync;
   /**
    * Vault paths for new notes, one per paper: inside the notes folder, distinct from each other and from the
-   * `existing` paths, case-insensitively.
+   * existing paths (their comparison keys, see takenPathKeys), case-insensitively.
    */
-  allocate(papers: readonly Paper[], existing: Iterable<string>, importDate: Date): string[];
+  allocate(papers: readonly Paper[], takenKeys: ReadonlySet<string>, importDate: Date): string[];
 }
 
 /** Fingerprint of the render inputs besides the paper: the template, the language and the settings it reads. */
@@ -56,8 +56,8 @@ export function createSyncRenderer(settings: Settings, language: NoteLanguage, t
       const note = renderNote(paper, { settings, importDate, language, template });
       return { text: note.text, fresh: { entries: note.entries, regions: note.regions } };
     },
-    allocate(papers, existing, importDate) {
-      return allocateNotePaths(papers, existing, { settings, importDate, language });
+    allocate(papers, takenKeys, importDate) {
+      return allocateNotePathsAmong(papers, takenKeys, { settings, importDate, language });
     },
   };
 }

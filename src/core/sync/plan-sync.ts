@@ -5,6 +5,7 @@
  */
 import { paperHash, type Paper } from '../library/paper';
 import type { PaperKey, PaperSource } from '../library/library-index';
+import { takenPathKeys } from '../notes/file-name';
 import { DateFormatError } from '../notes/front-matter';
 import type { NoteLanguage } from '../notes/i18n';
 import { TemplateError } from '../notes/template';
@@ -196,7 +197,8 @@ class Planner {
   /** New notes get their paths together, so that citekeys colliding (case-insensitively too) get distinct files. */
   async allocateCreates(): Promise<void> {
     if (this.creates.length === 0) return;
-    const paths = this.renderer.allocate(this.creates.map((c) => c.paper), await this.locator.files(), this.input.now);
+    const taken = await takenPathKeys(await this.locator.files(), this.input.pause);
+    const paths = this.renderer.allocate(this.creates.map((c) => c.paper), taken, this.input.now);
     for (let i = 0; i < this.creates.length; i++) {
       const c = this.creates[i];
       const path = paths[i];

@@ -221,15 +221,24 @@ export function serializeSyncState(state: SyncState): string {
   return storedText(state, Object.keys(state.notes).sort().map((k) => noteLine(k, state.notes[k])));
 }
 
-/** serializeSyncState awaiting `pause` after every note: the same text, without a long task for 10,000 notes. */
+/**
+ * serializeSyncState awaiting `pause` after every note: the same text, without a long task for 10,000 notes (the
+ * lines are joined a few hundred at a time too).
+ */
 export async function serializeSyncStateSliced(state: SyncState, pause: Pause): Promise<string> {
   const keys = Object.keys(state.notes).sort();
-  const notes: string[] = [];
+  const blocks: string[] = [];
+  let lines: string[] = [];
   for (const k of keys) {
-    notes.push(noteLine(k, state.notes[k]));
+    lines.push(noteLine(k, state.notes[k]));
+    if (lines.length === 500) {
+      blocks.push(lines.join(',\n'));
+      lines = [];
+    }
     await pause();
   }
-  return storedText(state, notes);
+  if (lines.length > 0) blocks.push(lines.join(',\n'));
+  return storedText(state, blocks);
 }
 
 /**

@@ -61,11 +61,6 @@ export class ExportFiles {
     return expandHome(location.path, this.requireNode().os.homedir());
   }
 
-  /** The export's text. Throws ExportFileError with a message the user can act on. */
-  async read(location: ExportLocation): Promise<string> {
-    return new TextDecoder().decode(await this.readBytes(location));
-  }
-
   /**
    * The export's bytes, in a buffer of their own (so the library worker can take it over without a copy), never
    * decoded here: an 18 MB export decoded on the main thread is a long task. Throws ExportFileError.

@@ -55,7 +55,7 @@ function setup() {
     now: () => new Date(0),
     pause: () => undefined,
     timers: { set: (callback) => (timers.set(++seq, callback), seq), clear: (handle) => void timers.delete(handle as number) },
-    idleMs: 60_000,
+    idleMs: 20_000,
   };
   const cache = new LibraryCache(deps);
   return {
@@ -172,7 +172,7 @@ describe('LibraryCache', () => {
     await expect(library.paper('zz')).rejects.toThrow('zz is not in the export any more.');
     expect(parser.parses).toHaveLength(1);
 
-    idle(); // a quiet minute: the parser (a worker in the plugin) gives its memory back
+    idle(); // a quiet spell: the parser (a worker in the plugin) gives its memory back
     expect(parser.releases).toBe(1);
     expect((await library.paper('a')).title).toBe('A');
     expect(parser.parses).toEqual(['a,b', 'a,b']); // the same export, read again

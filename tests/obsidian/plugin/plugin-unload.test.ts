@@ -6,6 +6,7 @@
 import { attempt } from '../../../src/obsidian/plugin/attempt';
 import { UnloadGuard, PluginUnloadedError } from '../../../src/obsidian/plugin/unload-guard';
 import { TimeSlicer } from '../../../src/core/scheduling';
+import type { LibraryParser } from '../../../src/core/library';
 import { allNoticeMessages, noticeMessages } from '../../__mocks__/obsidian';
 import { loadPlugin, makePlugin, STATE_PATH, usePluginTestEnvironment } from '../plugin-harness';
 
@@ -19,6 +20,28 @@ function library(n: number): string {
 usePluginTestEnvironment();
 
 describe('unloading while work runs', () => {
+  it('ends the library reader (the worker) when unloaded while it parses, with the cancellation, and says nothing', async () => {
+    const released: (Error | undefined)[] = [];
+    const parser: LibraryParser = {
+      parse: () => new Promise<never>(() => undefined), // a large export, still being read
+      papers: () => Promise.resolve(null),
+      release: (reason) => void released.push(reason),
+    };
+    const made = await makePlugin({ files: { [EXPORT]: library(3) }, createParser: () => parser });
+    await made.plugin.saveData({ exportPath: EXPORT, autoSync: true });
+    await loadPlugin(made.plugin);
+    made.app.workspace.triggerLayoutReady();
+    await jest.advanceTimersByTimeAsync(50);
+    expect(made.plugin.controller.library.state.status).toBe('loading');
+
+    made.plugin.mock.unload();
+    expect(released).toHaveLength(1);
+    expect(released[0]).toBeInstanceOf(PluginUnloadedError);
+    await jest.advanceTimersByTimeAsync(10000);
+    expect(allNoticeMessages()).toEqual([]);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
   it('stops a running sync at its next step: nothing written after unload, and no error shown', async () => {
     const made = await makePlugin({ files: { [EXPORT]: library(120) } });
     let writesAtUnload = -1;

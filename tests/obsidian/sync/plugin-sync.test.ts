@@ -16,13 +16,23 @@ const EXPORT = 'Zotero/library.bib';
 
 usePluginTestEnvironment();
 
-async function started(settings: Record<string, unknown>, files: Record<string, string> = { [EXPORT]: LIBRARY }, app?: App, exportPath = EXPORT) {
-  const made = await makePlugin({ app, files });
+async function started(settings: Record<string, unknown>, files: Record<string, string> = { [EXPORT]: LIBRARY }, app?: App, exportPath = EXPORT, parser = watchedParser()) {
+  const made = await makePlugin({ app, files, createParser: parser.createParser });
   await made.plugin.saveData({ exportPath, ...settings });
   await loadPlugin(made.plugin);
   made.app.workspace.triggerLayoutReady();
   await flush();
-  return made;
+  return { ...made, parsed: parser.parsed };
+}
+
+/** A vault synced once from the ribbon, and the plugin unloaded (Obsidian closed). */
+async function syncedThenClosed() {
+  const first = await started({ autoSync: false });
+  first.plugin.mock.ribbonIcons[0].el.click();
+  await flush();
+  expect(notesIn(first.app)).toHaveLength(15);
+  first.plugin.mock.unload();
+  return first.app;
 }
 
 const notesIn = (app: App) => Object.keys(app.vault.snapshot()).filter((p) => p.startsWith('Literature/'));
@@ -128,45 +138,27 @@ describe('sync library', () => {
 
 describe('start-up', () => {
   it('parses nothing when the export is the one the last sync read: the paper count comes from the sync state', async () => {
-    const first = await started({ autoSync: false });
-    first.plugin.mock.ribbonIcons[0].el.click();
-    await flush();
-    expect(notesIn(first.app)).toHaveLength(15);
-    first.plugin.mock.unload();
-
-    // Obsidian starts again, with auto-sync on.
-    const parser = watchedParser();
-    const again = await makePlugin({ app: first.app, createParser: parser.createParser });
-    await again.plugin.saveData({ exportPath: EXPORT, autoSync: true });
-    await loadPlugin(again.plugin);
-    again.app.workspace.triggerLayoutReady();
+    const app = await syncedThenClosed();
+    const again = await started({ autoSync: true }, {}, app); // Obsidian starts again, with auto-sync on
     await jest.advanceTimersByTimeAsync(10000);
-    expect(parser.parsed).toEqual([]);
+    expect(again.parsed).toEqual([]);
     expect(again.syncCalls).toEqual([]);
     expect(again.plugin.mock.statusBarItems[0].textContent).toBe('Zotero: 15 papers · synced 14:03');
 
     // First need: the import modal.
     again.plugin.mock.command('import-paper')!.callback!();
     await flush();
-    expect(parser.parsed).toEqual([LIBRARY]);
+    expect(again.parsed).toEqual([LIBRARY]);
     expect((openedModals().at(-1) as unknown as { getItems(): unknown[] }).getItems()).toHaveLength(15);
   });
 
   it('loads and syncs an export that changed while Obsidian was closed', async () => {
-    const first = await started({ autoSync: false });
-    first.plugin.mock.ribbonIcons[0].el.click();
-    await flush();
-    first.plugin.mock.unload();
+    const app = await syncedThenClosed();
     const revised = LIBRARY.replace('Language Models Are Few-Shot Learners', 'Language Models Are Few-Shot Learners (v2)');
-    await first.app.vault.setExternal(EXPORT, revised);
-
-    const parser = watchedParser();
-    const again = await makePlugin({ app: first.app, createParser: parser.createParser });
-    await again.plugin.saveData({ exportPath: EXPORT, autoSync: true, autoSyncDelayMs: 2000 });
-    await loadPlugin(again.plugin);
-    again.app.workspace.triggerLayoutReady();
+    await app.vault.setExternal(EXPORT, revised);
+    const again = await started({ autoSync: true, autoSyncDelayMs: 2000 }, {}, app);
     await jest.advanceTimersByTimeAsync(5000);
-    expect(parser.parsed).toEqual([revised]); // once: the sync used that parse
+    expect(again.parsed).toEqual([revised]); // once: the sync used that parse
     expect(again.summaries).toEqual([expect.objectContaining({ updated: ['Literature/brownLanguageModelsAre2020.md'], unchanged: 14 })]);
   });
 });
