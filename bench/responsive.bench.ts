@@ -90,7 +90,8 @@ async function noticeStartingWith(done: string): Promise<string> {
 function figure(s: Session, phase: string, extra: string): CaseFigure {
   end(s);
   const long = s.monitor.longTasksIn(phase);
-  return { value: s.monitor.longestIn(phase), unit: 'ms', note: `${long} task${long === 1 ? '' : 's'} over 50 ms; ${extra}` };
+  const own = s.monitor.longestOwnIn(phase).toFixed(0);
+  return { value: s.monitor.longestIn(phase), unit: 'ms', note: `${long} task${long === 1 ? '' : 's'} over 50 ms; ${own} ms without GC pauses; ${extra}` };
 }
 
 async function startUp(): Promise<CaseFigure> {

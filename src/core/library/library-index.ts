@@ -55,6 +55,22 @@ export interface IndexedExport extends ExportSummary, PaperSource {
   entry(citekey: string): PaperEntry | undefined;
 }
 
+/** A source over papers in memory (the CLI, tests): hashes taken when first asked for. */
+export function paperSource(papers: readonly Paper[]): PaperSource {
+  const byCitekey = new Map<string, Paper>();
+  for (const p of papers) if (!byCitekey.has(p.citekey)) byCitekey.set(p.citekey, p);
+  const entries = papers.map((p): PaperKey => {
+    let hash: string | undefined;
+    return {
+      citekey: p.citekey,
+      get hash() {
+        return (hash ??= paperHash(p));
+      },
+    };
+  });
+  return { entries, papers: (keys) => Promise.resolve(keys.flatMap((k) => byCitekey.get(k) ?? [])) };
+}
+
 /** The compact entry of a paper. */
 export function entryOf(paper: Paper, hash = paperHash(paper)): PaperEntry {
   return { citekey: paper.citekey, hash, title: paper.title, authors: paper.authors.join('; '), year: paper.year, venue: paper.venue };

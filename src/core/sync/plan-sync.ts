@@ -3,8 +3,8 @@
  * that left the export get the removed flag. Reads the vault, never writes it. A TemplateError or DateFormatError
  * (bad template or date format) stops the whole plan: it would fail every paper.
  */
-import { paperHash, type Paper } from '../library/paper';
-import type { PaperKey, PaperSource } from '../library/library-index';
+import type { Paper } from '../library/paper';
+import { paperSource, type PaperKey, type PaperSource } from '../library/library-index';
 import { takenPathKeys } from '../notes/file-name';
 import { DateFormatError } from '../notes/front-matter';
 import type { NoteLanguage } from '../notes/i18n';
@@ -232,25 +232,8 @@ class Planner {
   }
 }
 
-
 /** Whole papers read from the source at a time. */
 const READ_BATCH = 256;
-
-/** A source over papers in memory (hashes taken as needed). */
-export function paperSource(papers: readonly Paper[]): PaperSource {
-  const byCitekey = new Map<string, Paper>();
-  for (const p of papers) if (!byCitekey.has(p.citekey)) byCitekey.set(p.citekey, p);
-  const entries = papers.map((p): PaperKey => {
-    let hash: string | undefined;
-    return {
-      citekey: p.citekey,
-      get hash() {
-        return (hash ??= paperHash(p));
-      },
-    };
-  });
-  return { entries, papers: (keys) => Promise.resolve(keys.flatMap((k) => byCitekey.get(k) ?? [])) };
-}
 
 /**
  * Plan a sync of `papers` into the vault. Throws SyncAbortedError (before reading any note) when the papers are
