@@ -1,6 +1,6 @@
 /**
- * The library worker and its client. Jest has no Web Worker, so a fake one runs the real worker entry
- * (src/worker/library-worker.ts) in this process, passing every message through structuredClone with its transfer
+ * The library worker and its client. Jest has no Web Worker, so a fake one serves requests as the real worker does
+ * (src/worker/serve-library.ts) in this process, passing every message through structuredClone with its transfer
  * list, as a worker boundary does (a transferred buffer is detached on the sender's side).
  */
 import { readFileSync } from 'node:fs';
@@ -8,12 +8,13 @@ import * as nodePath from 'node:path';
 import { unpackEntries, type LibraryWorkerRequest, type LibraryWorkerResponse } from '../../../src/core/library';
 import { LocalLibraryParser } from '../../../src/core/library/export-reader';
 import { createLibraryParser, WorkerLibraryParser } from '../../../src/obsidian/export/library-worker';
+import { serveLibraryRequests, type WorkerScope } from '../../../src/worker/serve-library';
 
 const LIBRARY = readFileSync(nodePath.resolve(__dirname, '../../../example/library.bib'), 'utf8');
 const bytes = () => new TextEncoder().encode(LIBRARY);
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
-/** A dedicated worker running the real entry module in this process. */
+/** A dedicated worker serving requests as the real one does, in this process. */
 class FakeWorker {
   static made: FakeWorker[] = [];
   static failOnStart = false;
@@ -21,7 +22,7 @@ class FakeWorker {
   onerror: ((event: { message: string; preventDefault(): void }) => void) | null = null;
   terminated = false;
   readonly received: string[] = [];
-  private readonly scope: { onmessage: ((event: { data: LibraryWorkerRequest }) => void) | null; postMessage(m: LibraryWorkerResponse, t?: Transferable[]): void };
+  private readonly scope: WorkerScope;
 
   constructor(readonly url: string) {
     if (FakeWorker.failOnStart) throw new Error('blob: workers are not allowed here');
@@ -33,13 +34,7 @@ class FakeWorker {
         void tick().then(() => !this.terminated && this.onmessage?.({ data }));
       },
     };
-    const g = globalThis as { self?: unknown };
-    g.self = this.scope;
-    jest.isolateModules(() => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the entry must run now, on its own, against this worker's scope
-      require('../../../src/worker/library-worker');
-    });
-    delete g.self;
+    serveLibraryRequests(this.scope);
   }
 
   postMessage(message: LibraryWorkerRequest, transfer: Transferable[]): void {
