@@ -1,8 +1,10 @@
 /**
- * The library: the paper model every other domain works on (paper.ts), the cache the plugin keeps of the parsed
- * library, and the reader (a Better BibTeX export's text → `{ format, papers, errors, warnings }`), which is
- * imported on first use: it pulls in citation-js, which takes tens of milliseconds to evaluate, so nothing on
- * the plugin's start-up path may import it statically.
+ * The library: the paper model every other domain works on (paper.ts), the compact entries the plugin keeps of a
+ * read library and the cache that holds them (library-index.ts, library-cache.ts), the parser interface and its
+ * messages for the library worker (library-parser.ts), and the reader (a Better BibTeX export's text →
+ * `{ format, papers, errors, warnings }`), which is imported on first use (loadLibraryReader,
+ * loadLocalLibraryParser): it pulls in citation-js, which takes tens of milliseconds to evaluate, so nothing on the
+ * plugin's start-up path may import it statically.
  */
 import type { LibraryParser } from './library-parser';
 import type { LibraryReadResult } from './paper';
