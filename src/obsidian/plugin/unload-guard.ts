@@ -2,9 +2,9 @@
  * Whether the plugin is still loaded. Long runs (a sync, a concept run, the library load) pause between steps
  * through `yieldToUi`, which yields to the UI once the time slice is used up (TimeSlicer, MessageChannel messages
  * that a hidden window does not throttle), and every note and state write passes `check`: once the plugin is
- * unloaded both
- * throw PluginUnloadedError, so a run stops at its next step and nothing is written after unload (a plugin being
- * uninstalled must not recreate its folder or touch notes). The error is a cancellation, never shown to the user.
+ * unloaded both throw PluginUnloadedError, so a run stops at its next step and nothing is written after unload (a
+ * plugin being uninstalled must not recreate its folder or touch notes). The error is a cancellation, never shown
+ * to the user.
  * A child component of the plugin, so Obsidian's own unload stops it even if nothing else does.
  */
 import { Component } from 'obsidian';
