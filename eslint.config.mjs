@@ -60,7 +60,7 @@ export default defineConfig([
     },
   },
   {
-    files: ['src/obsidian/**/*.ts', 'src/cli/**/*.ts', 'src/node/**/*.ts'],
+    files: ['src/obsidian/**/*.ts', 'src/cli/**/*.ts', 'src/node/**/*.ts', 'src/worker/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', deepCoreImport] },
   },
   {

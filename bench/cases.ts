@@ -6,10 +6,31 @@ import * as library from './library.bench';
 import * as notes from './notes.bench';
 import * as paperSearch from './paper-search.bench';
 import * as plugin from './plugin.bench';
+import * as responsive from './responsive.bench';
 import * as suggest from './suggest.bench';
 import * as sync from './sync.bench';
 
-export const ALL_CASES: BenchCase[] = [...library.CASES, ...notes.CASES, ...paperSearch.CASES, ...plugin.CASES, ...sync.CASES, ...concepts.CASES, ...suggest.CASES, ...citations.CASES];
-export const ALL_GOALS: BenchGoal[] = [...library.GOALS, ...notes.GOALS, ...paperSearch.GOALS, ...plugin.GOALS, ...sync.GOALS, ...concepts.GOALS, ...suggest.GOALS, ...citations.GOALS];
+export const ALL_CASES: BenchCase[] = [
+  ...library.CASES,
+  ...notes.CASES,
+  ...paperSearch.CASES,
+  ...plugin.CASES,
+  ...responsive.CASES,
+  ...sync.CASES,
+  ...concepts.CASES,
+  ...suggest.CASES,
+  ...citations.CASES,
+];
+export const ALL_GOALS: BenchGoal[] = [
+  ...library.GOALS,
+  ...notes.GOALS,
+  ...paperSearch.GOALS,
+  ...plugin.GOALS,
+  ...responsive.GOALS,
+  ...sync.GOALS,
+  ...concepts.GOALS,
+  ...suggest.GOALS,
+  ...citations.GOALS,
+];
 /** One-line notes printed after the tables (a measurement that needs local data nobody gave). */
 export const ALL_NOTICES: string[] = [...suggest.NOTICES];

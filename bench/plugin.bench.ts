@@ -5,15 +5,13 @@
  * start-up required (the library reader and citation-js must not be among them: they load after layout-ready).
  */
 import { readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { runInThisContext } from 'node:vm';
 import * as obsidianMock from '../tests/__mocks__/obsidian';
 import type { BenchCase, BenchGoal, CaseResult } from './harness';
+import { evaluate, makePluginFrom } from './stand-in/load-main';
 
 const MAIN_JS = resolve('main.js');
 const GROUP = 'plugin: evaluate main.js and run onload';
-const nodeRequire = createRequire(__filename);
 
 const MINIMAL_PLUGIN = `
 const { Plugin, Notice } = require('obsidian');
@@ -34,33 +32,12 @@ interface Prepared {
   runs: number;
 }
 
-/** Evaluate a CommonJS plugin bundle with `obsidian` resolved to the mock; records what it required. */
-function evaluate(code: string, filename: string, required: string[]): Record<string, unknown> {
-  const module = { exports: {} as Record<string, unknown> };
-  const wrapper = runInThisContext(`(function (require, module, exports) {${code}\n})`, { filename }) as (
-    req: (id: string) => unknown,
-    mod: typeof module,
-    exp: Record<string, unknown>,
-  ) => void;
-  wrapper(
-    (id) => {
-      required.push(id);
-      return id === 'obsidian' ? obsidianMock : nodeRequire(id);
-    },
-    module,
-    module.exports,
-  );
-  return module.exports;
-}
-
 /** One start-up; each run's source differs by a comment, so V8's compilation cache cannot make it look cheaper. */
 async function startUp(prepared: Prepared, filename: string): Promise<string> {
   const { app } = prepared;
   const required: string[] = [];
   const exported = evaluate(`${prepared.code}\n// run ${prepared.runs++}`, filename, required);
-  const PluginClass = exported.default as new (app: obsidianMock.App, manifest: obsidianMock.PluginManifest) => obsidianMock.Plugin;
-  const manifest = { id: 'zotero-concept-notes', name: 'Zotero Concept Notes', version: '0', minAppVersion: '1.8.7', description: '', author: '' };
-  const plugin = new PluginClass(app, manifest);
+  const plugin = makePluginFrom(exported, app);
   await (plugin.load() as Promise<void>);
   return `${plugin.commands.length} commands; required at start-up: ${[...new Set(required)].join(', ')}`;
 }

@@ -61,6 +61,7 @@ export default class ZoteroConceptNotesPlugin extends Plugin {
       stateFile: pluginSyncStateFile(this, check),
       lock: () => pluginSyncLock(this),
       yieldToUi: unloadGuard.yieldToUi,
+      yieldNow: unloadGuard.yieldNow,
     });
     return { services, unloadGuard, device: this.device };
   }

@@ -1,6 +1,6 @@
 /**
  * Runs the real plugin class, with its real services (sync, notes, concepts), against the obsidian mock: an App over
- * an in-memory vault and the plugin's manifest. Tests can replace controller options (the reader loader, the Node file
+ * an in-memory vault and the plugin's manifest. Tests can replace controller options (the export parser, the Node file
  * watcher) and watch the services: every sync request and concept update is recorded, and a sync can be held to
  * test what happens while one runs.
  */
@@ -8,11 +8,12 @@ import { readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { App as ObsidianApp } from 'obsidian';
 import manifest from '../../manifest.json';
+import { loadLocalLibraryParser, type LibraryParser } from '../../src/core/library';
 import { emptySyncSummary, type SyncSummary } from '../../src/core/sync';
+import { hashBytes } from '../../src/core/text';
 import type { CoreServices, SyncRequest } from '../../src/obsidian/plugin/core-services';
 import ZoteroConceptNotesPlugin from '../../src/obsidian/main';
 import type { ControllerOptions } from '../../src/obsidian/plugin/plugin-controller';
-import { loadLibraryReader, type LibraryReader } from '../../src/core/library';
 import type { FileWatchFactory } from '../../src/obsidian/export/export-watcher';
 import { createMockApp, resetUiLog, setMockPlatform, type App, type Plugin as MockPlugin } from '../__mocks__/obsidian';
 
@@ -39,17 +40,35 @@ export class TestPlugin extends ZoteroConceptNotesPlugin {
 export const emptySummary = emptySyncSummary;
 
 /** Watches the real services: records sync requests and their summaries; `hold()` makes the next syncs wait. */
+/** Something async code can be made to wait for: `hold()` closes it and returns the function that opens it. */
+function gate() {
+  let held: Promise<void> | null = null;
+  return {
+    get waiting(): Promise<void> | null {
+      return held;
+    },
+    hold(): () => void {
+      let release: () => void = () => undefined;
+      held = new Promise((resolve) => (release = resolve));
+      return () => {
+        held = null;
+        release();
+      };
+    },
+  };
+}
+
 export function watchServices() {
   const syncCalls: SyncRequest[] = [];
   const summaries: SyncSummary[] = [];
   /** Each concept update asked for (by the concept watcher), and whether it found anything to do. */
   const conceptUpdates: { paths: string[]; ran: boolean }[] = [];
-  let held: Promise<void> | null = null;
+  const syncs = gate();
   const wrap = (real: CoreServices): CoreServices => ({
     ...real,
     async syncLibrary(request) {
       syncCalls.push(request);
-      if (held) await held;
+      if (syncs.waiting) await syncs.waiting;
       const summary = await real.syncLibrary(request);
       summaries.push(summary);
       return summary;
@@ -66,15 +85,35 @@ export function watchServices() {
     summaries,
     conceptUpdates,
     /** Syncs wait until the returned function is called. */
-    hold(): () => void {
-      let release: () => void = () => undefined;
-      held = new Promise((resolve) => (release = resolve));
-      return () => {
-        held = null;
-        release();
-      };
-    },
+    hold: () => syncs.hold(),
   };
+}
+
+/** The export fingerprint a sync request carries for `text`. */
+export function fingerprintOf(text: string): string {
+  return hashBytes(new TextEncoder().encode(text));
+}
+
+/**
+ * The export parser in this thread (as under jest: there is no Worker), recording every export it parses, as text;
+ * `hold()` makes parses wait until released.
+ */
+export function watchedParser() {
+  const parsed: string[] = [];
+  const parses = gate();
+  const createParser = (): LibraryParser => {
+    const local = loadLocalLibraryParser();
+    return {
+      async parse(bytes, fingerprint, name) {
+        parsed.push(new TextDecoder().decode(bytes));
+        if (parses.waiting) await parses.waiting;
+        return (await local).parse(bytes, fingerprint, name);
+      },
+      papers: async (fingerprint, citekeys) => (await local).papers(fingerprint, citekeys),
+      release: () => void local.then((p) => p.release()),
+    };
+  };
+  return { createParser, parsed, hold: () => parses.hold() };
 }
 
 /** A fake Node watcher: counts what is open, and lets the test fire a change. */
@@ -118,11 +157,12 @@ export const EXAMPLE_LIBRARY = readFileSync(nodePath.resolve(__dirname, '../../e
 export const SMALL_LIBRARY = EXAMPLE_LIBRARY.split(/^(?=@)/m).slice(0, 3).join('');
 
 /**
- * The plugin loaded over `files` with the real library reader, its export at `Zotero/library.bib` (no automatic
- * sync; `settings` are added to data.json), the layout ready and the library loaded.
+ * The plugin loaded over `files` with the real library reader (in this thread, as always under jest), its export at
+ * `Zotero/library.bib` (no automatic sync; `settings` are added to data.json), the layout ready and the library
+ * opened.
  */
 export async function startedWith(files: Record<string, string>, settings: Record<string, unknown> = {}) {
-  const made = await makePlugin({ files, loadReader: loadLibraryReader });
+  const made = await makePlugin({ files });
   await made.plugin.saveData({ exportPath: 'Zotero/library.bib', autoSync: false, ...settings });
   await loadPlugin(made.plugin);
   made.app.workspace.triggerLayoutReady();
@@ -130,11 +170,10 @@ export async function startedWith(files: Record<string, string>, settings: Recor
   return made;
 }
 
-/** A library reader that waits until `release()`: the first load of the library is still running. */
-export function slowReader(): { loadReader: () => Promise<LibraryReader>; release: () => void } {
-  let release: () => void = () => undefined;
-  const loadReader = () => new Promise<LibraryReader>((resolve) => (release = () => void loadLibraryReader().then(resolve)));
-  return { loadReader, release: () => release() };
+/** A library parser that waits until `release()`: the first load of the library is still running. */
+export function slowReader(): { createParser: () => LibraryParser; release: () => void } {
+  const parser = watchedParser();
+  return { createParser: parser.createParser, release: parser.hold() };
 }
 
 /** Chinese metadata as Better BibLaTeX writes it: titles, authors (family, given) and publishers. */

@@ -34,6 +34,32 @@ function guardedByDesktop(node: ts.Node): boolean {
   return false;
 }
 
+/** The library worker's code, which main.js carries as a string (see esbuild.config.mjs). */
+export interface EmbeddedWorker {
+  /** The code the worker runs. */
+  code: string;
+  /** The string literal as main.js spells it (escaped, quoted): what it adds to main.js. */
+  literal: string;
+}
+
+/**
+ * The library worker embedded in main.js: the one long string literal holding a script that answers the worker's
+ * messages (`papersJson`). Null when there is none.
+ */
+export function embeddedWorker(bundle: string): EmbeddedWorker | null {
+  const source = ts.createSourceFile('main.js', bundle, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
+  const found: EmbeddedWorker[] = [];
+  const visit = (node: ts.Node): void => {
+    if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && node.text.length > 10_000 && node.text.includes('papersJson')) {
+      found.push({ code: node.text, literal: node.getText(source) });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  if (found.length > 1) throw new Error(`main.js holds ${found.length} worker scripts, expected one`);
+  return found[0] ?? null;
+}
+
 export function scanBundle(code: string): BundleScan {
   const source = ts.createSourceFile('main.js', code, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
   const requires: RequireSite[] = [];

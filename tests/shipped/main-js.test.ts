@@ -14,12 +14,17 @@ import { allNoticeMessages, createMockApp, noticeMessages, resetUiLog, setMockPl
 import { EXAMPLE_LIBRARY } from '../obsidian/plugin-harness';
 import { GLOSSARY } from '../../src/core/concepts/glossary-data';
 import { loadBundle } from './bundle-sandbox';
-import { LOOKBEHIND_OPENERS, scanBundle } from './bundle-scan';
+import { embeddedWorker, LOOKBEHIND_OPENERS, scanBundle, type EmbeddedWorker } from './bundle-scan';
 
 const ROOT = resolve(__dirname, '../..');
 const MAIN = resolve(ROOT, 'main.js');
-/** main.js is parsed at every start of Obsidian: 640 KiB keeps that in the tens of milliseconds (it is ~540 KiB). */
+/**
+ * main.js is parsed at every start of Obsidian: 640 KiB of code keeps that in the tens of milliseconds (it is ~640
+ * KiB). The library worker's code rides along as one string literal, which is only scanned as a string at start-up
+ * (about 2 ms for 300 KB, see `npm run bench -- --only plugin`) and evaluated in the worker: it has a budget of its own.
+ */
 const SIZE_BUDGET = 640 * 1024;
+const WORKER_BUDGET = 384 * 1024;
 
 function build(): Buffer {
   const run = spawnSync(process.execPath, ['esbuild.config.mjs', 'production'], { cwd: ROOT, encoding: 'utf8' });
@@ -29,26 +34,34 @@ function build(): Buffer {
 
 let bytes: Buffer;
 let code: string;
+let worker: EmbeddedWorker;
 beforeAll(() => {
   const first = createHash('sha256').update(build()).digest('hex');
   bytes = build();
   expect(createHash('sha256').update(bytes).digest('hex')).toBe(first); // the same source gives the same bytes
   code = bytes.toString('utf8');
+  const found = embeddedWorker(code);
+  if (!found) throw new Error('main.js holds no library worker');
+  worker = found;
 });
 
 describe('main.js as text', () => {
-  it('stays within its size budget', () => {
-    expect(bytes.length).toBeLessThan(SIZE_BUDGET);
+  it('stays within its size budget: the code it evaluates, and the library worker it carries as a string', () => {
+    const workerBytes = Buffer.byteLength(worker.literal);
+    expect(bytes.length - workerBytes).toBeLessThan(SIZE_BUDGET);
+    expect(workerBytes).toBeLessThan(WORKER_BUDGET);
   });
 
   it('requires Node built-ins only behind a Platform.isDesktop check', () => {
     const { requires } = scanBundle(code);
     expect(requires.map((r) => r.module).sort()).toEqual(['fs', 'os', 'path', 'process']);
     expect(requires.filter((r) => !r.guarded)).toEqual([]);
+    expect(scanBundle(worker.code).requires).toEqual([]); // a worker has no require at all
   });
 
   it('has no regular expression literal with a lookbehind (older iOS cannot parse one)', () => {
     expect(scanBundle(code).lookbehinds).toEqual([]);
+    expect(scanBundle(worker.code).lookbehinds).toEqual([]); // the worker's code is parsed on the phone too
     // The scan itself finds one, and tells a regular expression from a string.
     const [behind] = LOOKBEHIND_OPENERS;
     expect(scanBundle(`const a = /${behind}x)y/; const b = "${behind}x)"; const c = 4 / 2 / 1;`).lookbehinds).toEqual([`/${behind}x)y/`]);

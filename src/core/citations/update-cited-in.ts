@@ -4,6 +4,7 @@
  * the state kept from the last one, reads only the notes that changed and rewrites only the sections whose list
  * changes. A literature note gets the section once something cites it; an unchanged vault writes nothing.
  */
+import type { Pause } from '../scheduling/time-slicer';
 import { wikilinkMaker, type MakeLink } from '../concepts/link-writer';
 import { isHiddenPath } from '../concepts/scope';
 import type { NoteLanguage } from '../notes/i18n';
@@ -30,8 +31,8 @@ export interface CitedInOptions {
   changedPaths?: readonly string[];
   /** Notes not to write now (the one being typed in); their sections are written by a later run. */
   skipPaths?: readonly string[];
-  /** Awaited between notes (the plugin yields to the UI there). */
-  pause?: () => Promise<void>;
+  /** Awaited after every note (the plugin's time slicer yields to the UI there when its slice is used up). */
+  pause?: Pause;
   /** Notes read, then sections written, out of how many (a full run reads the whole vault). */
   onProgress?: (done: number, total: number) => void;
   /** Plan only: `updated` lists the notes that would be written. */

@@ -13,6 +13,8 @@ export interface SectionNote {
   title: string;
   /** Lower-case title, for sorting. */
   sortKey: string;
+  /** The link to the note, when already made (the planner makes them while pausing); else made when rendered. */
+  link?: string;
 }
 
 export interface SectionConcept {
@@ -69,7 +71,7 @@ export function renderNotesPart(notes: readonly SectionNote[], options: SectionR
   const l = LABELS[options.language];
   const lines: string[] = [`## ${l.notes} (${notes.length})`, ''];
   if (notes.length === 0) lines.push(l.none);
-  for (const n of notes) lines.push(`- ${options.makeLink(n.path, n.title, options.sourcePath)}`);
+  for (const n of notes) lines.push(`- ${n.link ?? options.makeLink(n.path, n.title, options.sourcePath)}`);
   return lines.join('\n');
 }
 

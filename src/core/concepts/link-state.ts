@@ -6,6 +6,7 @@
  */
 import { CooccurrenceMatrix } from './cooccurrence';
 import type { ConceptDef, TermIndex } from './term-index';
+import type { Pause } from '../scheduling/time-slicer';
 
 export interface NoteRecord {
   /** Hash of the note's text as the last plan leaves it (or as read, when the note was not written). */
@@ -150,7 +151,7 @@ export function setNoteRecord(state: ConceptLinkState, path: string, record: Not
  * Rebuild the reverse index and co-occurrence counts from the records in one pass (full runs: cheaper than keeping
  * them in step note by note, since every set is built at its final size).
  */
-export function rebuildReverseIndex(state: ConceptLinkState): void {
+export async function rebuildReverseIndex(state: ConceptLinkState, pause?: Pause): Promise<void> {
   const lists = new Map<string, string[]>();
   state.cooccurrence = new CooccurrenceMatrix();
   for (const [path, rec] of state.notes) {
@@ -160,6 +161,7 @@ export function rebuildReverseIndex(state: ConceptLinkState): void {
       else lists.set(c, [path]);
     }
     if (!rec.isConcept) state.cooccurrence.add(rec.mentions, +1);
+    if (pause) await pause();
   }
   state.mentionedBy = new Map([...lists].map(([c, list]) => [c, new Set(list)]));
 }

@@ -1,4 +1,5 @@
 /** The shapes of a concept-link plan: what planConceptLinks computes and applyConceptPlan writes. */
+import type { Pause } from '../scheduling/time-slicer';
 import type { Settings } from '../settings/settings';
 import type { ConceptLanguage, ConceptProblem } from './types';
 import type { ConceptLinkState } from './link-state';
@@ -39,6 +40,8 @@ export interface ConceptLinkOptions {
   language?: ConceptLanguage;
   /** Called after each note is planned (awaited: the plugin may yield to the UI here). */
   onProgress?: (done: number, total: number) => void | Promise<void>;
+  /** Awaited between the other steps of a run (concept sections, link lists): the plugin's time slicer. */
+  pause?: Pause;
 }
 
 export interface PlannedNoteEdit {

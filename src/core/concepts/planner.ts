@@ -18,6 +18,7 @@ import { adoptedPaths } from './load-index';
 import { buildTermIndex, parseConceptNote, type ConceptDef, type TermIndex } from './term-index';
 import { addedTermsIndex, conceptTermChanges, containsAnyTerm } from './term-changes';
 import { findUbiquitousConcepts } from './ubiquity';
+import type { Pause } from '../scheduling/time-slicer';
 
 function defsEqual(a: ReadonlyMap<string, ConceptDef>, b: ReadonlyMap<string, ConceptDef>): boolean {
   if (a.size !== b.size) return false;
@@ -29,13 +30,14 @@ function defsEqual(a: ReadonlyMap<string, ConceptDef>, b: ReadonlyMap<string, Co
 }
 
 /** File names shared by several notes (lower case): links to them are written as paths. */
-function ambiguousNames(paths: Iterable<string>): Set<string> {
+async function ambiguousNames(paths: Iterable<string>, pause?: Pause): Promise<Set<string>> {
   const seen = new Set<string>();
   const twice = new Set<string>();
   for (const p of paths) {
     const name = linkName(p).toLowerCase();
     if (seen.has(name)) twice.add(name);
     seen.add(name);
+    if (pause) await pause();
   }
   return twice;
 }
@@ -183,6 +185,7 @@ class PlanRun {
         skip: this.skip,
         skipped: this.skipped,
         problems: this.problems,
+        pause: this.options.pause,
       },
       this.affected,
     );
@@ -212,15 +215,18 @@ class PlanRun {
     this.bulk = true;
     const conceptPaths = (await this.vault.list(this.conceptsFolder, '.md')).filter((p) => inScope(p, [this.conceptsFolder]));
     conceptPaths.push(...this.adopted);
+    const pause = this.options.pause;
     this.useDefs(await this.readDefs(conceptPaths, new Map()));
+    await pause?.();
     const notes = await listScopeNotes(this.vault, this.folders);
-    this.state.ambiguousNames = ambiguousNames(notes);
+    await pause?.();
+    this.state.ambiguousNames = await ambiguousNames(notes, pause);
     if (!this.options.makeLink) this.makeLink = wikilinkMaker(this.state.ambiguousNames);
     await this.linkNotes(notes, true);
     const present = new Set(notes);
     for (const path of [...this.state.notes.keys()]) if (!present.has(path)) this.linkNote(path, null);
-    rebuildReverseIndex(this.state);
-    rankNotes(this.state);
+    await rebuildReverseIndex(this.state, pause);
+    await rankNotes(this.state, pause);
     return this.finish('full');
   }
 
@@ -228,7 +234,7 @@ class PlanRun {
     const changed = [...new Set(changedPaths.map((p) => normalizeVaultPath(p)))];
     // File names only become ambiguous when notes appear: reuse the last answer unless a path is new.
     if (!this.state.ambiguousNames || changed.some((p) => !this.state.notes.has(p))) {
-      this.state.ambiguousNames = ambiguousNames([...this.state.notes.keys(), ...changed]);
+      this.state.ambiguousNames = await ambiguousNames([...this.state.notes.keys(), ...changed], this.options.pause);
     }
     if (!this.options.makeLink) this.makeLink = wikilinkMaker(this.state.ambiguousNames);
     const toLink = new Set<string>(changed.filter((p) => inScope(p, this.folders)));

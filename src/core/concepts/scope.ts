@@ -17,7 +17,7 @@ export function resolveScope(settings: ScopeSettings, override?: readonly string
 
 /** A path under a hidden folder or file (".obsidian", ".trash"): never in scope. */
 export function isHiddenPath(path: string): boolean {
-  return path.split('/').some((segment) => segment.startsWith('.'));
+  return path.startsWith('.') || path.includes('/.');
 }
 
 export function inScope(path: string, folders: readonly string[]): boolean {

@@ -6,16 +6,18 @@
 import type { SectionConcept, SectionData, SectionNote } from './concept-section';
 import type { ConceptDef } from './term-index';
 import type { ConceptLinkState } from './link-state';
+import { sortedSliced } from '../scheduling/sorted-sliced';
+import type { Pause } from '../scheduling/time-slicer';
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Give every (non-concept) note its rank in the vault-wide order. */
-export function rankNotes(state: ConceptLinkState): void {
+/** Give every (non-concept) note its rank in the vault-wide order; `pause` is awaited while sorting. */
+export async function rankNotes(state: ConceptLinkState, pause: Pause = () => undefined): Promise<void> {
   const records = [...state.notes].filter(([, r]) => !r.isConcept);
-  records.sort(([pa, a], [pb, b]) => compareText(a.sortKey, b.sortKey) || compareText(pa, pb));
-  records.forEach(([, r], i) => (r.rank = i));
+  const sorted = await sortedSliced(records, ([pa, a], [pb, b]) => compareText(a.sortKey, b.sortKey) || compareText(pa, pb), pause);
+  sorted.forEach(([, r], i) => (r.rank = i));
 }
 
 /** The concept order (by name, case-insensitive, then path). */

@@ -5,12 +5,13 @@
  * one changed note then costs a few section renders, not a read of every concept note it mentions.
  */
 import { hashString } from '../text/fingerprint';
-import { renderNotesPart, renderRelatedPart, writeConceptSection } from './concept-section';
+import { renderNotesPart, renderRelatedPart, writeConceptSection, type SectionNote } from './concept-section';
 import type { ConceptLanguage } from './glossary';
 import type { AffectedSections, ConceptLinkState } from './link-state';
 import { sectionNotes, sectionRelated } from './section-data';
 import type { MakeLink } from './link-writer';
 import type { ConceptProblem, PlannedNoteEdit, SkippedNote } from './plan-types';
+import type { Pause } from '../scheduling/time-slicer';
 
 export interface SectionRun {
   state: ConceptLinkState;
@@ -27,6 +28,8 @@ export interface SectionRun {
   skip: ReadonlySet<string>;
   skipped: SkippedNote[];
   problems: ConceptProblem[];
+  /** Awaited between concept notes and every few hundred links (a concept may list thousands of notes). */
+  pause?: Pause;
 }
 
 function noteSkipped(run: SectionRun, path: string): void {
@@ -36,6 +39,16 @@ function noteSkipped(run: SectionRun, path: string): void {
   run.state.pending.add(path);
 }
 
+/** The notes of a concept's list with their links made, pausing every few hundred links. */
+async function linkedNotes(run: SectionRun, conceptPath: string): Promise<SectionNote[]> {
+  const notes = sectionNotes(run.state, conceptPath);
+  for (let i = 0; i < notes.length; i++) {
+    notes[i].link = run.makeLink(notes[i].path, notes[i].title, conceptPath);
+    if (i % 256 === 255) await run.pause?.();
+  }
+  return notes;
+}
+
 /** Fold the section changes into `run.edits`; returns the concept notes whose section changes. */
 export async function planSections(run: SectionRun, affected: AffectedSections): Promise<string[]> {
   const { state } = run;
@@ -43,12 +56,13 @@ export async function planSections(run: SectionRun, affected: AffectedSections):
   const targets = run.verifyAll ? [...state.conceptDefs.keys()] : [...new Set([...affected.lists, ...affected.related])];
   const changed: string[] = [];
   for (const path of targets.sort()) {
+    await run.pause?.();
     if (!state.conceptDefs.has(path) || run.withoutSection.has(path)) {
       state.sectionParts.delete(path);
       continue;
     }
     const cached = run.verifyAll ? undefined : state.sectionParts.get(path);
-    const list = cached && !affected.lists.has(path) ? cached.list : renderNotesPart(sectionNotes(state, path), options(path));
+    const list = cached && !affected.lists.has(path) ? cached.list : renderNotesPart(await linkedNotes(run, path), options(path));
     const related = cached && !affected.related.has(path) ? cached.related : renderRelatedPart(sectionRelated(state, path), options(path));
     state.sectionParts.set(path, { list, related });
     const asPlanned = cached !== undefined && cached.list === list && cached.related === related;

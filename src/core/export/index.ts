@@ -4,4 +4,4 @@
  */
 export { expandHome, EXPORT_ON_ANOTHER_COMPUTER, exportPathInVault, isAbsoluteExportPath } from './export-path';
 export { exportFileProblem, MAX_EXPORT_BYTES, type ExportFileInfo } from './export-file-check';
-export { ExportSettler, type ExportSettlerOptions, type SettleOutcome, type SettlerState, type SettleTimers } from './export-settler';
+export { ExportSettler, type ExportSettlerOptions, type SettleOutcome, type SettleRun, type SettlerState, type SettleTimers } from './export-settler';

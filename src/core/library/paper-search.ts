@@ -11,8 +11,20 @@
  */
 import type { Paper } from './paper';
 
-export interface PaperMatch {
-  item: Paper;
+/**
+ * What the search reads of a paper: a whole Paper, or the compact entry the plugin keeps (library-index.ts, its
+ * authors joined with "; ").
+ */
+export interface SearchablePaper {
+  citekey: string;
+  title: string;
+  authors: string | readonly string[];
+  year: number | null;
+  venue: string | null;
+}
+
+export interface PaperMatch<T extends SearchablePaper = Paper> {
+  item: T;
   /** Higher is better. */
   score: number;
 }
@@ -61,15 +73,16 @@ function wordScore(word: string, all: string, key: string): number {
 }
 
 /** A paper's fields as one folded text, built by join: a flat string, so indexOf never flattens a concatenation. */
-function searchText(paper: Paper): string {
-  return foldForSearch(['', paper.title, paper.authors.join(' ; '), paper.year ?? '', paper.citekey, paper.venue ?? ''].join(' '));
+function searchText(paper: SearchablePaper): string {
+  const authors = typeof paper.authors === 'string' ? paper.authors.replace(/; /g, ' ; ') : paper.authors.join(' ; ');
+  return foldForSearch(['', paper.title, authors, paper.year ?? '', paper.citekey, paper.venue ?? ''].join(' '));
 }
 
 /**
  * Papers are kept by position, their texts and keys in plain arrays and the scores of the current query in one typed
  * array, so a keystroke allocates next to nothing (no garbage to collect while the user types).
  */
-export class PaperSearchIndex {
+export class PaperSearchIndex<T extends SearchablePaper = Paper> {
   private readonly texts: string[];
   private readonly keys: string[];
   private readonly years: Int32Array;
@@ -80,7 +93,7 @@ export class PaperSearchIndex {
   /** The words of the last query and the papers they matched: the next keystroke narrows them. */
   private last: { words: string[]; matched: Int32Array } | null = null;
 
-  constructor(readonly papers: readonly Paper[]) {
+  constructor(readonly papers: readonly T[]) {
     this.texts = papers.map(searchText);
     this.keys = papers.map((p) => foldForSearch(p.citekey));
     this.years = Int32Array.from(papers, (p) => p.year ?? 0);
@@ -89,7 +102,7 @@ export class PaperSearchIndex {
   }
 
   /** The best `limit` papers for `query`, best first; an empty query lists the library in its order. */
-  search(query: string, limit: number): PaperMatch[] {
+  search(query: string, limit: number): PaperMatch<T>[] {
     const words = searchWords(query);
     if (words.length === 0) {
       this.last = null;
@@ -151,10 +164,10 @@ export class PaperSearchIndex {
 }
 
 /** One index per list of papers, kept while the list is (a reload of the library makes a new one). */
-const indexes = new WeakMap<readonly Paper[], PaperSearchIndex>();
+const indexes = new WeakMap<readonly SearchablePaper[], PaperSearchIndex<SearchablePaper>>();
 
-export function paperSearchIndex(papers: readonly Paper[]): PaperSearchIndex {
-  let index = indexes.get(papers);
+export function paperSearchIndex<T extends SearchablePaper = Paper>(papers: readonly T[]): PaperSearchIndex<T> {
+  let index = indexes.get(papers) as PaperSearchIndex<T> | undefined;
   if (!index) indexes.set(papers, (index = new PaperSearchIndex(papers)));
   return index;
 }

@@ -2,6 +2,7 @@
  * The paper model: one Paper per entry of a Better BibTeX export, whatever its format.
  * Field names are part of the CLI's JSON output (`list --json`), so they are stable.
  */
+import { hashValue } from '../text/fingerprint';
 import type { Annotation } from './annotation';
 
 export interface Paper {
@@ -99,6 +100,11 @@ export class UnrecognizedExportError extends Error {
     super(message);
     this.name = 'UnrecognizedExportError';
   }
+}
+
+/** The hash of a paper's data: same hash, same note (with the same renderer). The sync state records it. */
+export function paperHash(paper: Paper): string {
+  return hashValue(paper);
 }
 
 /** The Zotero link that selects an item by citation key (BBT resolves it). */

@@ -6,6 +6,7 @@
 import type { Paper } from '../library/paper';
 import type { Settings } from '../settings/settings';
 import { joinVaultPath } from '../vault/vault-path';
+import type { Pause } from '../scheduling/time-slicer';
 import type { NoteLanguage } from './i18n';
 import { compileTemplate, type CompiledTemplate } from './template';
 import { buildTemplateContext } from './template-context';
@@ -111,8 +112,53 @@ export function pathKey(path: string): string {
 export function allocateNotePaths(papers: readonly Paper[], existingPaths: Iterable<string>, ctx: FileNameContext): string[] {
   const taken = new Set<string>();
   for (const p of existingPaths) taken.add(pathKey(p));
-  const names = papers.map((paper) => noteFileName(paper, ctx));
-  const distinct = distinctFreePaths(names, taken, ctx.settings.notesFolder);
+  return allocateAmong(papers, taken, ctx);
+}
+
+/** The comparison keys (pathKey) of existing paths, awaiting `pause` after each: a sync sees 10,000 of them. */
+export async function takenPathKeys(paths: Iterable<string>, pause?: Pause): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (const p of paths) {
+    taken.add(pathKey(p));
+    if (pause) await pause();
+  }
+  return taken;
+}
+
+/** allocateNotePaths with the keys of the existing paths already taken (see takenPathKeys). */
+export function allocateNotePathsAmong(papers: readonly Paper[], takenKeys: ReadonlySet<string>, ctx: FileNameContext): string[] {
+  return allocateAmong(papers, new Set(takenKeys), ctx);
+}
+
+/** The base names of the papers' notes (noteFileName), awaiting `pause` after each: 10,000 take tens of ms. */
+export async function noteFileNames(papers: readonly Paper[], ctx: FileNameContext, pause?: Pause): Promise<string[]> {
+  const names: string[] = [];
+  for (const paper of papers) {
+    names.push(noteFileName(paper, ctx));
+    if (pause) await pause();
+  }
+  return names;
+}
+
+/**
+ * allocateNotePathsAmong for notes whose names were already made (noteFileNames, aligned with `papers`), so that
+ * the same names can be placed among several sets of taken paths.
+ */
+export function placeNoteNames(papers: readonly Paper[], names: readonly string[], takenKeys: ReadonlySet<string>, notesFolder: string): string[] {
+  return placeNames(papers, names, new Set(takenKeys), notesFolder);
+}
+
+function allocateAmong(papers: readonly Paper[], taken: Set<string>, ctx: FileNameContext): string[] {
+  return placeNames(
+    papers,
+    papers.map((paper) => noteFileName(paper, ctx)),
+    taken,
+    ctx.settings.notesFolder,
+  );
+}
+
+function placeNames(papers: readonly Paper[], names: readonly string[], taken: Set<string>, notesFolder: string): string[] {
+  const distinct = distinctFreePaths(names, taken, notesFolder);
   if (distinct) return distinct;
   const order = papers.map((_, i) => i).sort((a, b) => {
     const ka = papers[a].citekey;
@@ -122,10 +168,10 @@ export function allocateNotePaths(papers: readonly Paper[], existingPaths: Itera
   const out: string[] = new Array<string>(papers.length);
   for (const i of order) {
     let n = 1;
-    let path = joinVaultPath(ctx.settings.notesFolder, `${names[i]}.md`);
+    let path = joinVaultPath(notesFolder, `${names[i]}.md`);
     while (taken.has(pathKey(path))) {
       n += 1;
-      path = joinVaultPath(ctx.settings.notesFolder, `${names[i]} (${n}).md`);
+      path = joinVaultPath(notesFolder, `${names[i]} (${n}).md`);
     }
     taken.add(pathKey(path));
     out[i] = path;

@@ -10,7 +10,7 @@
  * Omission rule: `year`, `venue`, `arxiv` and `doi` are left out when the paper has no value; every other managed
  * key is always written (lists may be empty: `tags: []`).
  */
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { Document, isScalar, parse, visit } from 'yaml';
 import type { Paper } from '../library/paper';
 import type { Settings } from '../settings/settings';

@@ -4,7 +4,8 @@
  * the line.
  */
 import type { HelperDelegate, HelperOptions } from 'handlebars';
-import { isValid, parseISO } from 'date-fns';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
 import { stringify } from 'yaml';
 import { wrapRegion } from '../text/managed-region';
 import { formatWithPattern } from './front-matter';

@@ -2,9 +2,9 @@
  * What the settings tab says under a setting after a change: previews and validation messages. Pure functions
  * of the entered value (plus the vault or library lookups passed in), so they are tested without a tab.
  */
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { ANNOTATION_COLOR_NAMES, type AnnotationColorName } from '../library/annotation';
-import type { ExportFormat, LibraryReadResult } from '../library/paper';
+import type { ExportFormat, LibraryError } from '../library/paper';
 import { normalizeVaultPath } from '../vault/vault-path';
 import { errorMessage } from '../text/error-message';
 
@@ -47,9 +47,9 @@ export function dateFormatPreview(pattern: string, now: Date): Check {
 }
 
 /** What the export check found, as one line: "Better BibLaTeX (.bib): 460 papers (2 entries could not be read)". */
-export function describeLibrary(result: LibraryReadResult): Check {
-  const n = result.papers.length;
-  let text = `${FORMAT_NAMES[result.format]}: ${n.toLocaleString('en-US')} ${n === 1 ? 'paper' : 'papers'}`;
+export function describeLibrary(result: { format: ExportFormat | null; size: number; errors: readonly LibraryError[]; warnings: readonly string[] }): Check {
+  const n = result.size;
+  let text = `${result.format ? FORMAT_NAMES[result.format] : 'Not readable'}: ${n.toLocaleString('en-US')} ${n === 1 ? 'paper' : 'papers'}`;
   if (result.errors.length > 0) text += ` (${result.errors.length} ${result.errors.length === 1 ? 'entry' : 'entries'} could not be read)`;
   if (result.warnings.length > 0) text += `. ${result.warnings[0]}`;
   const kind = result.format === 'zotero-csl-json' || n === 0 || result.errors.length > 0 ? 'warning' : 'ok';

@@ -14,14 +14,15 @@ import { listingFingerprint, noteMap, type SyncState } from './sync-state';
 import type { SyncStateStore } from './sync-state-store';
 import { isInFolder } from '../vault/vault-path';
 import { errorMessage } from '../text/error-message';
+import type { Pause } from '../scheduling/time-slicer';
 
 export interface ApplyOptions {
   /** Writes in flight at once. */
   concurrency?: number;
   /** Called after each note is handled (for progress), with the count done and the total. */
   onProgress?: (done: number, total: number) => void;
-  /** Awaited every few notes (the plugin yields to the event loop there). */
-  pause?: () => Promise<void>;
+  /** Awaited after every note (the plugin's time slicer yields to the event loop there when its slice is used up). */
+  pause?: Pause;
 }
 
 type Outcome =

@@ -8,5 +8,4 @@ export { importPaper, syncLibrary } from './sync-library';
 export { NOT_IN_EXPORT, syncExport } from './sync-export';
 export { SyncAbortedError } from './export-safety';
 export { SyncLock, SyncLockedError } from './sync-lock';
-export { StoredSyncState, SyncStateStore } from './sync-state-store';
 export { VaultSyncStateStore } from './vault-state-store';

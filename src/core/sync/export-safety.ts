@@ -12,9 +12,12 @@
  *
  * A file cut exactly between two entries is indistinguishable from a smaller library: its missing papers are only
  * flagged (never deleted) and unflagged by the next complete sync.
+ *
+ * The verdict on the content (empty, truncated, unreadable) is reached where the export is read, in
+ * library/export-defect.ts (the plugin reads it in its library worker); here a defect becomes the error that stops
+ * the sync, and the paper count is checked.
  */
-import { IncompleteExportError, type LibraryReadResult } from '../library/paper';
-import { errorMessage } from '../text/error-message';
+import type { ExportDefect } from '../library/export-defect';
 
 export type SyncAbortReason = 'empty' | 'truncated' | 'unreadable' | 'too-few-papers' | 'hidden-notes-folder';
 
@@ -26,31 +29,9 @@ export class SyncAbortedError extends Error {
   }
 }
 
-/** Whether the export text is JSON-shaped (CSL JSON, BBT JSON). */
-export function looksLikeJson(text: string): boolean {
-  const first = /\S/.exec(text)?.[0];
-  return first === '{' || first === '[';
-}
-
-/** Checks on the raw text, before parsing. Throws SyncAbortedError. */
-export function checkExportText(text: string): void {
-  if (text.trim() === '') throw new SyncAbortedError('empty', 'The export file is empty (Better BibTeX may be rewriting it); nothing was changed.');
-}
-
-const TRUNCATED = 'The export ends in the middle of an entry (Better BibTeX may be rewriting it); nothing was changed.';
-
-/** The error for a reader failure: a JSON export that does not parse, or a cut YAML export, is taken as half-written. */
-export function readFailure(text: string, err: unknown): SyncAbortedError {
-  if (err instanceof IncompleteExportError) return new SyncAbortedError('truncated', TRUNCATED);
-  const detail = errorMessage(err);
-  if (looksLikeJson(text)) {
-    try {
-      JSON.parse(text);
-    } catch {
-      return new SyncAbortedError('truncated', 'The export is not complete JSON (Better BibTeX may be rewriting it); nothing was changed.');
-    }
-  }
-  return new SyncAbortedError('unreadable', `The export could not be read: ${detail}`);
+/** The error that stops a sync of an export with this defect. */
+export function defectError(defect: ExportDefect): SyncAbortedError {
+  return new SyncAbortedError(defect.reason, defect.message);
 }
 
 /**
@@ -70,10 +51,4 @@ export function checkPaperCount(papers: number, errors: number, lastPaperCount: 
         'in the plugin settings (or pass --min-export-ratio to the command line).',
     );
   }
-}
-
-/** Checks on what the reader returned (see the top of this file). Throws SyncAbortedError. */
-export function checkLibrary(result: LibraryReadResult, lastPaperCount: number | null, minExportRatio: number): void {
-  if (result.truncated !== undefined) throw new SyncAbortedError('truncated', TRUNCATED);
-  checkPaperCount(result.papers.length, result.errors.length, lastPaperCount, minExportRatio);
 }

@@ -14,7 +14,8 @@ export type { SyncAbortReason } from './export-safety';
 export type { ExportContent } from './export-bytes';
 export type { NoteLinker, SyncErrorEntry, SyncPlan, SyncReport } from './sync-plan';
 export type { TakeZoteroVersion } from './plan-parts';
-export type { StateDamage, SyncStateFile } from './sync-state-store';
+export { StoredSyncState, SyncStateStore, type StateDamage, type SyncStateFile } from './sync-state-store';
+export type { LastExport, SyncStateHead } from './sync-state';
 export type { LockClock, LockFilePort, LockOwner, SyncLockOptions } from './sync-lock';
 
 export type SyncEngine = typeof import('./engine');

@@ -4,6 +4,7 @@
  * and the next sync created `key (2).md` beside it, forever. Such a file holds nothing of the user's (every byte of
  * it is the plugin's, or none at all), so the sync repairs it into the paper's note instead.
  */
+import type { Pause } from '../scheduling/time-slicer';
 import type { VaultPort } from '../vault/vault-port';
 
 /** The import `date` line differs between the crashed run and this one; every other line is the same render. */
@@ -36,17 +37,45 @@ function isNameOf(path: string, base: string): boolean {
   return n !== '' && [...n].every((c) => c >= '0' && c <= '9');
 }
 
+/** The files by the lower-case base names they may be a note of: `x.md` under "x", `x (2).md` under "x (2)" and "x". */
+function filesByBase(files: readonly string[]): Map<string, string[]> {
+  const byBase = new Map<string, string[]>();
+  const add = (base: string, path: string) => {
+    const list = byBase.get(base);
+    if (list) list.push(path);
+    else byBase.set(base, [path]);
+  };
+  for (const path of files) {
+    const p = path.toLowerCase();
+    if (!p.endsWith('.md')) continue;
+    const base = p.slice(0, -'.md'.length);
+    add(base, path);
+    const numbered = / \(\d+\)$/.exec(base);
+    if (numbered) add(base.slice(0, numbered.index), path);
+  }
+  return byBase;
+}
+
 /**
  * For new notes (`ownPaths`: the path each would get in an empty folder), the leftover of that very note among
  * `files`, under its name or a numbered variant of it, with the text found there (to replace only if it is still that
- * text). Each leftover goes to one note. `fresh(i, path)` is note i's text.
+ * text). Each leftover goes to one note. `fresh(i, path)` is note i's text. `pause` is awaited after each note (a
+ * first sync looks for 10,000).
  */
-export async function findLeftovers(vault: VaultPort, files: readonly string[], ownPaths: readonly string[], fresh: (i: number, path: string) => string): Promise<Map<number, { path: string; text: string }>> {
+export async function findLeftovers(
+  vault: VaultPort,
+  files: readonly string[],
+  ownPaths: readonly string[],
+  fresh: (i: number, path: string) => string,
+  pause?: Pause,
+): Promise<Map<number, { path: string; text: string }>> {
   const found = new Map<number, { path: string; text: string }>();
   const claimed = new Set<string>();
+  const byBase = filesByBase(files);
   for (const [i, own] of ownPaths.entries()) {
+    if (pause) await pause();
     const base = own.slice(0, -'.md'.length);
-    for (const path of files.filter((f) => isNameOf(f, base) && !claimed.has(f))) {
+    for (const path of (byBase.get(base.toLowerCase()) ?? []).filter((f) => isNameOf(f, base) && !claimed.has(f))) {
       const text = await vault.read(path);
       if (text === null || !isLeftoverOf(text, fresh(i, path))) continue;
       found.set(i, { path, text });

@@ -7,30 +7,20 @@
 import type { VaultPort } from '../vault/vault-port';
 import { isInFolder, normalizeVaultPath } from '../vault/vault-path';
 import { readFrontMatterValue } from '../text/front-matter-text';
-
-/** Items handled between two pauses. */
-export const PAUSE_EVERY = 50;
+import type { Pause } from '../scheduling/time-slicer';
 
 /**
  * Run `task` over `items` with at most `limit` promises in flight. `pause`, when given, is awaited after every
- * PAUSE_EVERY items: the plugin passes a yield to the event loop so a 10,000-paper sync never freezes Obsidian.
+ * item: the plugin's time slicer yields to the event loop there once its slice is used up, so a 10,000-paper sync
+ * never freezes Obsidian.
  */
-export async function forEachLimited<T>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T, index: number) => Promise<void>,
-  pause?: () => Promise<void>,
-): Promise<void> {
+export async function forEachLimited<T>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<void>, pause?: Pause): Promise<void> {
   let next = 0;
-  let sincePause = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) {
       const i = next++;
       await task(items[i], i);
-      if (pause && ++sincePause >= PAUSE_EVERY) {
-        sincePause = 0;
-        await pause();
-      }
+      if (pause) await pause();
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
@@ -54,6 +44,8 @@ export class NoteLocator {
     private readonly vault: VaultPort,
     readonly notesFolder: string,
     private readonly concurrency = 16,
+    /** Awaited after every note read while indexing (the plugin's time slicer). */
+    private readonly pause?: Pause,
   ) {}
 
   /** Every Markdown file in the notes folder (listed once). */
@@ -99,18 +91,24 @@ export class NoteLocator {
   private async index(paths: Promise<string[]>): Promise<Map<string, string[]>> {
     const list = await paths;
     const found: (string | null)[] = new Array<string | null>(list.length).fill(null);
-    await forEachLimited(list, this.concurrency, async (path, i) => {
-      const text = await this.vault.read(path);
-      found[i] = text === null ? null : citekeyOfNote(text);
-    });
+    await forEachLimited(
+      list,
+      this.concurrency,
+      async (path, i) => {
+        const text = await this.vault.read(path);
+        found[i] = text === null ? null : citekeyOfNote(text);
+      },
+      this.pause,
+    );
     const byKey = new Map<string, string[]>();
-    list.forEach((path, i) => {
+    for (let i = 0; i < list.length; i++) {
       const key = found[i];
-      if (key === null) return;
+      if (key === null) continue;
       const paths = byKey.get(key);
-      if (paths) paths.push(path);
-      else byKey.set(key, [path]);
-    });
+      if (paths) paths.push(list[i]);
+      else byKey.set(key, [list[i]]);
+      if (this.pause) await this.pause();
+    }
     return byKey;
   }
 }

@@ -2,11 +2,12 @@
  * What the sync needs from the notes module, in one place: render a paper into the merge's shape, name new notes,
  * and a fingerprint of every render input besides the paper (a change re-renders every note on the next sync).
  */
+import type { Pause } from '../scheduling/time-slicer';
 import type { Paper } from '../library/paper';
 import { DEFAULT_NOTE_TEMPLATE } from '../notes/default-template';
 import { CREATION_ONLY_KEYS, MANAGED_KEYS } from '../notes/front-matter';
 import type { NoteLanguage } from '../notes/i18n';
-import { allocateNotePaths } from '../notes/file-name';
+import { noteFileNames, placeNoteNames } from '../notes/file-name';
 import { renderNote } from '../notes/render-note';
 import type { CompiledTemplate } from '../notes/template';
 import type { Settings } from '../settings/settings';
@@ -35,11 +36,13 @@ export interface SyncRenderer {
   /** Fingerprint of the render inputs other than the paper. */
   readonly key: string;
   render(paper: Paper, importDate: Date): RenderedForSync;
+  /** The file names of new notes, one per paper (awaiting `pause` after each). */
+  fileNames(papers: readonly Paper[], importDate: Date, pause?: Pause): Promise<string[]>;
   /**
-   * Vault paths for new notes, one per paper: inside the notes folder, distinct from each other and from the
-   * `existing` paths, case-insensitively.
+   * Vault paths for new notes of these names, one per paper: inside the notes folder, distinct from each other and
+   * from the existing paths (their comparison keys, see takenPathKeys), case-insensitively.
    */
-  allocate(papers: readonly Paper[], existing: Iterable<string>, importDate: Date): string[];
+  place(papers: readonly Paper[], names: readonly string[], takenKeys: ReadonlySet<string>): string[];
 }
 
 /** Fingerprint of the render inputs besides the paper: the template, the language and the settings it reads. */
@@ -58,8 +61,11 @@ export function createSyncRenderer(settings: Settings, language: NoteLanguage, t
       const note = renderNote(paper, { settings, importDate, language, template });
       return { text: note.text, fresh: { entries: note.entries, regions: note.regions, declared: note.declaredRegions } };
     },
-    allocate(papers, existing, importDate) {
-      return allocateNotePaths(papers, existing, { settings, importDate, language });
+    fileNames(papers, importDate, pause) {
+      return noteFileNames(papers, { settings, importDate, language }, pause);
+    },
+    place(papers, names, takenKeys) {
+      return placeNoteNames(papers, names, takenKeys, settings.notesFolder);
     },
   };
 }

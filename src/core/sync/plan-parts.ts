@@ -2,18 +2,14 @@
  * Small pieces of the plan shared by planning and applying: hashes and state records of notes, the merge options
  * of a paper's note, and which parts of a note the user asked to take Zotero's version of.
  */
-import type { Paper } from '../library/paper';
-import { hashValue } from '../text/fingerprint';
 import { findFrontMatter } from '../text/front-matter-text';
 import { findRegions } from '../text/managed-region';
 import type { FreshNote, MergeOptions, WrittenHashes } from './merge-note';
 import { REMOVED_FLAG_KEY, SYNC_CREATE_ONLY_KEYS, SYNC_MANAGED_KEYS } from './note-renderer';
 import type { NoteSyncState } from './sync-state';
 
-/** The hash of a paper's data: same hash, same note (with the same renderer). */
-export function paperHash(paper: Paper): string {
-  return hashValue(paper);
-}
+/** The hash of a paper's data: same hash, same note (with the same renderer); the library computes it. */
+export { paperHash } from '../library/paper';
 
 /** A note's state; `conflict` only when set, so the stored JSON stays small. */
 export function noteState(path: string, paperHash: string, importedAt: string, written: WrittenHashes, conflict: boolean): NoteSyncState {

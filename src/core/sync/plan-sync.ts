@@ -4,6 +4,8 @@
  * (bad template or date format) stops the whole plan: it would fail every paper.
  */
 import type { Paper } from '../library/paper';
+import { paperSource, type PaperKey, type PaperSource } from '../library/library-index';
+import { takenPathKeys } from '../notes/file-name';
 import { DateFormatError } from '../notes/front-matter';
 import type { NoteLanguage } from '../notes/i18n';
 import { TemplateError } from '../notes/template';
@@ -14,15 +16,19 @@ import { hashesOfFresh, mergeNote, type WrittenHashes } from './merge-note';
 import { regionHashEntries } from './merge-regions';
 import { findLeftovers } from './leftover-note';
 import { statOf, unchangedNoteRecord, withNoteText } from './note-check';
-import { forEachLimited, NoteLocator, PAUSE_EVERY } from './note-locator';
+import { forEachLimited, NoteLocator } from './note-locator';
+import type { Pause } from '../scheduling/time-slicer';
 import { createSyncRenderer, type RenderedForSync, type SyncRenderer, type TemplateInput } from './note-renderer';
-import { isoDate, mergeOptions, noteState, paperHash, partsToTake, regionsOf, type TakeZoteroVersion } from './plan-parts';
+import { isoDate, mergeOptions, noteState, partsToTake, regionsOf, type TakeZoteroVersion } from './plan-parts';
 import type { FlagAction, NoteLinker, SyncAction, SyncPlan } from './sync-plan';
 import { emptySyncState, noteMap, type NoteSyncState, type SyncState } from './sync-state';
 import { errorMessage } from '../text/error-message';
 
 export interface PlanSyncInput {
-  papers: readonly Paper[];
+  /** The export's papers: keys and hashes at once, whole papers when they must be rendered. */
+  source?: PaperSource;
+  /** Or the papers themselves (tests, small libraries). */
+  papers?: readonly Paper[];
   vault: VaultPort;
   settings: Settings;
   /** The loaded state, or null when there is none yet. */
@@ -50,8 +56,8 @@ export interface PlanSyncInput {
   take?: TakeZoteroVersion;
   /** Reads in flight at once. */
   concurrency?: number;
-  /** Awaited every few papers (the plugin yields to the event loop there). */
-  pause?: () => Promise<void>;
+  /** Awaited after every paper (the plugin's time slicer yields to the event loop there when its slice is used up). */
+  pause?: Pause;
 }
 
 /** A new note waiting for its path. Only its text and hashes are kept: 10,000 full renders would weigh on memory. */
@@ -78,7 +84,7 @@ class Planner {
     this.renderer = createSyncRenderer(input.settings, input.language, input.template);
     // A partial sync (import) leaves the render key alone: the other notes were rendered with the old one.
     this.next = { ...this.prev, renderKey: input.only ? this.prev.renderKey : this.renderer.key, notes: noteMap(this.prev.notes) };
-    this.locator = new NoteLocator(input.vault, input.settings.notesFolder, input.concurrency ?? 16);
+    this.locator = new NoteLocator(input.vault, input.settings.notesFolder, input.concurrency ?? 16, input.pause);
   }
 
   /** Where the paper's note is now, and its text; null when it has none. `preferred`: the note the user pointed at. */
@@ -98,21 +104,27 @@ class Planner {
     return text === null ? null : { path: found[0], text };
   }
 
-  async planPaper(paper: Paper, index: number): Promise<void> {
+  /**
+   * Skipped without reading the paper, nor rendering it: same data, same renderer, no pending conflict, not forced
+   * nor taken, and the note still as the sync left it (see unchangedNoteRecord).
+   */
+  async unchanged({ citekey, hash }: PaperKey, index: number): Promise<boolean> {
+    const known = this.prev.notes[citekey];
+    const sameRender = this.prev.renderKey === this.renderer.key;
+    const taken = this.input.take?.citekey === citekey;
+    if (!known || known.removed || known.conflict || known.paperHash !== hash || !sameRender || this.input.force || taken) return false;
+    const record = await unchangedNoteRecord(this.input.vault, known);
+    if (!record) return false;
+    if (record !== known) this.next.notes[citekey] = record;
+    this.actions[index] = { kind: 'unchanged', citekey, path: known.path, reasons: [] };
+    return true;
+  }
+
+  /** A paper whose note must be rendered (see `unchanged`): updated, merged or created. */
+  async planPaper(paper: Paper, hash: string, index: number): Promise<void> {
     const { citekey } = paper;
     const known = this.prev.notes[citekey];
-    const hash = paperHash(paper);
-    const sameRender = this.prev.renderKey === this.renderer.key;
     const take = this.input.take?.citekey === citekey ? this.input.take : undefined;
-    // Skipped without rendering: same data, same renderer, no pending conflict, and the note still as left.
-    if (known && !known.removed && !known.conflict && known.paperHash === hash && sameRender && !this.input.force && !take) {
-      const record = await unchangedNoteRecord(this.input.vault, known);
-      if (record) {
-        if (record !== known) this.next.notes[citekey] = record;
-        this.actions[index] = { kind: 'unchanged', citekey, path: known.path, reasons: [] };
-        return;
-      }
-    }
     let where: { path: string; text: string } | null;
     let stat: Awaited<ReturnType<typeof statOf>>;
     try {
@@ -158,7 +170,7 @@ class Planner {
   }
 
   /** A paper without a note: rendered now, its path given later (see allocateCreates). No vault access. */
-  planNew(paper: Paper, index: number, hash = paperHash(paper)): void {
+  planNew(paper: Paper, index: number, hash: string): void {
     const rendered = this.render(paper, index, null, this.input.now);
     if (rendered) this.creates.push({ index, paper, text: rendered.text, written: hashesOfFresh(rendered.fresh), importedAt: this.input.now.toISOString(), hash });
   }
@@ -194,10 +206,14 @@ class Planner {
     if (this.creates.length === 0) return;
     const papers = this.creates.map((c) => c.paper);
     const files = await this.locator.files();
-    const own = this.renderer.allocate(papers, [], this.input.now);
-    const leftovers = await findLeftovers(this.input.vault, files, own, (i, path) => this.link(this.creates[i].text, path));
-    const paths = this.renderer.allocate(papers, files, this.input.now);
-    this.creates.forEach((c, i) => {
+    const { pause } = this.input;
+    const names = await this.renderer.fileNames(papers, this.input.now, pause);
+    // Each note's own path (as in an empty folder): where an interrupted create would have left it.
+    const own = this.renderer.place(papers, names, new Set());
+    const leftovers = await findLeftovers(this.input.vault, files, own, (i, path) => this.link(this.creates[i].text, path), pause);
+    const paths = this.renderer.place(papers, names, await takenPathKeys(files, pause));
+    for (let i = 0; i < this.creates.length; i++) {
+      const c = this.creates[i];
       const leftover = leftovers.get(i);
       const path = leftover?.path ?? paths[i];
       const text = this.link(c.text, path);
@@ -208,7 +224,8 @@ class Planner {
       const replaces = leftover?.text;
       if (replaces !== undefined) this.warnings.push(`${path} was ${replaces.trim() === '' ? 'empty' : 'cut short'} (left by an interrupted sync): written again in full`);
       this.actions[c.index] = { kind: 'create', citekey: c.paper.citekey, path, text, reasons: [], note, replaces };
-    });
+      if (this.input.pause) await this.input.pause(); // linking 10,000 new notes takes seconds
+    }
     this.creates.length = 0;
   }
 
@@ -231,42 +248,59 @@ class Planner {
   }
 }
 
+/** Whole papers read from the source at a time. */
+const READ_BATCH = 256;
 
 /**
  * Plan a sync of `papers` into the vault. Throws SyncAbortedError (before reading any note) when the papers are
  * none, or far fewer than at the last full sync; throws TemplateError for a template that does not compile.
  */
 export async function planSync(input: PlanSyncInput): Promise<SyncPlan> {
+  const source = input.source ?? paperSource(input.papers ?? []);
   const full = input.only === undefined;
-  if (full) checkPaperCount(input.papers.length, 0, input.state?.lastExport?.paperCount ?? null, input.settings.minExportRatio);
+  if (full) checkPaperCount(source.entries.length, 0, input.state?.lastExport?.paperCount ?? null, input.settings.minExportRatio);
   const planner = new Planner(input);
   const wanted = input.only ? new Set(input.only) : null;
   const seen = new Set<string>();
-  const work: { paper: Paper; index: number }[] = [];
-  input.papers.forEach((paper) => {
-    if (wanted && !wanted.has(paper.citekey)) return;
+  const candidates: { key: PaperKey; index: number }[] = [];
+  for (const key of source.entries) {
+    if (wanted && !wanted.has(key.citekey)) continue;
     const index = planner.actions.length;
-    if (seen.has(paper.citekey)) {
-      planner.actions.push({ kind: 'error', citekey: paper.citekey, path: null, reasons: ['duplicate citekey in the export: only its first entry is synced'] });
-      return;
+    if (seen.has(key.citekey)) {
+      planner.actions.push({ kind: 'error', citekey: key.citekey, path: null, reasons: ['duplicate citekey in the export: only its first entry is synced'] });
+      continue;
     }
-    seen.add(paper.citekey);
-    planner.actions.push({ kind: 'error', citekey: paper.citekey, path: null, reasons: ['not planned'] });
-    work.push({ paper, index });
-  });
-  // Papers without any note (all of them in a first sync) need no vault access: planned in a plain loop, without
-  // the promises per paper of the others.
-  const others: typeof work = [];
-  let sincePause = 0;
-  for (const item of work) {
-    if (await planner.isNew(item.paper)) planner.planNew(item.paper, item.index);
-    else others.push(item);
-    if (input.pause && ++sincePause >= PAUSE_EVERY) {
-      sincePause = 0;
-      await input.pause();
-    }
+    seen.add(key.citekey);
+    planner.actions.push({ kind: 'error', citekey: key.citekey, path: null, reasons: ['not planned'] });
+    candidates.push({ key, index });
   }
-  await forEachLimited(others, input.concurrency ?? 16, ({ paper, index }) => planner.planPaper(paper, index), input.pause);
+  // Papers whose note is as the last sync left it are skipped without being read (a stat per note, in parallel).
+  const work: typeof candidates = [];
+  await forEachLimited(
+    candidates,
+    input.concurrency ?? 16,
+    async (item) => {
+      if (!(await planner.unchanged(item.key, item.index))) work.push(item);
+    },
+    input.pause,
+  );
+  work.sort((a, b) => a.index - b.index);
+  // The others are read whole, a batch at a time (a 10,000-paper first sync never holds every paper at once).
+  for (let from = 0; from < work.length; from += READ_BATCH) {
+    const batch = work.slice(from, from + READ_BATCH);
+    const read = new Map((await source.papers(batch.map((w) => w.key.citekey))).map((p) => [p.citekey, p]));
+    // Papers without any note (all of them in a first sync) need no vault access: planned in a plain loop, without
+    // the promises per paper of the others.
+    const others: { paper: Paper; hash: string; index: number }[] = [];
+    for (const { key, index } of batch) {
+      const paper = read.get(key.citekey);
+      if (!paper) planner.actions[index] = { kind: 'error', citekey: key.citekey, path: null, reasons: ['could not be read from the export'] };
+      else if (await planner.isNew(paper)) planner.planNew(paper, index, key.hash);
+      else others.push({ paper, hash: key.hash, index });
+      if (input.pause) await input.pause();
+    }
+    await forEachLimited(others, input.concurrency ?? 16, ({ paper, hash, index }) => planner.planPaper(paper, hash, index), input.pause);
+  }
   await planner.allocateCreates();
   const flagged = full ? await planner.planRemovals(new Set([...seen, ...(input.unreadable ?? [])])) : [];
   const next = planner.next;
@@ -275,7 +309,8 @@ export async function planSync(input: PlanSyncInput): Promise<SyncPlan> {
     const last = input.state?.lastExport ?? null;
     const exportHash = input.exportHash ?? '';
     // An export with unreadable entries (a partial file) never lowers the shrink guard's baseline.
-    const paperCount = input.exportClean === false ? Math.max(input.papers.length, last?.paperCount ?? 0) : input.papers.length;
+    const count = source.entries.length;
+    const paperCount = input.exportClean === false ? Math.max(count, last?.paperCount ?? 0) : count;
     const same = last !== null && last.exportHash === exportHash && last.paperCount === paperCount && last.clean === clean;
     const device = input.device ? { device: input.device } : {};
     next.lastExport = same ? last : { exportHash, paperCount, syncedAt: input.now.toISOString(), clean, notesListing: last?.notesListing ?? '', ...device };

@@ -1,14 +1,14 @@
 /**
- * The whole sync from the export's content: skip an unchanged export (see unchanged-export.ts), else safety
- * checks, read, plan, and apply (or not, for a dry run).
+ * The whole sync from the export's content: skip an unchanged export (see unchanged-export.ts), else read it (or
+ * take it read: the plugin parses in a worker), safety checks, plan, and apply (or not, for a dry run).
  */
-import { readLibrary } from '../library/read-library';
+import type { IndexedExport } from '../library/library-index';
 import { hiddenFolderProblem } from '../settings/setting-inputs';
-import type { LibraryError, LibraryReadResult } from '../library/paper';
+import type { ExportFormat, LibraryError, LibraryReadResult } from '../library/paper';
 import { applySync, type ApplyOptions } from './apply-sync';
 import type { VaultPort } from '../vault/vault-port';
-import { exportFingerprint, exportText, type ExportContent } from './export-bytes';
-import { checkExportText, checkLibrary, readFailure, SyncAbortedError } from './export-safety';
+import { exportFingerprint, type ExportContent } from './export-bytes';
+import { checkPaperCount, defectError, SyncAbortedError } from './export-safety';
 import { NoteLocator } from './note-locator';
 import { renderKeyOf } from './note-renderer';
 import { planSync, type PlanSyncInput } from './plan-sync';
@@ -20,18 +20,23 @@ import { syncedByAnotherDevice, UnchangedExportCheck } from './unchanged-export'
 /** The start of the error message for an imported citekey the export does not hold. */
 export const NOT_IN_EXPORT = 'not in the export';
 
-export interface SyncExportInput extends Omit<PlanSyncInput, 'papers' | 'state' | 'exportHash' | 'exportClean' | 'unreadable'> {
+export interface SyncExportInput extends Omit<PlanSyncInput, 'papers' | 'source' | 'state' | 'exportHash' | 'exportClean' | 'unreadable'> {
   vault: VaultPort;
   /**
    * The export file's content: its raw bytes (faster for an unchanged export, and decoded correctly whatever its
-   * character set), or its text.
+   * character set), or its text. Not needed with `exportHash` and `readExport`.
    */
-  exportText: ExportContent;
+  exportText?: ExportContent;
   /** The export's path or name, used in warnings about its encoding. */
   exportName?: string;
+  /** Its fingerprint, when already taken (see exportFingerprint). */
+  exportHash?: string;
+  /**
+   * The export read and indexed, asked for only when the sync cannot be skipped (the plugin parses in a worker);
+   * without it `exportText` is read here.
+   */
+  readExport?: () => Promise<IndexedExport>;
   store: SyncStateStore;
-  /** The export already read (the plugin's library cache), to save a second parse; it must be of this content. */
-  library?: LibraryReadResult | null;
   /** Plan only: nothing is written, not even the state. */
   dryRun?: boolean;
   /** Always parse and plan, even when the export is unchanged since the last clean sync. */
@@ -53,7 +58,7 @@ export interface SyncOutcome {
   /** Skipped because another device synced this export (an automatic sync only). */
   syncedElsewhere?: true;
   /** What the reader made of the export (null when skipped). */
-  library: Pick<LibraryReadResult, 'format' | 'errors' | 'warnings'> & { paperCount: number } | null;
+  library: (Pick<LibraryReadResult, 'errors' | 'warnings'> & { format: ExportFormat | null; paperCount: number }) | null;
   warnings: string[];
   /** The stored state did not parse (its backup, or the vault, stood in for it); null when it was fine. */
   stateDamage: StateDamage | null;
@@ -77,7 +82,7 @@ function libraryErrorEntries(errors: readonly LibraryError[]): SyncReport['error
 export async function syncExport(input: SyncExportInput): Promise<SyncOutcome> {
   const hidden = hiddenFolderProblem(input.settings.notesFolder);
   if (hidden !== null) throw new SyncAbortedError('hidden-notes-folder', `${hidden} Nothing was changed.`);
-  const exportHash = exportFingerprint(input.exportText);
+  const exportHash = input.exportHash ?? exportFingerprint(input.exportText ?? '');
   const mayskip = !input.force && input.only === undefined;
   const check = new UnchangedExportCheck(input.vault, input.settings, exportHash, renderKeyOf(input.settings, input.language, input.template));
   const stored = await input.store.read(); // once: the head and the whole state come from the same text
@@ -88,34 +93,33 @@ export async function syncExport(input: SyncExportInput): Promise<SyncOutcome> {
   const damage = stored.damage;
   // A damaged state is never taken as "nothing to do": the sync runs, says so, and writes a good state.
   if (mayskip && !damage && (await check.byState(state))) return skipped(state?.lastExport?.paperCount ?? 0);
-  const { text, warnings: encodingWarnings } = exportText(input.exportText, input.exportName);
-  checkExportText(text);
-  let library: LibraryReadResult;
-  try {
-    library = input.library ?? readLibrary(text);
-  } catch (e) {
-    throw readFailure(text, e);
-  }
+  const read = input.readExport ? await input.readExport() : await readInProcess(input.exportText ?? '', exportHash, input.exportName);
+  if (read.defect) throw defectError(read.defect);
   // Without a usable state, the shrink guard compares with the literature notes in the vault instead of nothing.
   const noteCount = damage && !damage.usedBackup ? await new NoteLocator(input.vault, input.settings.notesFolder).countNotes() : null;
-  checkLibrary(library, noteCount ?? state?.lastExport?.paperCount ?? null, input.settings.minExportRatio);
-  const unreadable = library.errors.flatMap((e) => (e.citekey === null ? [] : [e.citekey]));
-  const plan = await planSync({ ...input, papers: library.papers, state, exportHash, exportClean: library.errors.length === 0, unreadable });
+  checkPaperCount(read.entries.length, read.errors.length, noteCount ?? state?.lastExport?.paperCount ?? null, input.settings.minExportRatio);
+  const unreadable = read.errors.flatMap((e) => (e.citekey === null ? [] : [e.citekey]));
+  const plan = await planSync({ ...input, source: read, state, exportHash, exportClean: read.errors.length === 0, unreadable });
   const report = input.dryRun ? reportOfPlan(plan) : await applySync(input.vault, plan, input.store, { pause: input.pause, ...input.apply });
   // Entries of the export that could not be read are errors of this sync too (when syncing everything).
-  if (input.only === undefined) report.errors.unshift(...libraryErrorEntries(library.errors));
+  if (input.only === undefined) report.errors.unshift(...libraryErrorEntries(read.errors));
   else {
-    const found = new Set(library.papers.map((p) => p.citekey));
     for (const key of input.only) {
-      if (found.has(key)) continue;
-      const near = library.papers.find((p) => p.citekey.toLowerCase() === key.toLowerCase());
+      if (read.entry(key)) continue;
+      const near = read.entries.find((e) => e.citekey.toLowerCase() === key.toLowerCase());
       report.errors.push({ citekey: key, path: null, message: `${NOT_IN_EXPORT}${near ? ` (did you mean "${near.citekey}"?)` : ''}` });
     }
   }
-  const warnings = [...encodingWarnings, ...library.warnings];
-  const summary = { format: library.format, errors: library.errors, warnings, paperCount: library.papers.length };
+  // The reader's warnings start with those about the export's encoding (see readExport).
+  const summary = { format: read.format, errors: read.errors, warnings: read.warnings, paperCount: read.entries.length };
   const damageWarning = damage ? [stateDamageMessage(damage, noteCount)] : [];
-  return { report, plan, skipped: false, library: summary, warnings: [...damageWarning, ...warnings, ...plan.warnings], stateDamage: damage };
+  return { report, plan, skipped: false, library: summary, warnings: [...damageWarning, ...read.warnings, ...plan.warnings], stateDamage: damage };
+}
+
+/** The export read here (the CLI, tests): the reader is imported on first use, so the plugin never evaluates it. */
+async function readInProcess(content: ExportContent, fingerprint: string, name?: string): Promise<IndexedExport> {
+  const { indexExport } = await import('../library/export-reader');
+  return indexExport(content, fingerprint, name);
 }
 
 export { SyncAbortedError };

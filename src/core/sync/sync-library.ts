@@ -6,11 +6,12 @@
  */
 import { loadConceptIndex } from '../concepts/load-index';
 import { noteLinker } from '../concepts/link-text';
-import type { LibraryReadResult } from '../library/paper';
+import type { IndexedExport } from '../library/library-index';
 import type { NoteLanguage } from '../notes/i18n';
 import { loadNoteTemplate } from '../notes/load-template';
 import type { Settings } from '../settings/settings';
 import type { VaultPort } from '../vault/vault-port';
+import type { Pause } from '../scheduling/time-slicer';
 import type { ExportContent } from './export-bytes';
 import { NOT_IN_EXPORT, syncExport, type SyncExportInput, type SyncOutcome } from './sync-export';
 import type { TakeZoteroVersion } from './plan-parts';
@@ -26,17 +27,19 @@ export interface LibrarySyncRequest {
   language: NoteLanguage;
   now: Date;
   /** The export file's content (text, or its bytes: an unchanged export is then not even decoded). */
-  exportContent: ExportContent;
+  exportContent?: ExportContent;
   /** The export's path or name, for the messages about it (e.g. an encoding warning). */
   exportName?: string;
-  /** That content already parsed (the plugin's library cache), to save a second parse. */
-  library?: LibraryReadResult | null;
+  /** Its fingerprint, when already taken. */
+  exportHash?: string;
+  /** The export read and indexed, asked for only when needed (the plugin parses in a worker); else `exportContent` is read. */
+  readExport?: () => Promise<IndexedExport>;
   /** The linker for new notes; default: one over the concept notes in the vault, writing wikilinks. */
   linker?: () => Promise<NoteLinker | undefined>;
   /** Notes were written: update what depends on them (the plugin re-links concepts). Returns warnings. */
   afterWrite?: (paths: string[]) => Promise<string[]>;
-  /** Awaited between batches of notes (the plugin yields to the UI there). */
-  pause?: () => Promise<void>;
+  /** Awaited between steps (the plugin's time slicer yields to the UI there when its slice is used up). */
+  pause?: Pause;
   onProgress?: (progress: SyncProgress) => void;
   /** Plan only: nothing is written. */
   dryRun?: boolean;
@@ -94,7 +97,8 @@ async function run(request: LibrarySyncRequest, extra: Partial<SyncExportInput>)
     store: request.store,
     exportText: request.exportContent,
     exportName: request.exportName,
-    library: request.library,
+    exportHash: request.exportHash,
+    readExport: request.readExport,
     settings: request.settings,
     now: request.now,
     language: request.language,

@@ -9,7 +9,17 @@
  * `StoredSyncState.damage`). That copy is written, complete, before the state itself at every save, so it always
  * holds the last state written: no false conflicts for the notes the last sync wrote.
  */
-import { emptySyncState, parseSyncStateHead, serializeSyncState, strictParseSyncState, type SyncState, type SyncStateHead } from './sync-state';
+import type { Pause } from '../scheduling/time-slicer';
+import {
+  emptySyncState,
+  parseSyncStateHead,
+  serializeSyncState,
+  serializeSyncStateSliced,
+  strictParseSyncState,
+  strictParseSyncStateSliced,
+  type SyncState,
+  type SyncStateHead,
+} from './sync-state';
 
 /** The storage of the state's text: null when there is none yet. */
 export interface SyncStateFile {
@@ -44,6 +54,8 @@ export class StoredSyncState {
   constructor(
     readonly text: string | null,
     private readonly readBackup: () => Promise<string | null> = () => Promise.resolve(null),
+    /** Awaited between notes while the state is parsed (the plugin's time slicer); none: parsed in one go. */
+    private readonly pause?: Pause,
   ) {}
 
   /** The head alone (a few hundred bytes of a state that may weigh several MB); null when there is none. */
@@ -60,12 +72,17 @@ export class StoredSyncState {
 
   private async parse(): Promise<SyncState | null> {
     if (this.text === null) return null;
-    const state = strictParseSyncState(this.text);
+    const state = await this.strictParse(this.text);
     if (state) return state;
     const backupText = await this.readBackup().catch(() => null);
-    const backup = backupText === null ? null : strictParseSyncState(backupText);
+    const backup = backupText === null ? null : await this.strictParse(backupText);
     this.damage = { usedBackup: backup !== null };
     return backup ?? emptySyncState();
+  }
+
+  /** Parsed a note at a time with pauses when the store has them (see SyncStateStore); null when damaged. */
+  private strictParse(text: string): Promise<SyncState | null> {
+    return this.pause ? strictParseSyncStateSliced(text, this.pause) : Promise.resolve(strictParseSyncState(text));
   }
 }
 
@@ -75,12 +92,16 @@ export class SyncStateStore {
   /** The text the file holds as far as this store knows: the last read or written (undefined: not read yet). */
   private known: string | null | undefined;
 
-  constructor(private readonly file: SyncStateFile) {}
+  /** `pause`: awaited between notes when the state is parsed or serialised (the plugin yields to the UI there). */
+  constructor(
+    private readonly file: SyncStateFile,
+    private readonly pause?: Pause,
+  ) {}
 
   /** Read the stored state once. */
   async read(): Promise<StoredSyncState> {
     this.known = await this.file.read();
-    return new StoredSyncState(this.known, () => this.file.readBackup?.() ?? Promise.resolve(null));
+    return new StoredSyncState(this.known, () => this.file.readBackup?.() ?? Promise.resolve(null), this.pause);
   }
 
   async load(): Promise<SyncState | null> {
@@ -97,7 +118,7 @@ export class SyncStateStore {
    * between leaves it ahead of the state, never behind. Returns whether it wrote.
    */
   async save(state: SyncState): Promise<boolean> {
-    const text = serializeSyncState(state);
+    const text = this.pause ? await serializeSyncStateSliced(state, this.pause) : serializeSyncState(state);
     if (text === (this.known === null ? EMPTY_STATE_TEXT : this.known)) return false;
     await this.file.writeBackup?.(text);
     await this.file.write(text);

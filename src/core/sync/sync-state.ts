@@ -3,6 +3,7 @@
  * hand edit from the plugin's own text. JSON-serialisable and versioned; the loader accepts anything and keeps what
  * is valid (a lost or damaged state only costs caution: conflicts instead of overwrites, never lost text).
  */
+import type { Pause } from '../scheduling/time-slicer';
 import { hashString } from '../text/fingerprint';
 import type { WrittenHashes } from './types';
 
@@ -232,10 +233,74 @@ export function strictParseSyncState(text: string): SyncState | null {
   return isRecord(data) ? normalizeSyncState(data) : null;
 }
 
+/** The line of one note in the stored text. */
+function noteLine(key: string, note: NoteSyncState): string {
+  return `    ${JSON.stringify(key)}: ${JSON.stringify(storeNote(note))}`;
+}
+
+/** The stored text from its note lines: the head on the first line, one note per line. */
+function storedText(state: SyncState, notes: readonly string[]): string {
+  const head = JSON.stringify({ version: state.version, renderKey: state.renderKey, lastExport: state.lastExport });
+  return `${head.slice(0, -1)},\n  "notes": {\n${notes.join(',\n')}${notes.length ? '\n' : ''}  }\n}\n`;
+}
+
 /** Stable JSON text of a state (one note per line keeps diffs and partial reads readable). */
 export function serializeSyncState(state: SyncState): string {
-  const head = JSON.stringify({ version: state.version, renderKey: state.renderKey, lastExport: state.lastExport });
+  return storedText(state, Object.keys(state.notes).sort().map((k) => noteLine(k, state.notes[k])));
+}
+
+/**
+ * serializeSyncState awaiting `pause` after every note: the same text, without a long task for 10,000 notes (the
+ * lines are joined a few hundred at a time too).
+ */
+export async function serializeSyncStateSliced(state: SyncState, pause: Pause): Promise<string> {
   const keys = Object.keys(state.notes).sort();
-  const notes = keys.map((k) => `    ${JSON.stringify(k)}: ${JSON.stringify(storeNote(state.notes[k]))}`);
-  return `${head.slice(0, -1)},\n  "notes": {\n${notes.join(',\n')}${notes.length ? '\n' : ''}  }\n}\n`;
+  const blocks: string[] = [];
+  let lines: string[] = [];
+  for (const k of keys) {
+    lines.push(noteLine(k, state.notes[k]));
+    if (lines.length === 500) {
+      blocks.push(lines.join(',\n'));
+      lines = [];
+    }
+    await pause();
+  }
+  if (lines.length > 0) blocks.push(lines.join(',\n'));
+  return storedText(state, blocks);
+}
+
+/**
+ * strictParseSyncState, a note line at a time, awaiting `pause` after each: the same state (null when the text is
+ * damaged), without a long task for 10,000 notes. Text not in serializeSyncState's layout is parsed whole.
+ */
+export async function strictParseSyncStateSliced(text: string, pause: Pause): Promise<SyncState | null> {
+  const lines = text.split('\n');
+  const head = parseSyncStateHead(text);
+  const end = lines.length - 3; // the notes end with "  }", "}" and the final newline
+  if (!head || lines[1] !== '  "notes": {' || lines[end] !== '  }' || lines[end + 1] !== '}' || lines[end + 2] !== '') return strictParseSyncState(text);
+  const state = emptySyncState();
+  state.renderKey = head.renderKey;
+  state.lastExport = head.lastExport;
+  for (let i = 2; i < end; i++) {
+    const line = i < end - 1 ? lines[i].replace(/,$/, '') : lines[i];
+    let entry: unknown;
+    try {
+      entry = JSON.parse(`{${line}}`);
+    } catch {
+      return strictParseSyncState(text); // not one note per line after all
+    }
+    // JSON.parse defines "__proto__" as an own key, so Object.entries sees it like any citekey.
+    for (const [citekey, raw] of Object.entries(entry as Record<string, unknown>)) {
+      const note = readNote(raw);
+      if (note) state.notes[citekey] = note;
+    }
+    await pause();
+  }
+  return state;
+}
+
+/** parseSyncState with pauses (see strictParseSyncStateSliced): damaged text gives an empty state. */
+export async function parseSyncStateSliced(text: string | null, pause: Pause): Promise<SyncState | null> {
+  if (text === null) return null;
+  return (await strictParseSyncStateSliced(text, pause)) ?? emptySyncState();
 }

@@ -3,7 +3,8 @@
  * progress while a sync runs, then the standing problems in a few words (the whole message is its tooltip). Pure,
  * so the words are tested without a status bar.
  */
-import { format, isToday } from 'date-fns';
+import { format } from 'date-fns/format';
+import { isToday } from 'date-fns/isToday';
 import type { LibraryState } from '../library/library-cache';
 import { problemLabel, type Problem } from './problems';
 import type { SyncProgress } from './sync-summary';
@@ -11,6 +12,8 @@ import type { SyncProgress } from './sync-summary';
 export interface StatusView {
   exportSet: boolean;
   library: LibraryState;
+  /** Papers in the library, loaded or known from the last sync (see LibraryCache.paperCount). */
+  paperCount: number | null;
   syncing: boolean;
   progress: SyncProgress | null;
   lastSync: Date | null;
@@ -40,12 +43,11 @@ export function statusText(view: StatusView): string {
   if (!view.exportSet) return 'Zotero: no export file set';
   const problems = problemsText(view);
   const lib = view.library;
-  const loaded = lib.status === 'ready' ? lib.library : lib.status === 'empty' ? null : lib.previous;
-  if (!loaded) {
+  const n = view.paperCount;
+  if (n === null) {
     if (lib.status === 'error' || problems !== '') return `Zotero:${problems.slice(2)}`;
     return lib.status === 'loading' ? 'Zotero: loading library…' : 'Zotero: library not loaded';
   }
-  const n = loaded.result.papers.length;
   const size = `${n.toLocaleString('en-US')} ${n === 1 ? 'paper' : 'papers'}`;
   const when = view.lastSync ? `synced ${format(view.lastSync, isToday(view.lastSync) ? 'HH:mm' : 'MMM d')}` : 'not synced yet';
   return `Zotero: ${size} · ${when}${problems}`;

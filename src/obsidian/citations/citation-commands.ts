@@ -6,7 +6,7 @@
  */
 import type { Editor, MarkdownFileInfo, MarkdownView, Plugin, TFile } from 'obsidian';
 import { formatCitedInRun, linkTextOf } from '../../core/citations';
-import type { Paper } from '../../core/library';
+import type { PaperEntry } from '../../core/library';
 import { isInFolder } from '../../core/vault';
 import { importPaperNote } from '../commands/import-paper';
 import { openPaperSearch } from '../commands/paper-suggest-modal';
@@ -28,8 +28,8 @@ export function registerCitationCommands(plugin: Plugin, controller: PluginContr
         locator: true,
         onChoose: (paper, locator) =>
           void attempt(controller.notices, 'Insert citation', async () => {
-            const renderer = await controller.services.citationRenderer(controller.context());
-            editor.replaceSelection(renderer.render(paper, locator));
+            const [renderer, whole] = await Promise.all([controller.services.citationRenderer(controller.context()), controller.paper(paper.citekey)]);
+            editor.replaceSelection(renderer.render(whole, locator));
           }),
       }),
   });
@@ -56,8 +56,11 @@ export function registerCitationCommands(plugin: Plugin, controller: PluginContr
       if (!controller.settings.settings.citedInSections) return false;
       if (!checking) {
         void withProgress(controller.notices, 'citations-progress', 'Updating "Cited in"', async (onProgress) => {
-          const keys = controller.library.current?.byCitekey ?? null;
-          const result = await attempt(controller.notices, 'Rebuild cited-in lists', () => controller.services.updateCitedIn(null, controller.context(), keys, onProgress));
+          const result = await attempt(controller.notices, 'Rebuild cited-in lists', async () => {
+            // The library's keys tell a paper without a note from a key cited by mistake (listed as unknown).
+            const keys = controller.exportLocation().kind === 'unset' ? null : await controller.loadLibrary().catch(() => null);
+            return controller.services.updateCitedIn(null, controller.context(), keys, onProgress);
+          });
           if (result) controller.notices.show('citations', formatCitedInRun('"Cited in" rebuilt', result), NOTICE_MS.result);
         });
       }
@@ -78,7 +81,7 @@ function literatureNoteOf(plugin: Plugin, controller: PluginController, citekey:
 }
 
 /** The paper's note after importing it (the import finds a note the index has not parsed yet, and never makes a second). */
-async function importedNote(plugin: Plugin, controller: PluginController, paper: Paper): Promise<TFile | null> {
+async function importedNote(plugin: Plugin, controller: PluginController, paper: PaperEntry): Promise<TFile | null> {
   const result = await importPaperNote(controller, paper.citekey);
   return plugin.app.vault.getFileByPath(result.path);
 }

@@ -8,6 +8,7 @@
  */
 import type { App } from 'obsidian';
 import type { CitationEngine, CitationState, CitedInResult, MakeLink } from '../../core/citations';
+import type { Pause } from '../../core/scheduling';
 import type { SyncProgress } from '../../core/sync';
 import type { VaultPort } from '../../core/vault';
 import type { ServiceContext } from '../plugin/core-services';
@@ -18,15 +19,12 @@ export interface CitationDeps {
   /** The core's citation engine, loaded before this service is made. */
   engine: CitationEngine;
   vault: VaultPort;
-  /** Let Obsidian paint; awaited every few notes. */
-  yieldToUi: () => Promise<void>;
+  /** Awaited after every note: yields to Obsidian once the time slice is used up. */
+  yieldToUi: Pause;
 }
 
 /** The library's citekeys (a cited key outside them, without a note, is reported as unknown). */
 export type LibraryKeys = { has(citekey: string): boolean } | null;
-
-/** Notes between two yields to the UI. */
-const YIELD_EVERY = 50;
 
 /** What the kept state depends on: the notes folder, and the language the sections are written in. */
 function configKey(context: ServiceContext): string {
@@ -65,7 +63,6 @@ export class CitationService {
       }
       const changed = full ? undefined : [...new Set([...(changedPaths ?? []), ...this.waiting])];
       this.waiting.clear();
-      let notes = 0;
       try {
         const result = await this.deps.engine.updateCitedIn(this.deps.vault, {
           notesFolder: context.settings.notesFolder,
@@ -75,7 +72,7 @@ export class CitationService {
           state: this.state,
           changedPaths: changed,
           skipPaths: context.activePath ? [context.activePath] : [],
-          pause: () => (++notes % YIELD_EVERY === 0 ? this.deps.yieldToUi() : Promise.resolve()),
+          pause: this.deps.yieldToUi,
           onProgress: onProgress && ((done, total) => onProgress({ done, total })),
         });
         for (const path of result.skipped) this.waiting.add(path);

@@ -6,12 +6,14 @@
  */
 import { EditorSuggest, type App, type Editor, type EditorPosition, type EditorSuggestContext, type EditorSuggestTriggerInfo } from 'obsidian';
 import { citationRange, findCitationTrigger, splitCitationQuery } from '../../core/citations';
-import { paperSearchIndex, type Paper, type PaperMatch } from '../../core/library';
+import { paperSearchIndex, type PaperEntry, type PaperMatch } from '../../core/library';
 import { renderPaperSuggestion, PAPER_SUGGESTION_LIMIT } from '../commands/paper-suggest-modal';
 import { attempt } from '../plugin/attempt';
 import type { PluginController } from '../plugin/plugin-controller';
 
-export class CitationSuggest extends EditorSuggest<PaperMatch> {
+type EntryMatch = PaperMatch<PaperEntry>;
+
+export class CitationSuggest extends EditorSuggest<EntryMatch> {
   /** The locator typed with the current query. */
   private locator: string | null = null;
   private noted = new Set<string>();
@@ -38,7 +40,7 @@ export class CitationSuggest extends EditorSuggest<PaperMatch> {
     return found ? { start: { line: cursor.line, ch: found.start }, end: cursor, query: found.query } : null;
   }
 
-  getSuggestions(context: EditorSuggestContext): PaperMatch[] | Promise<PaperMatch[]> {
+  getSuggestions(context: EditorSuggestContext): EntryMatch[] | Promise<EntryMatch[]> {
     const { search, locator } = splitCitationQuery(context.query);
     this.locator = locator;
     const { services, settings } = this.controller;
@@ -49,19 +51,23 @@ export class CitationSuggest extends EditorSuggest<PaperMatch> {
     }
     services.notedCitekeys().then((keys) => (this.noted = keys), () => undefined);
     const library = this.controller.library.current;
-    if (library) return paperSearchIndex(library.result.papers).search(search, this.limit);
+    if (library) {
+      // The whole paper is read when it is chosen: have the library worker hold the papers meanwhile.
+      this.controller.library.keepPapers();
+      return paperSearchIndex(library.entries).search(search, this.limit);
+    }
     if (this.controller.exportLocation().kind === 'unset') return [];
     return this.controller.loadLibrary().then(
-      (loaded) => paperSearchIndex(loaded.result.papers).search(search, this.limit),
+      (loaded) => paperSearchIndex(loaded.entries).search(search, this.limit),
       () => [],
     );
   }
 
-  renderSuggestion(match: PaperMatch, el: HTMLElement): void {
+  renderSuggestion(match: EntryMatch, el: HTMLElement): void {
     renderPaperSuggestion(el, match.item, this.noted.has(match.item.citekey));
   }
 
-  selectSuggestion(match: PaperMatch): void {
+  selectSuggestion(match: EntryMatch): void {
     const context = this.context;
     const locator = this.locator;
     this.close();
@@ -69,8 +75,8 @@ export class CitationSuggest extends EditorSuggest<PaperMatch> {
   }
 
   /** Replace the trigger and the query with the citation, if they are still where they were; the cursor after it. */
-  private async insert(context: EditorSuggestContext, paper: Paper, locator: string | null): Promise<void> {
-    const renderer = await this.controller.services.citationRenderer(this.controller.context());
+  private async insert(context: EditorSuggestContext, entry: PaperEntry, locator: string | null): Promise<void> {
+    const [renderer, paper] = await Promise.all([this.controller.services.citationRenderer(this.controller.context()), this.controller.paper(entry.citekey)]);
     const { editor, start, end } = context;
     const cursor = editor.getCursor();
     if (cursor.line !== end.line || cursor.ch !== end.ch) return; // the user typed on or moved meanwhile

@@ -11,6 +11,7 @@ import { NOTICE_MS, withProgress } from '../plugin/notices';
 import { applyEditorEdits } from '../vault/open-editor';
 import type { PluginController } from '../plugin/plugin-controller';
 import { formatConceptRun, formatGlossaryOutcome, type GlossaryOutcome } from '../../core/concepts';
+import { mapWholePapers } from '../../core/library';
 import { SuggestConceptsModal } from '../concepts/suggest-concepts-modal';
 import { errorMessage } from '../../core/text';
 
@@ -70,7 +71,8 @@ export function registerConceptCommands(plugin: Plugin, controller: PluginContro
             warning = `Only your notes were read: the library could not be loaded (${errorMessage(err)}).`;
             return null;
           });
-          return { ...(await controller.services.suggestConcepts(controller.context(), library?.result.papers ?? [], 1)), warning };
+          const papers = library ? await mapWholePapers(library, ({ citekey, title, abstract }) => ({ citekey, title, abstract })) : [];
+          return { ...(await controller.services.suggestConcepts(controller.context(), papers, 1)), warning };
         },
         onAccept: (chosen) =>
           void withProgress(controller.notices, CONCEPT_PROGRESS, 'Creating concept notes', async (onProgress) => {

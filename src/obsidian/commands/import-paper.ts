@@ -10,7 +10,7 @@ import type { PluginController } from '../plugin/plugin-controller';
 
 export async function importPaperNote(controller: PluginController, citekey: string): Promise<ImportResult> {
   const library = await controller.loadLibrary();
-  const result = await controller.services.importPaper({ ...controller.context(), exportContent: library.text, library: library.result, citekey });
+  const result = await controller.services.importPaper({ ...controller.context(), ...controller.exportOf(library), citekey });
   const said = [...(result.status === 'conflict' ? [result.message ?? `Your edits in ${result.path} were kept.`] : []), ...result.warnings];
   if (said.length > 0) controller.notices.show('Import paper', joinWarnings(said), NOTICE_MS.result);
   return result;

@@ -2,11 +2,12 @@
  * The library search of "Import paper", "Insert paper summary", "Insert citation" and "Insert link to literature
  * note": the core's prepared search index (title, authors, year, citekey, venue; Chinese too), papers that have a note
  * marked. Opens at once: while the first load of the library runs, it says "Loading library…" and fills itself when
- * the load ends. For a citation, what is typed after a comma is the locator (`attention, p. 5`).
+ * the load ends. For a citation, what is typed after a comma is the locator (`attention, p. 5`). It searches the
+ * library's compact entries; the chosen paper is read whole only by what is done with it.
  */
 import { SuggestModal, type App } from 'obsidian';
 import { splitCitationQuery } from '../../core/citations';
-import { paperSearchIndex, type LoadedLibrary, type Paper, type PaperMatch } from '../../core/library';
+import { paperSearchIndex, type LoadedLibrary, type PaperEntry, type PaperMatch } from '../../core/library';
 import { errorMessage } from '../../core/text';
 import type { PluginController } from '../plugin/plugin-controller';
 
@@ -23,20 +24,21 @@ export interface PaperSuggestOptions {
   placeholder: string;
   /** Read a locator after a comma in the query (citations). */
   locator?: boolean;
-  onChoose(paper: Paper, locator: string | null): void;
+  onChoose(paper: PaperEntry, locator: string | null): void;
 }
 
 /** A paper as a suggestion: its title (and whether it has a note), then authors, year, venue and citekey. */
-export function renderPaperSuggestion(el: HTMLElement, paper: Paper, hasNote: boolean): void {
+export function renderPaperSuggestion(el: HTMLElement, paper: PaperEntry, hasNote: boolean): void {
   el.addClass('zotero-concept-notes-suggestion');
   const title = el.createDiv({ cls: 'zotero-concept-notes-suggestion-title', text: paper.title || paper.citekey });
   if (hasNote) title.createSpan({ cls: 'zotero-concept-notes-has-note', text: ' · has a note' });
-  const details = [paper.authors.slice(0, 3).join(', ') + (paper.authors.length > 3 ? ' et al.' : ''), paper.year ?? '', paper.venue ?? '', `@${paper.citekey}`];
+  const authors = paper.authors === '' ? [] : paper.authors.split('; ');
+  const details = [authors.slice(0, 3).join(', ') + (authors.length > 3 ? ' et al.' : ''), paper.year ?? '', paper.venue ?? '', `@${paper.citekey}`];
   el.createEl('small', { text: details.filter((d) => d !== '').join(' · ') });
 }
 
-export class PaperSuggestModal extends SuggestModal<PaperMatch> {
-  private papers: readonly Paper[];
+export class PaperSuggestModal extends SuggestModal<PaperMatch<PaperEntry>> {
+  private papers: readonly PaperEntry[];
   private noted = new Set<string>();
   /** The locator typed with the last query. */
   private locator: string | null = null;
@@ -46,7 +48,7 @@ export class PaperSuggestModal extends SuggestModal<PaperMatch> {
     private readonly options: PaperSuggestOptions,
   ) {
     super(app);
-    this.papers = options.current?.result.papers ?? [];
+    this.papers = options.current?.entries ?? [];
     this.setPlaceholder(options.placeholder);
     this.limit = PAPER_SUGGESTION_LIMIT;
     this.emptyStateText = options.current ? 'No paper matches.' : 'Loading library…';
@@ -67,7 +69,7 @@ export class PaperSuggestModal extends SuggestModal<PaperMatch> {
     if (this.options.current) return;
     this.options.load().then(
       (library) => {
-        this.papers = library.result.papers;
+        this.papers = library.entries;
         this.emptyStateText = 'No paper matches.';
         this.refresh();
       },
@@ -78,17 +80,17 @@ export class PaperSuggestModal extends SuggestModal<PaperMatch> {
     );
   }
 
-  getSuggestions(query: string): PaperMatch[] {
+  getSuggestions(query: string): PaperMatch<PaperEntry>[] {
     const { search, locator } = this.options.locator ? splitCitationQuery(query) : { search: query, locator: null };
     this.locator = locator;
     return paperSearchIndex(this.papers).search(search, this.limit);
   }
 
-  renderSuggestion(match: PaperMatch, el: HTMLElement): void {
+  renderSuggestion(match: PaperMatch<PaperEntry>, el: HTMLElement): void {
     renderPaperSuggestion(el, match.item, this.noted.has(match.item.citekey));
   }
 
-  onChooseSuggestion(match: PaperMatch): void {
+  onChooseSuggestion(match: PaperMatch<PaperEntry>): void {
     this.options.onChoose(match.item, this.locator);
   }
 

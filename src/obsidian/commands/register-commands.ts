@@ -5,7 +5,7 @@
  * the citation commands (and the `[@` suggester) in ../citations/citation-commands.ts.
  */
 import { Platform, type Editor, type Plugin, type TFile } from 'obsidian';
-import { openInZoteroLink, zoteroSelectUri, type Paper } from '../../core/library';
+import { entryZoteroUri, openInZoteroLink, zoteroSelectUri, type PaperEntry } from '../../core/library';
 import { attempt, COMMAND_IDS } from '../plugin/attempt';
 import { importPaperNote } from './import-paper';
 import { registerConceptCommands } from './concept-commands';
@@ -20,7 +20,7 @@ export { COMMAND_IDS };
 export function registerCommands(plugin: Plugin, controller: PluginController): void {
   const { app } = plugin;
 
-  const pickPaper = (placeholder: string, onChoose: (paper: Paper) => void) => openPaperSearch(controller, { placeholder, onChoose });
+  const pickPaper = (placeholder: string, onChoose: (paper: PaperEntry) => void) => openPaperSearch(controller, { placeholder, onChoose });
 
   plugin.addCommand({
     id: COMMAND_IDS.importPaper,
@@ -49,7 +49,8 @@ export function registerCommands(plugin: Plugin, controller: PluginController): 
         void attempt(controller.notices, 'Insert paper summary', async () => {
           const cursor = editor.getCursor();
           const place = summaryPlacement((n) => editor.getLine(n), cursor.line, cursor.ch);
-          const entry = await controller.services.renderPaperSummary(paper, place.number, controller.context());
+          const whole = await controller.paper(paper.citekey);
+          const entry = await controller.services.renderPaperSummary(whole, place.number, controller.context());
           editor.replaceSelection(place.prefix + entry);
         });
       }),
@@ -81,7 +82,8 @@ export function registerCommands(plugin: Plugin, controller: PluginController): 
 function zoteroLinkOf(plugin: Plugin, controller: PluginController, file: TFile): string | null {
   const fm: unknown = plugin.app.metadataCache.getFileCache(file)?.frontmatter;
   const citekey = stringProperty(fm, 'citekey');
-  const library = citekey ? (controller.library.current?.byCitekey.get(citekey)?.zoteroUri ?? null) : null;
+  const entry = citekey ? controller.library.current?.entry(citekey) : undefined;
+  const library = entry ? entryZoteroUri(entry) : null;
   const candidates = { note: stringProperty(fm, 'zotero'), library, fromCitekey: citekey ? zoteroSelectUri(citekey) : null };
   return openInZoteroLink(candidates, Platform.isMobile);
 }

@@ -37,7 +37,7 @@ export function registerTakeZoteroCommand(plugin: Plugin, controller: PluginCont
 async function takeZoteroVersion(controller: PluginController, path: string, citekey: string): Promise<void> {
   await attempt(controller.notices, "Taking Zotero's version", async () => {
     const library = await controller.loadLibrary();
-    const request = { ...controller.context(), exportContent: library.text, library: library.result, citekey, take: { parts: 'all' as const, path } };
+    const request = { ...controller.context(), ...controller.exportOf(library), citekey, take: { parts: 'all' as const, path } };
     const result = await controller.services.importPaper(request);
     const said =
       result.status === 'unchanged'

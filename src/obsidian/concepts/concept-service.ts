@@ -29,6 +29,7 @@ import { conceptPolicyLines } from '../../core/concepts';
 import type { NoteLinker, SyncProgress } from '../../core/sync';
 import { errorMessage, hashString } from '../../core/text';
 import { isInFolder, type VaultPort } from '../../core/vault';
+import type { Pause } from '../../core/scheduling';
 import type { ServiceContext } from '../plugin/core-services';
 import { isUnloadedError } from '../plugin/unload-guard';
 import { obsidianMakeLink } from '../vault/obsidian-links';
@@ -38,14 +39,11 @@ export interface ConceptDeps {
   /** The core's concept engine, loaded before this service is made. */
   engine: ConceptEngine;
   vault: VaultPort;
-  /** Let Obsidian paint; awaited every few notes. */
-  yieldToUi: () => Promise<void>;
+  /** Awaited after every note: yields to Obsidian once the time slice is used up. */
+  yieldToUi: Pause;
 }
 
 type Progress = (progress: SyncProgress) => void;
-
-/** Notes between two yields to the UI. */
-const YIELD_EVERY = 50;
 
 /** What the kept state depends on: when it changes, the state is dropped. */
 function configKey(context: ServiceContext): string {
@@ -105,7 +103,7 @@ export class ConceptService {
       try {
         const accepted = await this.deps.engine.acceptConceptSuggestions(
           this.deps.vault,
-          { settings: context.settings, state, skipPaths, makeLink: this.makeLink, language: context.language, onProgress: this.progress(onProgress) },
+          { settings: context.settings, state, skipPaths, makeLink: this.makeLink, language: context.language, pause: this.deps.yieldToUi, onProgress: this.progress(onProgress) },
           chosen,
         );
         const adopted = this.withAdoptions(context, accepted.notes.adopted);
@@ -204,6 +202,7 @@ export class ConceptService {
   private async withoutOwnWrites(state: ConceptLinkState, paths: readonly string[]): Promise<string[]> {
     const kept: string[] = [];
     for (const path of new Set(paths)) {
+      await this.deps.yieldToUi(); // a sync may hand over 10,000 paths
       const record = state.notes.get(path);
       const text = await this.deps.vault.read(path);
       if (text === null ? record === undefined : record !== undefined && !state.pending.has(path) && record.hash === hashString(text)) continue;
@@ -226,17 +225,18 @@ export class ConceptService {
         skipPaths,
         makeLink: this.makeLink,
         language: context.language,
+        pause: this.deps.yieldToUi,
         onProgress: (done, total) => {
           planned = total;
           onProgress?.({ done, total });
-          return done % YIELD_EVERY === 0 ? this.deps.yieldToUi() : undefined;
+          return this.deps.yieldToUi();
         },
       });
       const applied = await this.deps.engine.applyConceptPlan(this.deps.vault, plan, {
         skipPaths,
         onProgress: (done, total) => {
           onProgress?.({ done: planned + done, total: planned + total });
-          return done % YIELD_EVERY === 0 ? this.deps.yieldToUi() : undefined;
+          return this.deps.yieldToUi();
         },
       });
       return this.summarize(plan, applied, reportAll);
@@ -246,11 +246,11 @@ export class ConceptService {
     }
   }
 
-  /** Progress of one plan-and-apply that reports its own totals, yielding to the UI every few notes. */
+  /** Progress of one plan-and-apply that reports its own totals, pausing after every note (see UnloadGuard). */
   private progress(onProgress?: Progress): (done: number, total: number) => Promise<void> | undefined {
     return (done, total) => {
       onProgress?.({ done, total });
-      return done % YIELD_EVERY === 0 ? this.deps.yieldToUi() : undefined;
+      return this.deps.yieldToUi();
     };
   }
 

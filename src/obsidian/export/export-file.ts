@@ -46,17 +46,21 @@ export function nodeModules(): NodeModules | null {
 }
 
 /**
- * The text of the regular file at `abs`, read with Node: opened without blocking (a FIFO would hang the read
+ * The bytes of the regular file at `abs`, read with Node: opened without blocking (a FIFO would hang the read
  * forever) and checked on that open file before a byte is read (a device like /dev/zero would fill the memory).
+ * The bytes are in a buffer of their own, so the library worker can take it over without a copy.
  */
-async function readRegularFile(node: NodeModules, abs: string): Promise<string> {
+async function readRegularFile(node: NodeModules, abs: string): Promise<Uint8Array> {
   const { constants } = node.fs;
   const handle = await node.fs.promises.open(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const stat = await handle.stat();
     const problem = exportFileProblem({ isFile: stat.isFile(), isDirectory: stat.isDirectory(), size: stat.size });
     if (problem !== null) throw new ExportFileError(`Cannot read the export file ${abs}: ${problem}`);
-    return await handle.readFile('utf8');
+    const data = await handle.readFile();
+    const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    // Small files share Node's buffer pool: copy them out of it.
+    return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
   } finally {
     await handle.close();
   }
@@ -82,15 +86,18 @@ export class ExportFiles {
     return expandHome(location.path, this.requireNode().os.homedir());
   }
 
-  /** The export's text. Throws ExportFileError with a message the user can act on. */
-  async read(location: ExportLocation): Promise<string> {
+  /**
+   * The export's bytes, in a buffer of their own (so the library worker can take it over without a copy), never
+   * decoded here: an 18 MB export decoded on the main thread is a long task. Throws ExportFileError.
+   */
+  async readBytes(location: ExportLocation): Promise<Uint8Array> {
     if (location.kind === 'unset') throw new ExportFileError('Set the Better BibTeX export file in the plugin settings first.');
     if (location.kind === 'vault') {
       const file = this.app.vault.getFileByPath(location.path);
       if (!file) throw new ExportFileError(`Export file not found in the vault: ${location.path}`);
       const problem = exportFileProblem({ isFile: true, isDirectory: false, size: file.stat.size });
       if (problem !== null) throw new ExportFileError(`Cannot read the export file ${location.path}: ${problem}`);
-      return this.app.vault.read(file);
+      return new Uint8Array(await this.app.vault.readBinary(file));
     }
     const node = this.requireNode();
     const abs = this.absolutePath(location);

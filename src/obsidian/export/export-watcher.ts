@@ -6,7 +6,7 @@
  */
 import type { App, EventRef, TAbstractFile } from 'obsidian';
 import type { ExportFiles, ExportLocation, NodeModules } from './export-file';
-import { ExportSettler, type SettleOutcome, type SettleTimers } from '../../core/export';
+import { ExportSettler, type SettleOutcome, type SettleRun, type SettleTimers } from '../../core/export';
 import { errorMessage } from '../../core/text';
 
 /** Something watching for changes; `close` releases it. */
@@ -22,8 +22,12 @@ export interface ExportWatcherOptions {
   files: ExportFiles;
   location: ExportLocation;
   quietMs: number;
+  /** Quiet time before an early try of an export whose content shows it is whole (see ExportSettler). */
+  earlyMs?: number;
   timers: SettleTimers;
-  onSettled(): Promise<SettleOutcome>;
+  onSettled(run: SettleRun): Promise<SettleOutcome>;
+  /** The export changed (before it settles): a chance to get ready for reading it. */
+  onChange?(): void;
   /** A problem the user should know about (watching impossible, file never settled). */
   onProblem(message: string): void;
   /** How to watch a file outside the vault; null where that is impossible (mobile). */
@@ -59,9 +63,10 @@ export class ExportWatcher {
   constructor(private readonly options: ExportWatcherOptions) {
     this.settler = new ExportSettler({
       quietMs: options.quietMs,
+      earlyMs: options.earlyMs,
       timers: options.timers,
       probe: () => options.files.fingerprint(options.location),
-      onSettled: () => options.onSettled(),
+      onSettled: (run) => options.onSettled(run),
       onGiveUp: (reason) =>
         options.onProblem(
           reason === 'missing'
@@ -90,7 +95,7 @@ export class ExportWatcher {
       return;
     }
     try {
-      this.watcher = factory(this.options.files.absolutePath(location), () => this.settler.notifyChange());
+      this.watcher = factory(this.options.files.absolutePath(location), () => this.changed());
     } catch (err) {
       this.options.onProblem(`Cannot watch the export file: ${errorMessage(err)}`);
     }
@@ -98,6 +103,12 @@ export class ExportWatcher {
 
   /** Treat the export as changed now (e.g. after the plugin was away). */
   poke(): void {
+    this.changed();
+  }
+
+  private changed(): void {
+    if (this.stopped) return;
+    this.options.onChange?.();
     this.settler.notifyChange();
   }
 

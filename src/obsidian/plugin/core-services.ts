@@ -6,10 +6,10 @@
 import type { App } from 'obsidian';
 import type { CitedInResult } from '../../core/citations';
 import type { ConceptLinkResult, ConceptSuggestion, GlossaryOutcome, SuggestionPaper, TextLinkResult, VaultSuggestions } from '../../core/concepts';
-import type { LibraryReadResult, Paper } from '../../core/library';
+import type { IndexedExport, Paper } from '../../core/library';
 import type { CitationRenderer, NoteLanguage } from '../../core/notes';
 import type { Settings } from '../../core/settings';
-import type { ExportContent, ImportStatus, SyncProgress, SyncSummary, TakeZoteroVersion } from '../../core/sync';
+import type { ImportStatus, LastExport, SyncProgress, SyncSummary, TakeZoteroVersion } from '../../core/sync';
 
 /** Everything a core operation gets from the plugin at the moment it runs. */
 export interface ServiceContext {
@@ -26,19 +26,23 @@ export interface ServiceContext {
   device: string;
 }
 
-export interface SyncRequest extends ServiceContext {
-  /** The settled export, exactly as read. */
-  exportContent: ExportContent;
-  /** That content already parsed by the library cache, when it is (saves a second parse). */
-  library: LibraryReadResult | null;
+/**
+ * The export a sync or an import works on: its fingerprint (an export the last sync read is skipped on it alone),
+ * its path (named in encoding warnings), and the export read, asked for only when the sync cannot be skipped.
+ */
+export interface ExportRequest {
+  exportHash: string;
+  exportName?: string;
+  readExport(): Promise<IndexedExport>;
+}
+
+export interface SyncRequest extends ServiceContext, ExportRequest {
   /** The export changed (no one asked): skipped when another device synced this export already. */
   automatic: boolean;
   onProgress(progress: SyncProgress): void;
 }
 
-export interface ImportRequest extends ServiceContext {
-  exportContent: ExportContent;
-  library: LibraryReadResult;
+export interface ImportRequest extends ServiceContext, ExportRequest {
   citekey: string;
   /** Take Zotero's version of these parts of the note, over the user's edits. */
   take?: Omit<TakeZoteroVersion, 'citekey'>;
@@ -64,8 +68,8 @@ export interface CoreServices {
   notesChanged(): void;
   /** One paper as entry `number` of a list in the survey note's style, for "Insert paper summary". */
   renderPaperSummary(paper: Paper, number: number, context: ServiceContext): Promise<string>;
-  /** When the last full sync finished (from the sync state), or null. */
-  lastSyncedAt(): Promise<Date | null>;
+  /** What the last full sync read (from the sync state): the export's fingerprint, its papers, when; or null. */
+  lastExport(): Promise<LastExport | null>;
   /** Concept links for `text`, the current content of the note at `path` (applied by the editor, not the vault). */
   linkConceptsInText(text: string, path: string, context: ServiceContext): Promise<TextLinkResult>;
   /** Link concepts in every note of the scope, from scratch. */

@@ -9,8 +9,9 @@ import type { App } from 'obsidian';
 import { loadCitationEngine } from '../../core/citations';
 import { loadConceptEngine } from '../../core/concepts';
 import { loadNoteRenderer, type CitationRenderer } from '../../core/notes';
-import { loadSyncEngine, type LibrarySyncRequest, type SyncLockOptions, type SyncStateFile } from '../../core/sync';
+import { loadSyncEngine, SyncStateStore, type LibrarySyncRequest, type SyncLockOptions, type SyncStateFile } from '../../core/sync';
 import type { VaultPort } from '../../core/vault';
+import type { Pause } from '../../core/scheduling';
 import type { CitationService } from '../citations/citation-service';
 import type { ConceptService } from '../concepts/concept-service';
 import type { CoreServices, ServiceContext } from './core-services';
@@ -22,7 +23,10 @@ export interface LazyCoreServiceDeps {
   stateFile: SyncStateFile;
   /** The sync lock shared with the CLI, built on first use; none: syncs are not locked (tests). */
   lock?: () => SyncLockOptions;
-  yieldToUi: () => Promise<void>;
+  /** Awaited between the steps of long runs (see UnloadGuard). */
+  yieldToUi: Pause;
+  /** Yield to the UI now, whatever is left of the time slice. */
+  yieldNow(): Promise<void>;
 }
 
 /** A loader that imports once, and tries again after a failed import. */
@@ -38,12 +42,16 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 export function createLazyCoreServices(deps: LazyCoreServiceDeps): CoreServices {
   let loadedConcepts: ConceptService | null = null;
   const concepts = once(async () => {
-    const [m, engine] = await Promise.all([import('../concepts/concept-service'), loadConceptEngine()]);
+    const engine = await loadConceptEngine();
+    await deps.yieldNow(); // evaluating the engine's modules is a task of its own
+    const m = await import('../concepts/concept-service');
     return (loadedConcepts = new m.ConceptService({ app: deps.app, vault: deps.vault, yieldToUi: deps.yieldToUi, engine }));
   });
   let loadedCitations: CitationService | null = null;
   const citations = once(async () => {
-    const [m, engine] = await Promise.all([import('../citations/citation-service'), loadCitationEngine()]);
+    const engine = await loadCitationEngine();
+    await deps.yieldNow(); // evaluating the engine's modules is a task of its own
+    const m = await import('../citations/citation-service');
     return (loadedCitations = new m.CitationService({ app: deps.app, vault: deps.vault, yieldToUi: deps.yieldToUi, engine }));
   });
   let citation: { key: string; renderer: Promise<CitationRenderer> } | null = null;
@@ -61,11 +69,23 @@ export function createLazyCoreServices(deps: LazyCoreServiceDeps): CoreServices 
     }
     return citation.renderer;
   };
-  const syncModule = once(loadSyncEngine);
-  const store = once(async () => new (await syncModule()).SyncStateStore(deps.stateFile));
+  // The engine's modules are evaluated in steps, each in a task of its own: evaluating them at once blocked the UI.
+  const syncModule = once(async () => {
+    for (const load of [loadNoteRenderer, loadConceptEngine]) {
+      await load();
+      await deps.yieldNow();
+    }
+    return loadSyncEngine();
+  });
+  // Light (the sync's front door): the start-up reads the head of the state to know the export it last synced.
+  const stateStore = new SyncStateStore(deps.stateFile, deps.yieldToUi);
+  const store = () => Promise.resolve(stateStore);
   const lock = once(async () => (deps.lock ? new (await syncModule()).SyncLock(deps.lock()) : undefined));
   /** The core's request for a sync or an import: new notes linked with the kept concept index, then re-linked. */
-  const syncRequest = async (context: ServiceContext, rest: Pick<LibrarySyncRequest, 'exportContent' | 'library' | 'onProgress' | 'automatic'>): Promise<LibrarySyncRequest> => {
+  const syncRequest = async (
+    context: ServiceContext,
+    rest: Pick<LibrarySyncRequest, 'exportHash' | 'exportName' | 'readExport' | 'onProgress' | 'automatic'>,
+  ): Promise<LibrarySyncRequest> => {
     const conceptService = await concepts();
     return {
       ...rest,
@@ -94,7 +114,10 @@ export function createLazyCoreServices(deps: LazyCoreServiceDeps): CoreServices 
   const findNoted = async (): Promise<Set<string>> => {
     const state = await (await store()).load();
     const keys = new Set<string>();
-    for (const [citekey, note] of Object.entries(state?.notes ?? {})) if (await deps.vault.exists(note.path)) keys.add(citekey);
+    for (const [citekey, note] of Object.entries(state?.notes ?? {})) {
+      if (await deps.vault.exists(note.path)) keys.add(citekey);
+      await deps.yieldToUi(); // 10,000 notes to look up
+    }
     return keys;
   };
 
@@ -126,10 +149,8 @@ export function createLazyCoreServices(deps: LazyCoreServiceDeps): CoreServices 
       const { renderSummaryEntry } = await loadNoteRenderer();
       return renderSummaryEntry(paper, number, { language: context.language, summarySource: context.settings.summarySource });
     },
-    async lastSyncedAt() {
-      const at = (await (await store()).loadHead())?.lastExport?.syncedAt;
-      const date = at ? new Date(at) : null;
-      return date && !Number.isNaN(date.getTime()) ? date : null;
+    async lastExport() {
+      return (await stateStore.loadHead())?.lastExport ?? null;
     },
     linkConceptsInText: async (text, path, context) => (await concepts()).linkNoteText(text, path, context),
     rebuildConceptLinks: async (context, onProgress) => (await concepts()).rebuild(context, onProgress),

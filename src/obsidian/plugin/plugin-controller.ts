@@ -5,8 +5,8 @@
  * settings changes at once, so no restart is needed.
  */
 import { getLanguage, Platform, type App, type Plugin, type TAbstractFile } from 'obsidian';
-import { EXPORT_ON_ANOTHER_COMPUTER, exportPathInVault } from '../../core/export';
-import { LibraryCache, loadLibraryReader, type LibraryReader, type LoadedLibrary } from '../../core/library';
+import { EXPORT_ON_ANOTHER_COMPUTER, exportPathInVault, type SettleTimers } from '../../core/export';
+import { LibraryCache, type LibraryParser, type LoadedLibrary, type Paper } from '../../core/library';
 import { resolveNoteLanguage, type NoteLanguage } from '../../core/notes';
 import type { Settings } from '../../core/settings';
 import { StandingProblems, type SyncProgress } from '../../core/sync';
@@ -15,23 +15,24 @@ import { CitedInWatcher } from '../citations/cited-in-watcher';
 import { ConceptWatcher } from '../concepts/concept-watcher';
 import { ExportFiles, locateExport, nodeModules, type ExportLocation, type NodeModules } from '../export/export-file';
 import { nodeFileWatchFactory, type FileWatchFactory } from '../export/export-watcher';
+import { createLibraryParser } from '../export/library-worker';
 import type { DeviceStore } from '../settings/device-store';
 import type { PluginSettingsStore } from '../settings/settings-store';
 import { AutoSync } from '../sync/auto-sync';
 import { SyncScheduler, type SyncAttempt, type SyncTrigger } from '../sync/sync-scheduler';
 import { ObsidianVault } from '../vault/obsidian-vault';
 import { existingFileCase, vaultBasePath, withVaultPaths } from '../vault/vault-folders';
-import type { CoreServices, ServiceContext } from './core-services';
+import type { CoreServices, ExportRequest, ServiceContext } from './core-services';
 import { Notices } from './notices';
 import type { StatusBar } from './status-bar';
-import { isUnloadedError, UnloadGuard } from './unload-guard';
+import { isUnloadedError, PluginUnloadedError, UnloadGuard } from './unload-guard';
 
 export interface ControllerOptions {
   services: CoreServices;
   /** This device's own settings (local storage). */
   device: DeviceStore;
-  /** Injectable for tests; default: the lazily imported reader. */
-  loadReader?: () => Promise<LibraryReader>;
+  /** Injectable for tests; default: a Web Worker where there is one, else the reader in this thread. */
+  createParser?: () => LibraryParser;
   /** Injectable for tests; default: Node's modules on desktop, null on mobile. */
   node?: () => NodeModules | null;
   /** Injectable for tests; default: Node's fs.watch (desktop only). */
@@ -39,6 +40,11 @@ export interface ControllerOptions {
   /** Stopped with the controller, so the runs of the services built with it stop too; default: one of its own. */
   unloadGuard?: UnloadGuard;
 }
+
+const windowTimers: SettleTimers = {
+  set: (callback, ms) => window.setTimeout(callback, ms),
+  clear: (handle) => window.clearTimeout(handle as number),
+};
 
 /** Resolve the headings language setting against Obsidian's language. */
 export function resolveLanguage(setting: Settings['headingsLanguage']): NoteLanguage {
@@ -79,10 +85,12 @@ export class PluginController {
     const node = (this.node = options.node ?? nodeModules);
     this.files = new ExportFiles(app, node);
     this.library = new LibraryCache({
-      readExport: () => this.files.read(this.exportLocation()),
-      loadReader: async () => (await (options.loadReader ?? loadLibraryReader)()).readLibrary,
+      readExport: () => this.files.readBytes(this.exportLocation()),
+      createParser: options.createParser ?? createLibraryParser,
+      exportName: () => exportNameOf(this.exportLocation()),
       now: () => new Date(),
-      yieldToUi: this.unloadGuard.yieldToUi,
+      pause: this.unloadGuard.yieldToUi,
+      timers: windowTimers,
     });
     this.syncScheduler = new SyncScheduler({
       prepare: (library) => this.prepareSync(library),
@@ -111,7 +119,7 @@ export class PluginController {
       app,
       services: this.services,
       context: () => this.context(),
-      libraryKeys: () => this.library.current?.byCitekey ?? null,
+      libraryKeys: () => this.library.current,
       problems: this.problems,
       notices: this.notices,
     });
@@ -169,10 +177,6 @@ export class PluginController {
     };
     this.plugin.registerEvent(vault.on('delete', notesChanged));
     this.plugin.registerEvent(vault.on('rename', notesChanged));
-    void this.services.lastSyncedAt().then((at) => {
-      this.lastSync ??= at;
-      this.renderStatus();
-    }, () => undefined);
     // Stored as a vault path, the new setting loads the library itself (onSettingsChanged); else load it now.
     void this.exportPathToVaultPath().then(
       (stored) => stored || this.loadAndWatch(),
@@ -184,6 +188,7 @@ export class PluginController {
   stop(): void {
     this.stopped = true;
     this.unloadGuard.stop();
+    this.library.dispose(new PluginUnloadedError());
     this.conceptWatcher.stop();
     this.citedInWatcher.stop();
     this.autoSync.stop();
@@ -225,7 +230,11 @@ export class PluginController {
     return true;
   }
 
-  /** Load the library (or say why it cannot be here), then watch the export and catch up on changes made meanwhile. */
+  /**
+   * Open the library (or say why it cannot be here), then watch the export. An export the last sync read is not
+   * parsed at all: its paper count comes from the sync state. One that changed meanwhile (Obsidian was closed, the
+   * path changed) is loaded, and synced once it has settled, when this device syncs by itself.
+   */
   private loadAndWatch(): void {
     if (this.stopped) return;
     this.autoSync.watch();
@@ -234,21 +243,47 @@ export class PluginController {
       this.problems.set('export', EXPORT_ON_ANOTHER_COMPUTER);
       return;
     }
-    this.library.load().then(
-      () => {
+    this.openLibrary().then(
+      (loaded) => {
         this.problems.clear('export');
-        void this.autoSync.poke(); // the export may have changed while Obsidian was closed
+        if (loaded) void this.autoSync.poke();
       },
       (err: unknown) => isUnloadedError(err) || this.problems.set('export', errorMessage(err)),
     );
   }
 
+  /** The library at start-up (or for a new export path), parsed only when it is not the export last synced. */
+  private async openLibrary(): Promise<LoadedLibrary | null> {
+    const last = await this.services.lastExport().catch(() => null);
+    const at = last ? new Date(last.syncedAt) : null;
+    if (at && !Number.isNaN(at.getTime())) this.lastSync ??= at;
+    this.renderStatus();
+    if (this.stopped) return null;
+    return this.library.open(last);
+  }
+
+  /** One whole paper of the library (loading it if needed): the library keeps compact entries, papers on demand. */
+  async paper(citekey: string): Promise<Paper> {
+    return (await this.loadLibrary()).paper(citekey);
+  }
+
+  /** What a sync or an import of this library gets. */
+  exportOf(library: LoadedLibrary): ExportRequest {
+    return { exportHash: library.fingerprint, exportName: exportNameOf(this.exportLocation()), readExport: () => Promise.resolve(library) };
+  }
+
   private async prepareSync(library?: LoadedLibrary) {
-    // A manual sync reads the export again (an unchanged text is not parsed twice, see LibraryCache); an automatic
-    // one gets the library the settled export was just loaded into.
-    const loaded = library ?? (await this.library.reload());
-    this.problems.clear('export'); // read and parsed: whatever was wrong with the export is not any more
-    return { ...this.context(), exportContent: loaded.text, library: loaded.result };
+    // An automatic sync gets the library the settled export was just loaded into. A manual one reads the export
+    // and takes its fingerprint: an export the last sync read is skipped without parsing; any other is parsed
+    // (once: an unchanged one is not parsed twice, see LibraryCache).
+    if (library) return { ...this.context(), ...this.exportOf(library) };
+    const snapshot = await this.library.snapshot();
+    const readExport = async () => {
+      const loaded = await this.library.reload(snapshot);
+      this.problems.clear('export'); // read and parsed: whatever was wrong with the export is not any more
+      return loaded;
+    };
+    return { ...this.context(), exportHash: snapshot.fingerprint, exportName: snapshot.name, readExport };
   }
 
   private onSettingsChanged(next: Settings, previous: Settings): void {
@@ -265,7 +300,11 @@ export class PluginController {
 
   private onSyncEvent(running: boolean, progress: SyncProgress | null, outcome?: SyncAttempt): void {
     this.syncView = { running, progress };
-    if (outcome?.status === 'done') this.lastSync = outcome.finishedAt;
+    if (outcome?.status === 'done') {
+      this.lastSync = outcome.finishedAt;
+      // Synced, or skipped as the very export a sync read before: the export is readable.
+      this.problems.clear('export');
+    }
     this.renderStatus();
   }
 
@@ -273,12 +312,18 @@ export class PluginController {
     this.statusBar?.render({
       exportSet: this.exportLocation().kind !== 'unset',
       library: this.library.state,
+      paperCount: this.library.paperCount,
       syncing: this.syncView.running,
       progress: this.syncView.progress,
       lastSync: this.lastSync,
       problems: this.problems.list,
     });
   }
+}
+
+/** The export's path as the warnings about it name it (its encoding, say). */
+function exportNameOf(location: ExportLocation): string | undefined {
+  return location.kind === 'unset' ? undefined : location.path;
 }
 
 function nodeWatch(node: () => NodeModules | null, path: string, onChange: () => void) {

@@ -1,11 +1,14 @@
 /**
- * Whether the plugin is still loaded. Long runs (a sync, a concept run, the library load) yield to the UI every
- * few notes through `yieldToUi`, and every note and state write passes `check`: once the plugin is unloaded both
- * throw PluginUnloadedError, so a run stops at its next step and nothing is written after unload (a plugin being
- * uninstalled must not recreate its folder or touch notes). The error is a cancellation, never shown to the user.
+ * Whether the plugin is still loaded. Long runs (a sync, a concept run, the library load) pause between steps
+ * through `yieldToUi`, which yields to the UI once the time slice is used up (TimeSlicer, MessageChannel messages
+ * that a hidden window does not throttle), and every note and state write passes `check`: once the plugin is
+ * unloaded both throw PluginUnloadedError, so a run stops at its next step and nothing is written after unload (a
+ * plugin being uninstalled must not recreate its folder or touch notes). The error is a cancellation, never shown
+ * to the user.
  * A child component of the plugin, so Obsidian's own unload stops it even if nothing else does.
  */
 import { Component } from 'obsidian';
+import { TimeSlicer, type Pause } from '../../core/scheduling';
 
 export class PluginUnloadedError extends Error {
   constructor() {
@@ -21,6 +24,11 @@ export function isUnloadedError(err: unknown): boolean {
 
 export class UnloadGuard extends Component {
   private stopped = false;
+
+  /** `slicer`: how long runs share the thread (injectable for tests). */
+  constructor(private readonly slicer = new TimeSlicer()) {
+    super();
+  }
 
   override onunload(): void {
     this.stopped = true;
@@ -40,10 +48,19 @@ export class UnloadGuard extends Component {
     if (this.stopped) throw new PluginUnloadedError();
   }
 
-  /** Let Obsidian paint between batches of work; throws PluginUnloadedError once the plugin is unloaded. */
-  readonly yieldToUi = async (): Promise<void> => {
+  /**
+   * Awaited between the steps of a long run: yields to Obsidian once the time slice is used up (see TimeSlicer);
+   * throws PluginUnloadedError once the plugin is unloaded.
+   */
+  readonly yieldToUi: Pause = () => {
     this.check();
-    await new Promise((resolve) => window.setTimeout(resolve, 0));
+    return this.slicer.pause()?.then(() => this.check());
+  };
+
+  /** Yield to Obsidian now, whatever is left of the time slice (before a step that cannot be cut). */
+  readonly yieldNow = async (): Promise<void> => {
+    this.check();
+    await this.slicer.yieldNow();
     this.check();
   };
 }

@@ -66,7 +66,7 @@ export class ExportPathCheck {
     this.messages.show(setting, { kind: 'ok', text: `${lead}Checking…` });
     let check: Check;
     try {
-      check = describeLibrary((await this.controller.loadLibrary()).result);
+      check = describeLibrary(await this.controller.loadLibrary());
     } catch (err) {
       check = { kind: 'error', text: errorMessage(err) };
     }

@@ -37,7 +37,8 @@ const SAMPLE_PAPER: Paper = {
  */
 async function checkTemplate(kit: RowKit, setting: Setting, template: string, save: boolean, current: () => boolean = () => true): Promise<void> {
   const context = kit.controller.context();
-  const paper = kit.controller.library.current?.result.papers[0] ?? SAMPLE_PAPER;
+  const first = kit.controller.library.current?.entries[0];
+  const paper = first ? await kit.controller.paper(first.citekey).catch(() => SAMPLE_PAPER) : SAMPLE_PAPER;
   let preview: string;
   try {
     const renderer = await kit.controller.services.citationRenderer({ ...context, settings: { ...context.settings, citationTemplate: template } });

@@ -4,9 +4,13 @@
  * and syncs it when this device syncs automatically: as chosen on this device (DeviceStore), else on for a desktop
  * that can see the export and off on a phone. Whatever goes wrong on the way is a standing problem (status bar,
  * settings tab), never a notice: nobody asked for this run.
+ *
+ * Settling by content: half a second after the last change the export is read (the library worker starts at the
+ * first change, so it is ready), and synced at once when its content shows it is whole and a second look finds the
+ * file as it was; otherwise the full auto-sync wait is the fallback (see ExportSettler).
  */
 import { Platform, type App } from 'obsidian';
-import type { SettleOutcome, SettleTimers } from '../../core/export';
+import type { SettleOutcome, SettleRun, SettleTimers } from '../../core/export';
 import type { LibraryCache, LoadedLibrary } from '../../core/library';
 import { autoSyncOnDevice } from '../../core/settings';
 import type { StandingProblems } from '../../core/sync';
@@ -33,6 +37,12 @@ export interface AutoSyncDeps {
   /** An automatic sync with the library just loaded. */
   sync(library: LoadedLibrary): Promise<SyncAttempt>;
 }
+
+/**
+ * Quiet time after a change before the export is read, when its content may show it is whole (a BBT rewrite
+ * arrives in one write, or in chunks a few hundred milliseconds apart); the auto-sync wait is the fallback.
+ */
+const EARLY_SETTLE_MS = 500;
 
 const windowTimers: SettleTimers = {
   set: (callback, ms) => window.setTimeout(callback, ms),
@@ -64,9 +74,11 @@ export class AutoSync {
       files: this.deps.files,
       location,
       quietMs: this.deps.quietMs(),
+      earlyMs: Math.min(EARLY_SETTLE_MS, this.deps.quietMs()),
       timers: windowTimers,
       watchFile: this.deps.watchFile,
-      onSettled: () => this.onSettled(),
+      onSettled: (run) => this.onSettled(run),
+      onChange: () => this.deps.library.warm(),
       onProblem: (message) => this.deps.problems.set('export', message),
     });
     this.watcher.start();
@@ -90,8 +102,11 @@ export class AutoSync {
     return (await this.deps.files.fingerprint(location)) !== null;
   }
 
-  /** The export changed and settled: reload the library, then sync it (read once) if this device syncs by itself. */
-  private async onSettled(): Promise<SettleOutcome> {
+  /**
+   * The export changed and settled: reload the library, then sync it (read once) if this device syncs by itself. An
+   * early try (before the full wait) goes ahead only for an export whose content shows it is whole.
+   */
+  private async onSettled(run: SettleRun): Promise<SettleOutcome> {
     let loaded: LoadedLibrary;
     try {
       loaded = await this.deps.library.reload();
@@ -101,6 +116,7 @@ export class AutoSync {
       if (!isUnloadedError(err)) this.deps.problems.set('export', errorMessage(err));
       return 'done';
     }
+    if (run.early && !(loaded.complete && (await run.unchanged()))) return 'wait';
     if (!(await this.enabled())) return 'done';
     // A sync still running read the export before this change: let it end, then sync the new text.
     if (this.deps.scheduler.running) await this.deps.scheduler.run('auto');

@@ -48,7 +48,7 @@ export function isIncompleteExportError(err: unknown): boolean {
   const e = err as { name?: string; reason?: string } | null;
   if (e?.name === 'SyncLockedError') return true;
   if (e?.name === 'SyncAbortedError') return e.reason === 'truncated' || e.reason === 'unreadable' || e.reason === 'empty';
-  return e?.name === 'UnrecognizedExportError';
+  return e?.name === 'UnrecognizedExportError' || e?.name === 'UnreadableExportError';
 }
 
 /** Notice kinds: the progress of the sync running, a click while it runs, and the result (or failure) of the last one. */

@@ -1,4 +1,4 @@
-import { ExportSettler, type SettleOutcome, type SettleTimers } from '../../../src/core/export/export-settler';
+import { ExportSettler, type SettleOutcome, type SettleRun, type SettleTimers } from '../../../src/core/export/export-settler';
 
 /** A hand-driven clock: timers run only inside `advance`, each followed by all pending promise work. */
 class FakeClock implements SettleTimers {
@@ -37,20 +37,22 @@ class FakeClock implements SettleTimers {
 const flushPromises = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A file whose fingerprint the test sets; null means missing. */
-function setup(options: { quietMs?: number; checkMs?: number; maxRetries?: number; outcome?: () => SettleOutcome | Promise<SettleOutcome> } = {}) {
+function setup(options: { quietMs?: number; checkMs?: number; earlyMs?: number; maxRetries?: number; outcome?: (run: SettleRun) => SettleOutcome | Promise<SettleOutcome> } = {}) {
   const clock = new FakeClock();
   const file = { fingerprint: '10:1' as string | null };
-  const runs: { at: number; fingerprint: string | null }[] = [];
+  const runs: { at: number; fingerprint: string | null; early: boolean }[] = [];
   const gaveUp: string[] = [];
   const settler = new ExportSettler({
     quietMs: options.quietMs ?? 1000,
     checkMs: options.checkMs ?? 500,
+    earlyMs: options.earlyMs,
+    now: () => clock.now,
     maxRetries: options.maxRetries,
     timers: clock,
     probe: () => Promise.resolve(file.fingerprint),
-    onSettled: async () => {
-      runs.push({ at: clock.now, fingerprint: file.fingerprint });
-      return (await options.outcome?.()) ?? 'done';
+    onSettled: async (run) => {
+      runs.push({ at: clock.now, fingerprint: file.fingerprint, early: run.early });
+      return (await options.outcome?.(run)) ?? 'done';
     },
     onGiveUp: (reason) => gaveUp.push(reason),
   });
@@ -64,7 +66,7 @@ describe('ExportSettler', () => {
     await clock.advance(1499);
     expect(runs).toEqual([]);
     await clock.advance(1);
-    expect(runs).toEqual([{ at: 1500, fingerprint: '10:1' }]);
+    expect(runs).toEqual([{ at: 1500, fingerprint: '10:1', early: false }]);
     expect(settler.state).toBe('idle');
     await clock.advance(60000);
     expect(runs).toHaveLength(1);
@@ -91,7 +93,7 @@ describe('ExportSettler', () => {
     }
     expect(runs).toEqual([]);
     await clock.advance(1000);
-    expect(runs).toEqual([{ at: 2500, fingerprint: '40:40' }]);
+    expect(runs).toEqual([{ at: 2500, fingerprint: '40:40', early: false }]);
   });
 
   it('waits for a file that is missing for a moment (BBT replacing it), then imports it', async () => {
@@ -103,7 +105,7 @@ describe('ExportSettler', () => {
     await clock.advance(2000);
     expect(runs).toEqual([]);
     await clock.advance(500);
-    expect(runs).toEqual([{ at: 3500, fingerprint: '99:9' }]);
+    expect(runs).toEqual([{ at: 3500, fingerprint: '99:9', early: false }]);
     expect(gaveUp).toEqual([]);
   });
 
@@ -198,5 +200,70 @@ describe('ExportSettler', () => {
     await clock.advance(60000);
     expect(runs).toEqual([]);
     expect(settler.state).toBe('disposed');
+  });
+
+  describe('early, by content (earlyMs)', () => {
+    /** An import that checks the content (whole or not) and, when early, asks for the second look. */
+    const importing = (whole: () => boolean) => async (run: SettleRun): Promise<SettleOutcome> => (run.early && !(whole() && (await run.unchanged())) ? 'wait' : 'done');
+
+    it('imports a whole export after the short quiet spell and a second look, well before the full wait', async () => {
+      const asked: { second: Promise<boolean> | null } = { second: null };
+      const { clock, runs, settler } = setup({ quietMs: 2000, earlyMs: 500, outcome: (run) => (asked.second = run.unchanged()).then(() => 'done') });
+      settler.notifyChange();
+      await clock.advance(499);
+      expect(runs).toEqual([]);
+      await clock.advance(1);
+      expect(runs).toEqual([{ at: 500, fingerprint: '10:1', early: true }]); // the read starts at the first look
+      await clock.advance(500); // the second look, 500 after the first
+      expect(await asked.second).toBe(true);
+      expect(settler.state).toBe('idle');
+      expect(clock.pending).toBe(0);
+    });
+
+    it('falls back to the full wait for an export that is not known whole, then imports it as before', async () => {
+      const { clock, runs, settler } = setup({ quietMs: 2000, earlyMs: 500, outcome: importing(() => false) });
+      settler.notifyChange();
+      await clock.advance(1000);
+      expect(runs.map((r) => [r.at, r.early])).toEqual([[500, true]]);
+      await clock.advance(999);
+      expect(runs).toHaveLength(1);
+      await clock.advance(1); // the full wait after the change, and one look finding the file as before
+      expect(runs.map((r) => [r.at, r.early])).toEqual([[500, true], [2000, false]]);
+    });
+
+    it('does not import early when the second look finds the file changed (BBT writing in chunks)', async () => {
+      const { clock, file, runs, settler } = setup({ quietMs: 2000, earlyMs: 500, outcome: importing(() => true) });
+      settler.notifyChange();
+      await clock.advance(500); // first look: 10:1, the read starts
+      file.fingerprint = '20:2'; // a chunk written without an event reaching us
+      await clock.advance(500); // second look: changed → wait
+      expect(runs.map((r) => r.early)).toEqual([true]);
+      await clock.advance(1000); // full wait over: a look (20:2 ≠ 10:1), then another 500 later
+      expect(runs).toHaveLength(1);
+      await clock.advance(500);
+      expect(runs.map((r) => [r.at, r.fingerprint, r.early])).toEqual([[500, '10:1', true], [2500, '20:2', false]]);
+    });
+
+    it('starts over when a change comes while an early read runs', async () => {
+      const { clock, file, runs, settler } = setup({ quietMs: 2000, earlyMs: 500, outcome: importing(() => true) });
+      settler.notifyChange();
+      await clock.advance(500);
+      file.fingerprint = '30:3';
+      settler.notifyChange(); // during the read: the second look (at 1000) says no, and the quiet spell starts again
+      await clock.advance(500);
+      expect(runs).toHaveLength(1);
+      await clock.advance(500);
+      expect(runs.map((r) => [r.at, r.fingerprint, r.early])).toEqual([[500, '10:1', true], [1500, '30:3', true]]);
+    });
+
+    it('ends the wait for a second look when disposed', async () => {
+      const asked: { second: Promise<boolean> | null } = { second: null };
+      const { clock, settler } = setup({ quietMs: 2000, earlyMs: 500, outcome: (run) => (asked.second = run.unchanged()).then(() => 'done') });
+      settler.notifyChange();
+      await clock.advance(500);
+      settler.dispose();
+      expect(await asked.second).toBe(false);
+      expect(clock.pending).toBe(0);
+    });
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { foldForSearch, PaperSearchIndex, paperSearchIndex, searchWords } from '../../../src/core/library/paper-search';
+import { foldForSearch, PaperSearchIndex, paperSearchIndex, searchWords, type SearchablePaper } from '../../../src/core/library/paper-search';
 import type { Paper } from '../../../src/core/library/paper';
+import { entryOf } from '../../../src/core/library/library-index';
 import { makePaper } from '../sync/sync-support';
 
 const papers: Paper[] = [
@@ -12,7 +13,7 @@ const papers: Paper[] = [
   makePaper('chatgpt2023', { title: 'Evaluating ChatGPT on Reasoning', authors: ['Lee, Ann'], year: 2023, venue: null }),
 ];
 
-const keys = (index: PaperSearchIndex, query: string, limit = 10) => index.search(query, limit).map((m) => m.item.citekey);
+const keys = <T extends SearchablePaper>(index: PaperSearchIndex<T>, query: string, limit = 10) => index.search(query, limit).map((m) => m.item.citekey);
 
 describe('the library search', () => {
   it('finds every word typed in the title, authors, year, citekey or venue, in any order', () => {
@@ -87,5 +88,13 @@ describe('the library search', () => {
   it('keeps one prepared index per list of papers', () => {
     expect(paperSearchIndex(papers)).toBe(paperSearchIndex(papers));
     expect(paperSearchIndex([...papers])).not.toBe(paperSearchIndex(papers));
+  });
+
+  it('finds the same over the compact entries the plugin keeps (authors joined in one string)', () => {
+    const whole = new PaperSearchIndex(papers);
+    const compact = new PaperSearchIndex(papers.map((p) => entryOf(p)));
+    for (const query of ['few-shot learners', 'learners brown', '明远', 'scholkopf', 'mann 2020', '李', 'language models', '']) {
+      expect(keys(compact, query)).toEqual(keys(whole, query));
+    }
   });
 });

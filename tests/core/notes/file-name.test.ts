@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { allocateNotePaths, noteFileName, sanitizeFileName, type FileNameContext } from '../../../src/core/notes/file-name';
+import { allocateNotePaths, allocateNotePathsAmong, noteFileName, sanitizeFileName, takenPathKeys, type FileNameContext } from '../../../src/core/notes/file-name';
 import { TemplateError } from '../../../src/core/notes/template';
 import { defaultSettings, type Settings } from '../../../src/core/settings/settings';
 import type { Paper } from '../../../src/core/library/paper';
@@ -144,5 +144,15 @@ describe('allocateNotePaths', () => {
 
   it('uses the notes folder from the settings', () => {
     expect(allocateNotePaths([withKey('k')], [], ctx({ notesFolder: 'Papers/Lit/' }))).toEqual(['Papers/Lit/k.md']);
+  });
+
+  it('gives the same paths from existing paths taken as keys beforehand, with pauses, and leaves those keys alone', async () => {
+    const existing = ['Literature/A.md', 'Literature/Ä.md', 'Other/b.md'];
+    let pauses = 0;
+    const taken = await takenPathKeys(existing, () => void pauses++);
+    expect(pauses).toBe(3);
+    const papers = ['a', 'A\u0308'.normalize('NFD'), 'b', 'c'].map((k) => withKey(k));
+    expect(allocateNotePathsAmong(papers, taken, ctx())).toEqual(allocateNotePaths(papers, existing, ctx()));
+    expect(taken.size).toBe(3);
   });
 });

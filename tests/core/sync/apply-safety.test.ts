@@ -103,6 +103,14 @@ describe('leftovers of an interrupted create', () => {
     expect(await vault.read('Literature/a.md')).toBe('My own note on paper a.\n');
   });
 
+  it('finds a leftover whatever the case of its name (a Mac or Windows file system keeps one file for both)', async () => {
+    const vault = new InMemoryVault({ 'Literature/B.md': '', 'Literature/A (2).md': '', 'Literature/a.md': 'My own note on paper a.\n' });
+    const store = new MemoryStateStore();
+    const report = await applySync(vault, await planFor(vault, store), store);
+    expect(report.created.sort()).toEqual(['Literature/A (2).md', 'Literature/B.md']);
+    expect(Object.keys(vault.snapshot())).toEqual(['Literature/A (2).md', 'Literature/B.md', 'Literature/a.md']);
+  });
+
   it('never repairs a file with anything of the user\'s in it, nor one that changed since the plan', async () => {
     const vault = new InMemoryVault({ 'Literature/a.md': 'My own note on paper a.\n', 'Literature/b.md': '' });
     const store = new MemoryStateStore();

@@ -1,6 +1,18 @@
 import { exportFingerprint, exportText } from '../../../src/core/sync/export-bytes';
-import { hashBytes, hashString } from '../../../src/core/text/fingerprint';
-import { emptySyncState, listingFingerprint, normalizeSyncState, parseSyncState, parseSyncStateHead, serializeSyncState, type SyncState } from '../../../src/core/sync/sync-state';
+import fc from 'fast-check';
+import { hashBytes, hashBytesSliced, hashString } from '../../../src/core/text/fingerprint';
+import {
+  emptySyncState,
+  listingFingerprint,
+  normalizeSyncState,
+  noteMap,
+  parseSyncState,
+  parseSyncStateHead,
+  parseSyncStateSliced,
+  serializeSyncState,
+  serializeSyncStateSliced,
+  type SyncState,
+} from '../../../src/core/sync/sync-state';
 
 function sample(): SyncState {
   return {
@@ -54,6 +66,48 @@ describe('sync state', () => {
     expect(partial.notes.ok.written.keys).toEqual({ title: 'h1', tags: 'h2' });
   });
 
+  it('is parsed and written a note at a time with pauses, to exactly what the whole-text functions give', async () => {
+    let pauses = 0;
+    const pause = () => void pauses++;
+    const state = sample();
+    state.notes = noteMap(state.notes); // citekeys are data: "__proto__" is a key like any other
+    const keys: string[] = ['__proto__', 'constructor', '中文,键'];
+    for (const key of keys) state.notes[key] = key === 'constructor' ? state.notes.b : state.notes.a;
+    const text = serializeSyncState(state);
+    expect(await serializeSyncStateSliced(state, pause)).toBe(text);
+    expect(pauses).toBe(5);
+    const back = (await parseSyncStateSliced(text, pause))!;
+    expect(serializeSyncState(back)).toBe(text);
+    expect(Object.keys(back.notes).sort()).toEqual(['__proto__', 'a', 'b', 'constructor', '中文,键']);
+    expect(Object.getPrototypeOf(back.notes)).toBeNull();
+    expect(pauses).toBe(10);
+    expect(await parseSyncStateSliced(serializeSyncState(emptySyncState()), pause)).toEqual(emptySyncState());
+    expect(await parseSyncStateSliced(null, pause)).toBeNull();
+  });
+
+  it('falls back to the whole-text parse for text in another layout or damaged', async () => {
+    const pause = () => undefined;
+    const pretty = JSON.stringify(JSON.parse(serializeSyncState(sample())), null, 1); // valid JSON, one line per value
+    expect(serializeSyncState((await parseSyncStateSliced(pretty, pause))!)).toBe(serializeSyncState(sample()));
+    const text = serializeSyncState(sample());
+    expect(await parseSyncStateSliced(text.slice(0, -5), pause)).toEqual(emptySyncState());
+    const badLine = text.replace('"a": [', '"a": {');
+    expect(await parseSyncStateSliced(badLine, pause)).toEqual(parseSyncState(badLine));
+  });
+
+  it('property: the sliced parse of any stored state equals the whole parse', async () => {
+    const note = fc.record({ path: fc.string({ minLength: 1 }), paperHash: fc.string(), importedAt: fc.string(), removed: fc.option(fc.string({ minLength: 1 }), { nil: undefined }) });
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(fc.string(), note), async (notes) => {
+        const state = emptySyncState();
+        for (const [k, n] of Object.entries(notes)) state.notes[k] = { ...n, written: { keys: {}, regions: {} }, ...(n.removed === undefined ? { removed: undefined } : {}) };
+        for (const n of Object.values(state.notes)) if (n.removed === undefined) delete n.removed;
+        const text = serializeSyncState(state);
+        expect(serializeSyncState((await parseSyncStateSliced(text, () => undefined))!)).toBe(serializeSyncState(parseSyncState(text)!));
+      }),
+    );
+  });
+
   it('fingerprints listings by their exact paths', () => {
     expect(listingFingerprint(['a.md', 'b.md'])).toBe(listingFingerprint(['a.md', 'b.md']));
     expect(listingFingerprint(['a.md', 'b.md'])).not.toBe(listingFingerprint(['a.md', 'c.md']));
@@ -71,6 +125,17 @@ describe('export fingerprint', () => {
     padded.set(bytes, 3);
     expect(hashBytes(padded.subarray(3))).toBe(hashBytes(bytes));
     expect(exportFingerprint(text)).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('is the same when taken 256 KB at a time with pauses, at any length and offset', async () => {
+    const big = new Uint8Array((1 << 18) * 2 + 7).map((_, i) => (i * 31) & 255);
+    let pauses = 0;
+    const pause = () => void pauses++;
+    for (const length of [0, 1, 3, 4, 5, 1 << 18, (1 << 18) + 1, big.length]) expect(await hashBytesSliced(big.subarray(0, length), pause)).toBe(hashBytes(big.subarray(0, length)));
+    expect(await hashBytesSliced(big.subarray(1), pause)).toBe(hashBytes(big.subarray(1)));
+    pauses = 0;
+    await hashBytesSliced(big, pause);
+    expect(pauses).toBe(3); // one per 256 KB begun
   });
 
   it('changes with any byte, and decodes bytes to the same text', () => {

@@ -150,8 +150,8 @@ describe('the citation suggester', () => {
   });
 
   it('waits for the library while it loads, and shows nothing without an export', async () => {
-    const { loadReader, release } = slowReader();
-    const made = await makePlugin({ files: { [EXPORT]: EXAMPLE_LIBRARY }, loadReader });
+    const { createParser, release } = slowReader();
+    const made = await makePlugin({ files: { [EXPORT]: EXAMPLE_LIBRARY }, createParser });
     await made.plugin.saveData({ exportPath: EXPORT, autoSync: false });
     await loadPlugin(made.plugin);
     made.app.workspace.triggerLayoutReady();

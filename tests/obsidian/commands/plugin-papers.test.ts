@@ -1,7 +1,6 @@
-import { loadLibraryReader } from '../../../src/core/library';
 import { noticeMessages, openedModals, setMockPlatform, type App, type FuzzyMatch, type SuggestModal } from '../../__mocks__/obsidian';
-import type { Paper } from '../../../src/core/library/paper';
-import { CHINESE_LIBRARY, loadPlugin, makePlugin, slowReader, STATE_PATH, usePluginTestEnvironment, flush, EXAMPLE_LIBRARY } from '../plugin-harness';
+import type { PaperEntry } from '../../../src/core/library';
+import { CHINESE_LIBRARY, loadPlugin, makePlugin, STATE_PATH, usePluginTestEnvironment, flush, EXAMPLE_LIBRARY, watchedParser } from '../plugin-harness';
 
 const LIBRARY = EXAMPLE_LIBRARY; // 15 papers
 const CHINESE = CHINESE_LIBRARY;
@@ -9,12 +8,12 @@ const EXPORT = 'Zotero/library.bib';
 const BROWN = 'Literature/brownLanguageModelsAre2020.md';
 
 
-type PaperModal = SuggestModal<FuzzyMatch<Paper>>;
+type PaperModal = SuggestModal<FuzzyMatch<PaperEntry>>;
 
 usePluginTestEnvironment();
 
 async function started(settings: Record<string, unknown> = {}, files: Record<string, string> = { [EXPORT]: LIBRARY }) {
-  const made = await makePlugin({ files, loadReader: loadLibraryReader });
+  const made = await makePlugin({ files });
   await made.plugin.saveData({ exportPath: EXPORT, autoSync: false, ...settings });
   await loadPlugin(made.plugin);
   made.app.workspace.triggerLayoutReady();
@@ -109,8 +108,9 @@ describe('import paper', () => {
   });
 
   it('opens at once while the library is still loading, says so, and fills in when it is loaded', async () => {
-    const { loadReader, release } = slowReader();
-    const made = await makePlugin({ files: { [EXPORT]: LIBRARY }, loadReader });
+    const parser = watchedParser();
+    const release = parser.hold();
+    const made = await makePlugin({ files: { [EXPORT]: LIBRARY }, createParser: parser.createParser });
     await made.plugin.saveData({ exportPath: EXPORT, autoSync: false });
     await loadPlugin(made.plugin);
     made.app.workspace.triggerLayoutReady();
@@ -186,7 +186,10 @@ describe('open in Zotero', () => {
     expect(command.checkCallback!(true)).toBe(false); // BBT's citekey form needs desktop Zotero
 
     await withActive(made.app, 'Literature/y.md', '---\ncitekey: brown2020\nzotero: zotero://select/items/@brown2020\n---\n');
-    (made.plugin.controller.library.current!.byCitekey as Map<string, Paper>).set('brown2020', { zoteroUri: 'zotero://select/library/items/ABCD2345' } as Paper);
+    const library = made.plugin.controller.library.current!;
+    const entryOf = library.entry.bind(library);
+    const brown2020: PaperEntry = { ...entryOf('brownLanguageModelsAre2020')!, citekey: 'brown2020', zoteroUri: 'zotero://select/library/items/ABCD2345' };
+    jest.spyOn(library, 'entry').mockImplementation((key) => (key === 'brown2020' ? brown2020 : entryOf(key)));
     expect(command.checkCallback!(true)).toBe(true); // the export knows the item key
     command.checkCallback!(false);
     expect(open).toHaveBeenLastCalledWith('zotero://select/library/items/ABCD2345');

@@ -2,7 +2,6 @@
  * "Take Zotero's version of this note's managed parts" on the active note: a conflicted key and region get
  * Zotero's text back through the editor (one undo restores the user's), the rest of the note stays.
  */
-import { loadLibraryReader } from '../../../src/core/library';
 import { noticeMessages } from '../../__mocks__/obsidian';
 import { EXAMPLE_LIBRARY, flush, loadPlugin, makePlugin, usePluginTestEnvironment } from '../plugin-harness';
 
@@ -13,7 +12,7 @@ const TITLE = 'Language Models Are Few-Shot Learners';
 usePluginTestEnvironment();
 
 async function synced() {
-  const made = await makePlugin({ files: { [EXPORT]: EXAMPLE_LIBRARY }, loadReader: loadLibraryReader });
+  const made = await makePlugin({ files: { [EXPORT]: EXAMPLE_LIBRARY } });
   await made.plugin.saveData({ exportPath: EXPORT, autoSync: false });
   await loadPlugin(made.plugin);
   made.app.workspace.triggerLayoutReady();

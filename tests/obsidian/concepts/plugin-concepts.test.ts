@@ -1,5 +1,4 @@
 import { GLOSSARY } from '../../../src/core/concepts/engine';
-import { loadLibraryReader } from '../../../src/core/library';
 import { allNoticeMessages, noticeMessages, resetUiLog, TFile, type MarkdownFileInfo } from '../../__mocks__/obsidian';
 import { loadPlugin, makePlugin, usePluginTestEnvironment, flush, EXAMPLE_LIBRARY } from '../plugin-harness';
 
@@ -23,7 +22,7 @@ const READING = {
 usePluginTestEnvironment();
 
 async function started(settings: Record<string, unknown> = {}, files: Record<string, string> = {}) {
-  const made = await makePlugin({ files: { [EXPORT]: LIBRARY, ...CONCEPTS, ...READING, ...files }, loadReader: loadLibraryReader });
+  const made = await makePlugin({ files: { [EXPORT]: LIBRARY, ...CONCEPTS, ...READING, ...files } });
   await made.plugin.saveData({ exportPath: EXPORT, autoSync: false, conceptScopeFolders: ['Reading'], ...settings });
   await loadPlugin(made.plugin);
   made.app.workspace.triggerLayoutReady();

@@ -30,17 +30,19 @@ describe('locateExport', () => {
   });
 });
 
+const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
 describe('ExportFiles', () => {
-  it('reads a vault export through the Vault API and fingerprints it by size and mtime', async () => {
+  it('reads a vault export\'s bytes through the Vault API and fingerprints it by size and mtime', async () => {
     const app = await createMockApp({ 'Zotero/library.bib': '@article{a, title={T}}' });
     const files = new ExportFiles(app as unknown as ObsidianApp);
     const location = locateExport('Zotero/library.bib');
-    expect(await files.read(location)).toBe('@article{a, title={T}}');
+    expect(text(await files.readBytes(location))).toBe('@article{a, title={T}}');
     const before = await files.fingerprint(location);
     expect(before).toMatch(/^22:\d+$/);
     await app.vault.setExternal('Zotero/library.bib', '@article{a, title={T2}}');
     expect(await files.fingerprint(location)).not.toBe(before);
-    await expect(files.read(locateExport('Zotero/none.bib'))).rejects.toThrow('Export file not found in the vault: Zotero/none.bib');
+    await expect(files.readBytes(locateExport('Zotero/none.bib'))).rejects.toThrow('Export file not found in the vault: Zotero/none.bib');
     expect(await files.fingerprint(locateExport('Zotero/none.bib'))).toBeNull();
   });
 
@@ -51,12 +53,14 @@ describe('ExportFiles', () => {
       await fsp.writeFile(abs, '@article{x, title={X}}');
       const app = await createMockApp();
       const files = new ExportFiles(app as unknown as ObsidianApp, nodeModules);
-      expect(await files.read(locateExport(abs))).toBe('@article{x, title={X}}');
+      const bytes = await files.readBytes(locateExport(abs));
+      expect(text(bytes)).toBe('@article{x, title={X}}');
+      expect([bytes.byteOffset, bytes.buffer.byteLength]).toEqual([0, bytes.byteLength]); // a buffer of its own, for the worker
       expect(await files.fingerprint(locateExport(abs))).toMatch(/^22:/);
-      await expect(files.read(locateExport(path.join(dir, 'gone.bib')))).rejects.toThrow(`Export file not found: ${path.join(dir, 'gone.bib')}`);
-      await expect(files.read(locateExport(dir))).rejects.toThrow(ExportFileError);
+      await expect(files.readBytes(locateExport(path.join(dir, 'gone.bib')))).rejects.toThrow(`Export file not found: ${path.join(dir, 'gone.bib')}`);
+      await expect(files.readBytes(locateExport(dir))).rejects.toThrow(ExportFileError);
       const home = { ...nodeModules()!, os: { ...os, homedir: () => dir } };
-      expect(await new ExportFiles(app as unknown as ObsidianApp, () => home).read(locateExport('~/library.bib'))).toBe('@article{x, title={X}}');
+      expect(text(await new ExportFiles(app as unknown as ObsidianApp, () => home).readBytes(locateExport('~/library.bib')))).toBe('@article{x, title={X}}');
     } finally {
       await fsp.rm(dir, { recursive: true, force: true });
     }
@@ -67,13 +71,13 @@ describe('ExportFiles', () => {
     expect(nodeModules()).toBeNull();
     const app = await createMockApp();
     const files = new ExportFiles(app as unknown as ObsidianApp);
-    await expect(files.read(locateExport('/Users/me/library.bib'))).rejects.toThrow(/only be read by the desktop app/);
+    await expect(files.readBytes(locateExport('/Users/me/library.bib'))).rejects.toThrow(/only be read by the desktop app/);
     expect(await files.fingerprint(locateExport('/Users/me/library.bib'))).toBeNull();
   });
 
   it('asks for the setting when no export is set', async () => {
     const files = new ExportFiles((await createMockApp()) as unknown as ObsidianApp);
-    await expect(files.read(locateExport(''))).rejects.toThrow('Set the Better BibTeX export file in the plugin settings first.');
+    await expect(files.readBytes(locateExport(''))).rejects.toThrow('Set the Better BibTeX export file in the plugin settings first.');
   });
 });
 
@@ -88,7 +92,7 @@ describe('ExportFiles and files that are not exports', () => {
       expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
       const files = new ExportFiles((await createMockApp({})) as unknown as ObsidianApp, nodeModules);
       for (const abs of [fifo, '/dev/zero']) {
-        await expect(files.read(locateExport(abs))).rejects.toThrow(
+        await expect(files.readBytes(locateExport(abs))).rejects.toThrow(
           new ExportFileError(`Cannot read the export file ${abs}: it is not a regular file (a pipe, a device or a socket); point the setting at the export file itself`),
         );
       }

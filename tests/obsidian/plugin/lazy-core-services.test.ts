@@ -29,13 +29,17 @@ describe('lazy core services', () => {
       app,
       vault: new InMemoryVault(),
       stateFile: { read: () => Promise.resolve(null), write: () => Promise.resolve() },
-      yieldToUi: () => Promise.resolve(),
+      yieldToUi: () => undefined,
+      yieldNow: () => Promise.resolve(),
     });
     const paper = readLibrary(LIBRARY).papers.find((p) => p.citekey === 'brownLanguageModelsAre2020')!;
     const context: ServiceContext = { settings: normalizeSettings(null), language: 'en', now: new Date(), activePath: null, device: 'test-device' };
 
     const entry = await services.renderPaperSummary(paper, 3, context);
     expect(entry.startsWith('3. Language Models Are Few-Shot Learners [https://arxiv.org/abs/2005.14165](https://arxiv.org/abs/2005.14165)\n')).toBe(true);
+    expect(mockEvaluated).toEqual([]);
+
+    expect(await services.lastExport()).toBeNull(); // the sync state is read without the sync engine
     expect(mockEvaluated).toEqual([]);
 
     await services.linkConceptsInText('text', 'a.md', context); // a concept command does load the concept engine

@@ -5,8 +5,9 @@
  */
 import { attempt } from '../../../src/obsidian/plugin/attempt';
 import { Notices } from '../../../src/obsidian/plugin/notices';
-import { loadLibraryReader } from '../../../src/core/library';
 import { UnloadGuard, PluginUnloadedError } from '../../../src/obsidian/plugin/unload-guard';
+import { TimeSlicer } from '../../../src/core/scheduling';
+import type { LibraryParser } from '../../../src/core/library';
 import { allNoticeMessages, noticeMessages, visibleNotices } from '../../__mocks__/obsidian';
 import { loadPlugin, makePlugin, STATE_PATH, usePluginTestEnvironment } from '../plugin-harness';
 
@@ -20,8 +21,30 @@ function library(n: number): string {
 usePluginTestEnvironment();
 
 describe('unloading while work runs', () => {
+  it('ends the library reader (the worker) when unloaded while it parses, with the cancellation, and says nothing', async () => {
+    const released: (Error | undefined)[] = [];
+    const parser: LibraryParser = {
+      parse: () => new Promise<never>(() => undefined), // a large export, still being read
+      papers: () => Promise.resolve(null),
+      release: (reason) => void released.push(reason),
+    };
+    const made = await makePlugin({ files: { [EXPORT]: library(3) }, createParser: () => parser });
+    await made.plugin.saveData({ exportPath: EXPORT, autoSync: true });
+    await loadPlugin(made.plugin);
+    made.app.workspace.triggerLayoutReady();
+    await jest.advanceTimersByTimeAsync(50);
+    expect(made.plugin.controller.library.state.status).toBe('loading');
+
+    made.plugin.mock.unload();
+    expect(released).toHaveLength(1);
+    expect(released[0]).toBeInstanceOf(PluginUnloadedError);
+    await jest.advanceTimersByTimeAsync(10000);
+    expect(allNoticeMessages()).toEqual([]);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
   it('stops a running sync at its next step: nothing written after unload, and no error shown', async () => {
-    const made = await makePlugin({ files: { [EXPORT]: library(120) }, loadReader: loadLibraryReader });
+    const made = await makePlugin({ files: { [EXPORT]: library(120) } });
     let writesAtUnload = -1;
     const wrap = made.plugin.wrapServices!;
     made.plugin.wrapServices = (real) => {
@@ -62,7 +85,7 @@ describe('unloading while work runs', () => {
   it('stops a running concept rebuild the same way, without a "failed" notice', async () => {
     const reading: Record<string, string> = { 'Concepts/ICL.md': '---\naliases: [in-context learning]\n---\n' };
     for (let i = 0; i < 80; i++) reading[`Reading/note ${i}.md`] = `Note ${i} is about in-context learning.\n`;
-    const made = await makePlugin({ files: reading, loadReader: loadLibraryReader });
+    const made = await makePlugin({ files: reading });
     let writesAtUnload = -1;
     const wrap = made.plugin.wrapServices!;
     made.plugin.wrapServices = (real) => {
@@ -94,17 +117,18 @@ describe('unloading while work runs', () => {
 });
 
 describe('UnloadGuard', () => {
-  it('yields to the UI until stopped, then throws the cancellation', async () => {
-    const unloadGuard = new UnloadGuard();
-    const yielded = unloadGuard.yieldToUi();
-    await jest.advanceTimersByTimeAsync(0);
-    await expect(yielded).resolves.toBeUndefined();
+  it('yields to the UI once the time slice is used up, until stopped; then throws the cancellation', async () => {
+    let clock = 0;
+    const unloadGuard = new UnloadGuard(new TimeSlicer({ now: () => clock, yieldToEventLoop: () => Promise.resolve() }));
+    expect(unloadGuard.yieldToUi()).toBeUndefined(); // the slice lasts: nothing to wait for
+    clock = 10;
+    await expect(unloadGuard.yieldToUi()).resolves.toBeUndefined();
 
+    clock = 20;
     const pending = expect(unloadGuard.yieldToUi()).rejects.toThrow(PluginUnloadedError); // stopped while waiting…
     unloadGuard.stop();
-    await jest.advanceTimersByTimeAsync(0);
     await pending; // …the run does not go on after the wait
-    await expect(unloadGuard.yieldToUi()).rejects.toThrow('The plugin was unloaded; the run stopped.');
+    expect(() => unloadGuard.yieldToUi()).toThrow('The plugin was unloaded; the run stopped.');
     expect(() => unloadGuard.check()).toThrow(PluginUnloadedError);
   });
 });

@@ -2,8 +2,7 @@ import * as nodeOs from 'node:os';
 import * as nodePath from 'node:path';
 import { allNoticeMessages, resetUiLog, setMockPlatform, visibleNotices } from '../../__mocks__/obsidian';
 import { EXPORT_ON_ANOTHER_COMPUTER } from '../../../src/core/export';
-import { loadLibraryReader } from '../../../src/core/library';
-import { fakeFileWatcher, loadPlugin, makePlugin, SMALL_LIBRARY } from '../plugin-harness';
+import { fakeFileWatcher, loadPlugin, makePlugin, SMALL_LIBRARY, watchedParser } from '../plugin-harness';
 
 const BIB = SMALL_LIBRARY; // 3 papers
 const EXPORT = 'Zotero/library.bib';
@@ -22,7 +21,7 @@ afterEach(() => {
 });
 
 async function loadedWithExport(extra: Record<string, string> = {}) {
-  const made = await makePlugin({ files: { [EXPORT]: BIB, ...extra }, loadReader: jest.fn(loadLibraryReader) });
+  const made = await makePlugin({ files: { [EXPORT]: BIB, ...extra } });
   await made.plugin.saveData({ exportPath: EXPORT, autoSyncDelayMs: 1000 });
   await loadPlugin(made.plugin);
   return made;
@@ -70,15 +69,16 @@ describe('onload', () => {
   });
 
   it('reads and parses nothing until the layout is ready, then loads the library', async () => {
-    const made = await makePlugin({ files: { [EXPORT]: BIB }, loadReader: jest.fn(loadLibraryReader) });
+    const parser = watchedParser();
+    const made = await makePlugin({ files: { [EXPORT]: BIB }, createParser: parser.createParser });
     await made.plugin.saveData({ exportPath: EXPORT });
-    const read = jest.spyOn(made.app.vault, 'read');
+    const read = jest.spyOn(made.app.vault, 'readBinary');
     const adapterRead = jest.spyOn(made.app.vault.adapter, 'read');
     await loadPlugin(made.plugin);
     await flush();
     expect(read).not.toHaveBeenCalled();
     expect(adapterRead).not.toHaveBeenCalled(); // not even the sync state
-    expect(made.plugin.overrides.loadReader).not.toHaveBeenCalled();
+    expect(parser.parsed).toEqual([]);
     // No vault event is taken before the layout is ready (Obsidian fires "create" for every file while loading).
     expect(made.app.vault.listenerCount()).toBe(0);
     expect(made.app.workspace.listenerCount()).toBe(0);
@@ -88,7 +88,8 @@ describe('onload', () => {
     made.app.workspace.triggerLayoutReady();
     await flush();
     expect(read).toHaveBeenCalledTimes(1);
-    expect(made.plugin.controller.library.current?.result.papers.map((p) => p.citekey)).toEqual(['yinSurveyMultimodalLarge2024', 'linMultiLayerVisual2025', 'liBenchmarkingMultimodalRetrieval2024']);
+    expect(parser.parsed).toEqual([BIB]);
+    expect(made.plugin.controller.library.current?.entries.map((p) => p.citekey)).toEqual(['yinSurveyMultimodalLarge2024', 'linMultiLayerVisual2025', 'liBenchmarkingMultimodalRetrieval2024']);
     expect(made.plugin.mock.statusBarItems[0].textContent).toBe('Zotero: 3 papers · not synced yet');
   });
 
@@ -147,12 +148,12 @@ describe('mobile', () => {
     const inVault = await loadedWithExport();
     inVault.app.workspace.triggerLayoutReady();
     await flush();
-    expect(inVault.plugin.controller.library.current?.result.papers).toHaveLength(3);
+    expect(inVault.plugin.controller.library.current?.entries).toHaveLength(3);
   });
 
   it("with the desktop's absolute export path: no notice at launch, the reason in the status bar, and once per manual sync", async () => {
     setMockPlatform('mobile');
-    const phone = await makePlugin({ loadReader: loadLibraryReader });
+    const phone = await makePlugin();
     phone.plugin.overrides = {}; // the real Node lookup: none on mobile
     await phone.plugin.saveData({ exportPath: '/Users/me/library.bib' });
     await loadPlugin(phone.plugin);

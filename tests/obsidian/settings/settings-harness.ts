@@ -1,5 +1,4 @@
 /** Opening the plugin's settings tab on a mock app, as Obsidian 1.13+ or 1.8.7–1.12 render it. */
-import { loadLibraryReader } from '../../../src/core/library';
 import { TYPING_SAVE_DELAY_MS } from '../../../src/obsidian/settings/settings-saver';
 import type { ZoteroConceptNotesSettingTab } from '../../../src/obsidian/settings/settings-tab';
 import { settingsIn, SettingsScreen, TextComponent, type MockElement, type PluginSettingTab, type Setting, type SettingsRenderer } from '../../__mocks__/obsidian';
@@ -9,7 +8,7 @@ export const BIB = SMALL_LIBRARY; // 3 papers
 
 /** The plugin loaded over `files` (with `data` as its data.json), its settings tab open; `row` finds a row by name. */
 export async function openTabWith(renderer: SettingsRenderer, files: Record<string, string> = { 'Zotero/library.bib': BIB }, data?: Record<string, unknown>) {
-  const made = await makePlugin({ files, loadReader: loadLibraryReader });
+  const made = await makePlugin({ files });
   if (data) await made.plugin.saveData(data);
   await loadPlugin(made.plugin);
   made.app.workspace.triggerLayoutReady();

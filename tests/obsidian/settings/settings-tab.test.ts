@@ -3,7 +3,6 @@
  * and as 1.8.7–1.12 render it (display/hide): every test runs in both.
  */
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
-import { loadLibraryReader } from '../../../src/core/library';
 import { TYPING_SAVE_DELAY_MS } from '../../../src/obsidian/settings/settings-saver';
 import {
   noticeMessages,
@@ -211,7 +210,7 @@ describe.each<SettingsRenderer>(['1.13', 'legacy'])('saving what is typed (%s re
 
 describe('the 1.13 settings screen', () => {
   it('gets the definitions when the tab is added (for its search), before the layout is ready, without reading anything', async () => {
-    const made = await makePlugin({ files: { 'Zotero/library.bib': BIB }, loadReader: loadLibraryReader });
+    const made = await makePlugin({ files: { 'Zotero/library.bib': BIB } });
     const read = jest.spyOn(made.app.vault, 'read');
     await loadPlugin(made.plugin);
     const tab = made.plugin.mock.settingTabs[0] as PluginSettingTab;

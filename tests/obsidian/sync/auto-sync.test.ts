@@ -4,7 +4,6 @@
  */
 import * as nodeOs from 'node:os';
 import * as nodePath from 'node:path';
-import { loadLibraryReader } from '../../../src/core/library';
 import { parseSyncStateHead } from '../../../src/core/sync/sync-state';
 import { allNoticeMessages, resetUiLog, setMockPlatform, visibleNotices, type App } from '../../__mocks__/obsidian';
 import { loadPlugin, makePlugin, SMALL_LIBRARY, STATE_PATH, usePluginTestEnvironment } from '../plugin-harness';
@@ -23,7 +22,7 @@ usePluginTestEnvironment();
 
 /** The plugin on a desktop with the export in the vault, after its start-up sync. */
 async function started(settings: Record<string, unknown> = {}, app?: App) {
-  const made = await makePlugin({ app, files: app ? undefined : { [EXPORT]: SMALL_LIBRARY }, loadReader: loadLibraryReader });
+  const made = await makePlugin({ app, files: app ? undefined : { [EXPORT]: SMALL_LIBRARY } });
   await made.plugin.saveData({ exportPath: EXPORT, autoSyncDelayMs: 1000, ...settings });
   await loadPlugin(made.plugin);
   made.app.workspace.triggerLayoutReady();
@@ -75,7 +74,7 @@ describe('automatic sync', () => {
 
 describe('an export that could not be read', () => {
   it('stays a problem in the status bar until a sync by hand reads it (automatic sync off here)', async () => {
-    const made = await makePlugin({ files: {}, loadReader: loadLibraryReader });
+    const made = await makePlugin({ files: {} });
     made.plugin.device.setAutoSyncChoice(false);
     await made.plugin.saveData({ exportPath: EXPORT });
     await loadPlugin(made.plugin);
@@ -98,12 +97,15 @@ describe('two devices, one vault', () => {
     expect(parseSyncStateHead(desktop.app.vault.adapter.files.get(STATE_PATH) ?? null)?.lastExport?.device).toBe(deviceId);
 
     // A second computer: the same export and state arrive through the vault's sync; the notes are still on their way.
-    const laptop = await makePlugin({ files: { [EXPORT]: SMALL_LIBRARY, [STATE_PATH]: desktop.app.vault.adapter.files.get(STATE_PATH)! }, loadReader: loadLibraryReader });
+    const laptop = await makePlugin({ files: { [EXPORT]: SMALL_LIBRARY, [STATE_PATH]: desktop.app.vault.adapter.files.get(STATE_PATH)! } });
     await laptop.plugin.saveData({ exportPath: EXPORT, autoSyncDelayMs: 1000 });
     await loadPlugin(laptop.plugin);
     laptop.app.workspace.triggerLayoutReady();
     await jest.advanceTimersByTimeAsync(5000);
     expect(laptop.plugin.device.deviceId).not.toBe(deviceId);
+    expect(laptop.summaries).toEqual([]); // at start-up the export is the one the state names: not even parsed
+    await laptop.app.vault.setExternal(EXPORT, SMALL_LIBRARY); // the vault's sync writes the export again
+    await jest.advanceTimersByTimeAsync(5000);
     expect(laptop.summaries).toEqual([expect.objectContaining({ skipped: true, syncedElsewhere: true, created: [] })]);
     expect(Object.keys(laptop.app.vault.snapshot()).filter((p) => p.startsWith('Literature/'))).toEqual([]);
 
@@ -118,7 +120,7 @@ describe('two devices, one vault', () => {
     expect(phone.syncCalls).toEqual([]);
     await exportChanges(phone, ONE_MORE);
     expect(phone.syncCalls).toEqual([]);
-    expect(phone.plugin.controller.library.current?.result.papers).toHaveLength(4); // still read, for "Import paper"
+    expect(phone.plugin.controller.library.current?.entries).toHaveLength(4); // still read, for "Import paper"
 
     phone.plugin.device.setAutoSyncChoice(true);
     await exportChanges(phone, ONE_MORE.replace('A New Paper', 'A New Paper (v2)'));
@@ -129,7 +131,7 @@ describe('two devices, one vault', () => {
 describe('paths that other devices can use', () => {
   it('stores an absolute export path inside the vault as a vault path at start-up (desktop)', async () => {
     const node = () => ({ fs: { promises: {} }, path: nodePath, os: nodeOs }) as never;
-    const made = await makePlugin({ files: { [EXPORT]: SMALL_LIBRARY }, loadReader: loadLibraryReader, node });
+    const made = await makePlugin({ files: { [EXPORT]: SMALL_LIBRARY }, node });
     made.app.vault.adapter.setMockBasePath('/home/me/Notes');
     await made.plugin.saveData({ exportPath: '/home/me/Notes/Zotero/library.bib' });
     await loadPlugin(made.plugin);
@@ -137,11 +139,11 @@ describe('paths that other devices can use', () => {
     await jest.advanceTimersByTimeAsync(5000);
     expect(made.plugin.settingsStore.settings.exportPath).toBe(EXPORT);
     expect(await made.plugin.loadData()).toMatchObject({ exportPath: EXPORT });
-    expect(made.plugin.controller.library.current?.result.papers).toHaveLength(3);
+    expect(made.plugin.controller.library.current?.entries).toHaveLength(3);
   });
 
   it('writes notes into the folder that exists when the setting spells it in another case', async () => {
-    const made = await makePlugin({ files: { [EXPORT]: SMALL_LIBRARY, 'Literature/mine.md': 'my note' }, loadReader: loadLibraryReader });
+    const made = await makePlugin({ files: { [EXPORT]: SMALL_LIBRARY, 'Literature/mine.md': 'my note' } });
     made.app.vault.caseInsensitive = true; // a Mac: creating "literature/" beside "Literature/" would fail
     await made.plugin.saveData({ exportPath: 'zotero/LIBRARY.bib', notesFolder: 'literature' });
     await loadPlugin(made.plugin);

@@ -2,7 +2,6 @@
  * The plugin's side of "never lose a byte": a damaged sync state is said in a notice, and the state is written
  * whole with a good copy beside it, in the plugin's folder.
  */
-import { loadLibraryReader } from '../../../src/core/library';
 import { allNoticeMessages, noticeMessages } from '../../__mocks__/obsidian';
 import { EXAMPLE_LIBRARY, flush, loadPlugin, makePlugin, STATE_PATH, usePluginTestEnvironment } from '../plugin-harness';
 
@@ -12,7 +11,7 @@ const BACKUP_PATH = STATE_PATH.replace('sync-state.json', 'sync-state.backup.jso
 usePluginTestEnvironment();
 
 async function started(settings: Record<string, unknown>) {
-  const made = await makePlugin({ files: { [EXPORT]: EXAMPLE_LIBRARY }, loadReader: loadLibraryReader });
+  const made = await makePlugin({ files: { [EXPORT]: EXAMPLE_LIBRARY } });
   await made.plugin.saveData({ exportPath: EXPORT, ...settings });
   await loadPlugin(made.plugin);
   made.app.workspace.triggerLayoutReady();
@@ -63,7 +62,7 @@ describe('automatic sync and the lock', () => {
   const LOCK_PATH = STATE_PATH.replace('sync-state.json', 'sync.lock');
 
   it('waits quietly while the command line holds the lock, and syncs once it is free', async () => {
-    const made = await makePlugin({ files: { [EXPORT]: EXAMPLE_LIBRARY }, loadReader: loadLibraryReader });
+    const made = await makePlugin({ files: { [EXPORT]: EXAMPLE_LIBRARY } });
     await made.plugin.saveData({ exportPath: EXPORT, autoSync: true, autoSyncDelayMs: 1000 });
     const now = new Date().toISOString();
     made.app.vault.adapter.files.set(LOCK_PATH, JSON.stringify({ tool: 'cli', pid: 4242, host: 'desktop-computer', startedAt: now, refreshedAt: now, token: 'cli' }));

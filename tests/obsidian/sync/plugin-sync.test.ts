@@ -5,9 +5,9 @@ import { runCli } from '../../../src/cli/run-cli';
 import { CLI_SYNC_STATE_PATH } from '../../../src/cli/sync-request';
 import * as readLibraryModule from '../../../src/core/library/read-library';
 import { parseSyncState } from '../../../src/core/sync/sync-state';
-import { loadLibraryReader } from '../../../src/core/library';
-import { allNoticeMessages, noticeMessages, resetUiLog, visibleNotices, type App } from '../../__mocks__/obsidian';
-import { fakeFileWatcher, loadPlugin, makePlugin, STATE_PATH, usePluginTestEnvironment, flush, EXAMPLE_LIBRARY, SMALL_LIBRARY } from '../plugin-harness';
+import { readFixture } from '../../support/fixtures';
+import { allNoticeMessages, noticeMessages, openedModals, resetUiLog, visibleNotices, type App, type SuggestModal } from '../../__mocks__/obsidian';
+import { fakeFileWatcher, fingerprintOf, loadPlugin, makePlugin, STATE_PATH, usePluginTestEnvironment, flush, EXAMPLE_LIBRARY, SMALL_LIBRARY, watchedParser } from '../plugin-harness';
 
 const LIBRARY = EXAMPLE_LIBRARY; // 15 papers
 const BIB = SMALL_LIBRARY; // 3 papers
@@ -16,13 +16,23 @@ const EXPORT = 'Zotero/library.bib';
 
 usePluginTestEnvironment();
 
-async function started(settings: Record<string, unknown>, files: Record<string, string> = { [EXPORT]: LIBRARY }, app?: App) {
-  const made = await makePlugin({ app, files, loadReader: loadLibraryReader });
-  await made.plugin.saveData({ exportPath: EXPORT, ...settings });
+async function started(settings: Record<string, unknown>, files: Record<string, string> = { [EXPORT]: LIBRARY }, app?: App, exportPath = EXPORT, parser = watchedParser()) {
+  const made = await makePlugin({ app, files, createParser: parser.createParser });
+  await made.plugin.saveData({ exportPath, ...settings });
   await loadPlugin(made.plugin);
   made.app.workspace.triggerLayoutReady();
   await flush();
-  return made;
+  return { ...made, parsed: parser.parsed };
+}
+
+/** A vault synced once from the ribbon, and the plugin unloaded (Obsidian closed). Auto-sync stays on: this device's default. */
+async function syncedThenClosed() {
+  const first = await started({});
+  first.plugin.mock.ribbonIcons[0].el.click();
+  await flush();
+  expect(notesIn(first.app)).toHaveLength(15);
+  first.plugin.mock.unload();
+  return first.app;
 }
 
 const notesIn = (app: App) => Object.keys(app.vault.snapshot()).filter((p) => p.startsWith('Literature/'));
@@ -132,12 +142,62 @@ describe('sync library', () => {
   });
 });
 
+describe('start-up', () => {
+  it('parses nothing when the export is the one the last sync read: the paper count comes from the sync state', async () => {
+    const app = await syncedThenClosed();
+    const again = await started({ autoSync: true }, {}, app); // Obsidian starts again, with auto-sync on
+    await jest.advanceTimersByTimeAsync(10000);
+    expect(again.parsed).toEqual([]);
+    expect(again.syncCalls).toEqual([]);
+    expect(again.plugin.mock.statusBarItems[0].textContent).toBe('Zotero: 15 papers · synced 14:03');
+
+    // First need: the import modal.
+    again.plugin.mock.command('import-paper')!.callback!();
+    await flush();
+    expect(again.parsed).toEqual([LIBRARY]);
+    expect(await (openedModals().at(-1) as SuggestModal<unknown>).simulateQuery('')).toHaveLength(15);
+  });
+
+  it('loads and syncs an export that changed while Obsidian was closed', async () => {
+    const app = await syncedThenClosed();
+    const revised = LIBRARY.replace('Language Models Are Few-Shot Learners', 'Language Models Are Few-Shot Learners (v2)');
+    await app.vault.setExternal(EXPORT, revised);
+    const again = await started({ autoSync: true, autoSyncDelayMs: 2000 }, {}, app);
+    await jest.advanceTimersByTimeAsync(5000);
+    expect(again.parsed).toEqual([revised]); // once: the sync used that parse
+    expect(again.summaries).toEqual([expect.objectContaining({ updated: ['Literature/brownLanguageModelsAre2020.md'], unchanged: 14 })]);
+  });
+});
+
 describe('auto-sync on export change', () => {
+  it('syncs an export whose content shows it is whole after a short quiet spell, well before the full wait', async () => {
+    const made = await started({ autoSyncDelayMs: 5000 }, { [EXPORT]: BIB });
+    await jest.advanceTimersByTimeAsync(15000); // the start-up sync
+    made.syncCalls.length = 0;
+    const revised = BIB.replace('A Survey on Multimodal Large Language Models', 'A Survey on Multimodal Large Language Models (v2)');
+    await made.app.vault.setExternal(EXPORT, revised); // one write of the whole file, as BBT makes it
+    await jest.advanceTimersByTimeAsync(1100); // 500 ms of quiet, a look, the read, a second look 500 ms after the first
+    expect(made.syncCalls.map((r) => r.exportHash)).toEqual([fingerprintOf(revised)]);
+    expect(made.summaries.at(-1)).toMatchObject({ updated: ['Literature/yinSurveyMultimodalLarge2024.md'] });
+  });
+
+  it('waits the full time for an export it cannot tell is whole (CSL YAML without its end marker)', async () => {
+    const yaml = readFixture('bbt/csl-yaml-original-date-922.csl.yaml');
+    const made = await started({ autoSyncDelayMs: 5000 }, { [EXPORT.replace('.bib', '.yaml')]: yaml }, undefined, EXPORT.replace('.bib', '.yaml'));
+    await jest.advanceTimersByTimeAsync(15000);
+    made.syncCalls.length = 0;
+    const revised = yaml.replace('title:', 'title: Revised');
+    await made.app.vault.setExternal(EXPORT.replace('.bib', '.yaml'), revised);
+    await jest.advanceTimersByTimeAsync(4000);
+    expect(made.syncCalls).toEqual([]);
+    await jest.advanceTimersByTimeAsync(1500);
+    expect(made.syncCalls.map((r) => r.exportHash)).toEqual([fingerprintOf(revised)]);
+  });
+
   it('runs exactly one incremental sync after the export settles, reading and parsing the new export once', async () => {
-    const realRead = await loadLibraryReader();
-    const realParse = realRead.readLibrary; // taken before the spy below, so only the sync's own parse is counted there
-    const parsed: string[] = [];
-    const made = await makePlugin({ files: { [EXPORT]: LIBRARY }, loadReader: () => Promise.resolve({ ...realRead, readLibrary: (text: string) => (parsed.push(text), realParse(text)) }) });
+    const parser = watchedParser();
+    const parsed = parser.parsed;
+    const made = await makePlugin({ files: { [EXPORT]: LIBRARY }, createParser: parser.createParser });
     await made.plugin.saveData({ exportPath: EXPORT, autoSyncDelayMs: 1000 });
     await loadPlugin(made.plugin);
     made.app.workspace.triggerLayoutReady();
@@ -148,7 +208,7 @@ describe('auto-sync on export change', () => {
     parsed.length = 0;
     resetUiLog();
     const syncParse = jest.spyOn(readLibraryModule, 'readLibrary');
-    const exportReads = jest.spyOn(made.app.vault, 'read');
+    const exportReads = jest.spyOn(made.app.vault, 'readBinary');
 
     // Better BibTeX rewrites the file in place: a burst of writes, the last one complete.
     await made.app.vault.setExternal(EXPORT, LIBRARY.slice(0, LIBRARY.length / 2));
@@ -161,10 +221,10 @@ describe('auto-sync on export change', () => {
     expect(made.syncCalls).toHaveLength(0); // still within the quiet time of the last write
 
     await jest.advanceTimersByTimeAsync(5000);
-    expect(made.syncCalls.map((r) => r.exportContent)).toEqual([updated]);
+    expect(made.syncCalls.map((r) => r.exportHash)).toEqual([fingerprintOf(updated)]);
     expect(exportReads.mock.calls.filter(([file]) => file.path === EXPORT)).toHaveLength(1); // read once…
     expect(parsed).toEqual([updated]); // …the library cache parsed it once…
-    expect(syncParse).not.toHaveBeenCalled(); // …and the sync used that parse
+    expect(syncParse).toHaveBeenCalledTimes(1); // …and the sync used that parse
     expect(made.summaries).toEqual([expect.objectContaining({ created: [], updated: ['Literature/kaplanScalingLawsNeural2020.md'], unchanged: 14 })]);
     expect(made.app.vault.contentOf('Literature/kaplanScalingLawsNeural2020.md')).toContain('title: Scaling Laws for Neural Language Models (revised)\n');
     expect(allNoticeMessages()).toEqual([]); // an automatic sync that only updated notes is silent
@@ -182,10 +242,10 @@ describe('auto-sync on export change', () => {
     const revised = BIB.replace('A Survey on Multimodal Large Language Models', 'A Survey on Multimodal Large Language Models (v2)');
     await made.app.vault.setExternal(EXPORT, revised); // Zotero changes while the manual sync runs
     await jest.advanceTimersByTimeAsync(5000);
-    expect(made.syncCalls.map((r) => r.exportContent)).toEqual([BIB]);
+    expect(made.syncCalls.map((r) => r.exportHash)).toEqual([fingerprintOf(BIB)]);
     release();
     await jest.advanceTimersByTimeAsync(100);
-    expect(made.syncCalls.map((r) => r.exportContent)).toEqual([BIB, revised]);
+    expect(made.syncCalls.map((r) => r.exportHash)).toEqual([fingerprintOf(BIB), fingerprintOf(revised)]);
     expect(made.summaries.at(-1)).toMatchObject({ updated: ['Literature/yinSurveyMultimodalLarge2024.md'] });
   });
 
@@ -199,14 +259,14 @@ describe('auto-sync on export change', () => {
     const truncated = BIB.slice(0, Math.floor(BIB.length / 2));
     await made.app.vault.setExternal(EXPORT, truncated); // BBT stalls half way
     await jest.advanceTimersByTimeAsync(2500);
-    expect(made.syncCalls.map((r) => r.exportContent)).toEqual([truncated]);
+    expect(made.syncCalls.map((r) => r.exportHash)).toEqual([fingerprintOf(truncated)]);
     expect(allNoticeMessages()).toEqual([]);
     expect(debug).toHaveBeenCalledWith(expect.stringMatching(/^Zotero Concept Notes: automatic sync skipped: The export ends in the middle of an entry/));
 
     const revised = BIB.replace('A Survey on Multimodal Large Language Models', 'A Survey on Multimodal Large Language Models (v2)');
     await made.app.vault.setExternal(EXPORT, revised); // and finishes
     await jest.advanceTimersByTimeAsync(10000);
-    expect(made.syncCalls.map((r) => r.exportContent)).toEqual([truncated, revised]);
+    expect(made.syncCalls.map((r) => r.exportHash)).toEqual([fingerprintOf(truncated), fingerprintOf(revised)]);
     expect(made.summaries.at(-1)).toMatchObject({ updated: ['Literature/yinSurveyMultimodalLarge2024.md'], unchanged: 2, flagged: [] });
   });
 
@@ -214,10 +274,10 @@ describe('auto-sync on export change', () => {
     const watcher = fakeFileWatcher();
     let size = 100;
     const stat = () => Promise.resolve({ isFile: () => true, isDirectory: () => false, size, mtimeMs: size });
-    const handle = { stat, readFile: () => Promise.resolve(BIB), close: () => Promise.resolve() };
+    const handle = { stat, readFile: () => Promise.resolve(Buffer.from(BIB)), close: () => Promise.resolve() };
     const fs = { constants: {}, promises: { stat, open: () => Promise.resolve(handle) } };
     const node = () => ({ fs, path: nodePath, os: nodeOs }) as never;
-    const made = await makePlugin({ node, watchFile: watcher.factory, loadReader: loadLibraryReader });
+    const made = await makePlugin({ node, watchFile: watcher.factory });
     await made.plugin.saveData({ exportPath: '/home/me/Zotero/library.bib', autoSyncDelayMs: 1000 });
     await loadPlugin(made.plugin);
     made.app.workspace.triggerLayoutReady();
@@ -227,13 +287,45 @@ describe('auto-sync on export change', () => {
 
     size = 200;
     watcher.fire('/home/me/Zotero/library.bib');
-    await jest.advanceTimersByTimeAsync(1500); // quiet time over, first look at the file taken
+    await jest.advanceTimersByTimeAsync(700); // a short quiet spell over, first look at the file taken
     size = 300; // it was still being written
-    await jest.advanceTimersByTimeAsync(1000);
+    await jest.advanceTimersByTimeAsync(400);
     expect(made.syncCalls).toHaveLength(0); // the second look saw it grow
     await jest.advanceTimersByTimeAsync(5000);
     expect(made.syncCalls).toHaveLength(1);
     expect(made.summaries.at(-1)).toMatchObject({ skipped: true, unchanged: 3 }); // same bytes as the start-up sync
+  });
+});
+
+describe('papers read whole when a note is written (the library keeps compact entries)', () => {
+  it('writes annotations, Zotero notes and PDF links into the notes of a BetterBibTeX JSON export', async () => {
+    const json = readFileSync(nodePath.resolve(__dirname, '../../../example/library.json'), 'utf8');
+    const made = await started({ autoSync: false }, { 'Zotero/library.json': json }, undefined, 'Zotero/library.json');
+    made.plugin.mock.ribbonIcons[0].el.click();
+    await flush();
+    expect(made.summaries.at(-1)).toMatchObject({ created: expect.arrayContaining(['Literature/weiChainofthoughtPromptingElicits2022.md']) as string[], errors: [] });
+    const wei = made.app.vault.contentOf('Literature/weiChainofthoughtPromptingElicits2022.md') ?? '';
+    expect(wei).toMatch(/> \[!zotero-\w+\][^\n]*\n> chain-of-thought reasoning is an emergent ability of model scale\n/);
+    expect(wei).toContain('zotero://open-pdf/library/items/QGFT63BU?page=2&annotation=R4KD8WNE');
+    expect(wei).toContain('^ann-R4KD8WNE');
+    expect(made.app.vault.contentOf('Literature/yinSurveyMultimodalLarge2024.md')).toContain('[@liuVisualInstructionTuning2023, p. 4]');
+  });
+
+  it('names the export in the warning about its encoding, read from its bytes', async () => {
+    // "Müller" in Windows-1252 (ü is the single byte 0xFC): an export saved in another character set.
+    const latin1 = Buffer.concat([Buffer.from('@article{mueller2020,\n  title = {M'), Buffer.from([0xfc]), Buffer.from('ller},\n  date = {2020}\n}\n')]);
+    const stat = () => Promise.resolve({ isFile: () => true, isDirectory: () => false, size: latin1.length, mtimeMs: 1 });
+    const handle = { stat, readFile: () => Promise.resolve(Buffer.from(latin1)), close: () => Promise.resolve() };
+    const fs = { constants: {}, promises: { stat, open: () => Promise.resolve(handle) } };
+    const node = () => ({ fs, path: nodePath, os: nodeOs }) as never;
+    const made = await makePlugin({ node, watchFile: fakeFileWatcher().factory });
+    await made.plugin.saveData({ exportPath: '/home/me/Zotero/library.bib', autoSync: false });
+    await loadPlugin(made.plugin);
+    made.app.workspace.triggerLayoutReady();
+    made.plugin.mock.ribbonIcons[0].el.click();
+    await flush();
+    expect(made.summaries.at(-1)?.warnings).toEqual([expect.stringMatching(/^\/home\/me\/Zotero\/library\.bib is not valid UTF-8; it was read as Windows-1252/)]);
+    expect(made.app.vault.contentOf('Literature/mueller2020.md')).toContain('title: Müller\n');
   });
 });
 

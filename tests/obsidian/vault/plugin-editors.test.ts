@@ -3,7 +3,6 @@
  * note edits it through its editor (minimal replacements, so the cursor, the undo history and unsaved typing
  * survive), not through `Vault.process`, which would replace the file under the editor.
  */
-import { loadLibraryReader } from '../../../src/core/library';
 import { type App, type MarkdownView, type TFile } from '../../__mocks__/obsidian';
 import { loadPlugin, makePlugin, usePluginTestEnvironment, flush, EXAMPLE_LIBRARY } from '../plugin-harness';
 
@@ -17,7 +16,7 @@ const WEEK2 = 'Reading/week 2.md';
 usePluginTestEnvironment();
 
 async function started(files: Record<string, string>, settings: Record<string, unknown> = {}) {
-  const made = await makePlugin({ files: { [EXPORT]: LIBRARY, ...files }, loadReader: loadLibraryReader });
+  const made = await makePlugin({ files: { [EXPORT]: LIBRARY, ...files } });
   await made.plugin.saveData({ exportPath: EXPORT, autoSync: false, ...settings });
   await loadPlugin(made.plugin);
   made.app.workspace.triggerLayoutReady();

@@ -142,6 +142,11 @@ export class Vault extends Events {
     return data === undefined ? Promise.reject(new Error(`ENOENT: no such file "${file.path}"`)) : Promise.resolve(data);
   }
 
+  /** https://docs.obsidian.md/Reference/TypeScript+API/Vault/readBinary — the text's UTF-8 bytes, in a new buffer. */
+  readBinary(file: TFile): Promise<ArrayBuffer> {
+    return this.read(file).then((data) => new TextEncoder().encode(data).buffer);
+  }
+
   /** https://docs.obsidian.md/Reference/TypeScript+API/Vault/cachedRead */
   cachedRead(file: TFile): Promise<string> {
     return this.read(file);
