@@ -16,7 +16,7 @@ export async function runTs(entry, outfile, { args = [], nodeArgs = [], external
     format: 'cjs',
     external: [...nodeBuiltins, ...external],
     // citation-js's URL fetching is never used here (as in the plugin bundle).
-    alias: { 'node-fetch': './src/obsidian/no-fetch.ts', 'sync-fetch': './src/obsidian/no-fetch.ts' },
+    alias: { 'node-fetch': './build/no-fetch.ts', 'sync-fetch': './build/no-fetch.ts' },
     outfile,
     logLevel: 'warning',
   });
