@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { readLibrary } from '../src/core/library/read-library';
 import { htmlToMarkdown } from '../src/core/library/text/html-to-markdown';
 import { readItemNotes } from '../src/core/library/zotero-notes/item-notes';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { formatMs, type BenchCase, type BenchGoal, type CaseResult } from './harness';
 import { generateBbtJson, generateBiblatex, generateCslJson } from './generate-library';
 
@@ -17,6 +18,7 @@ const GENERATED = 10_000;
 const REAL = 'library: read the 7,166-entry BibTeX library';
 const BIB = `library: read a ${GENERATED.toLocaleString('en')}-entry generated BibLaTeX library`;
 const JSON_GROUP = `library: read the same ${GENERATED.toLocaleString('en')} entries as Better CSL JSON`;
+const YAML_GROUP = `library: read the same ${GENERATED.toLocaleString('en')} entries as Better CSL YAML`;
 const BBT_GROUP = `library: read a ${GENERATED.toLocaleString('en')}-paper BetterBibTeX JSON, 20% with a 30-annotation note`;
 
 interface Prepared {
@@ -52,6 +54,15 @@ function jsonParse(prepared: unknown): Promise<string> {
   const { text, expected } = prepared as Prepared;
   const doc = JSON.parse(text) as unknown[] | { items: unknown[] };
   return Promise.resolve(`${(Array.isArray(doc) ? doc : doc.items).length}/${expected} items (no mapping)`);
+}
+
+/** Better CSL YAML as BBT writes it: one document between `---` and `...`, the items under `references:`. */
+const generatedYaml = () => prepared(`---\n${stringifyYaml({ references: JSON.parse(generateCslJson(GENERATED)) as unknown })}...\n`, GENERATED);
+
+function yamlDocumentModel(prepared: unknown): Promise<string> {
+  const { text, expected } = prepared as Prepared;
+  const doc = parseYaml(text, { uniqueKeys: false }) as { references: unknown[] };
+  return Promise.resolve(`${doc.references.length}/${expected} items (no mapping)`);
 }
 
 const bbtWithNotes = () => prepared(generateBbtJson(GENERATED, true), GENERATED);
@@ -92,6 +103,8 @@ export const CASES: BenchCase[] = [
   { id: 'library-json10k-ours', group: JSON_GROUP, label: 'ours (readLibrary)', setup: generatedJson, run: ours },
   { id: 'library-json10k-json-parse', group: JSON_GROUP, label: 'JSON.parse only', baseline: true, setup: generatedJson, run: jsonParse },
   { id: 'library-json10k-bibtex-parser-bib', group: JSON_GROUP, label: '@retorquere/bibtex-parser 9 on the .bib of the same entries', setup: generatedBib, run: bibtexParser },
+  { id: 'library-yaml10k-ours', group: YAML_GROUP, label: 'ours (readLibrary, js-yaml)', setup: generatedYaml, run: ours },
+  { id: 'library-yaml10k-yaml', group: YAML_GROUP, label: 'the previous YAML parser (yaml 2, parse only, no mapping)', baseline: true, setup: generatedYaml, run: yamlDocumentModel },
   { id: 'library-bbt10k-plain-ours', group: BBT_GROUP, label: 'ours, the export without notes', baseline: true, setup: bbtWithoutNotes, run: ours, repeat: 3 },
   { id: 'library-bbt10k-notes-ours', group: BBT_GROUP, label: 'ours, with the annotation notes', setup: bbtWithNotes, run: oursWithAnnotations, repeat: 3 },
   { id: 'library-bbt10k-notes-json-parse', group: BBT_GROUP, label: 'JSON.parse only, with the notes', setup: bbtWithNotes, run: jsonParse, repeat: 3 },

@@ -18,6 +18,18 @@ describe('readLibrary: format detection', () => {
     expect(readLibrary('\uFEFF@article{a,\n  title = {T}\n}').papers.map((p) => p.citekey)).toEqual(['a']);
   });
 
+  it('reads CSL YAML as YAML 1.2 core: a repeated key keeps the last value, date-like and numeric scalars stay as written', () => {
+    const text =
+      '---\nreferences:\n- id: a\n  type: article-journal\n  title: First\n  title: Second\n  note: 2021-05-03\n' +
+      '  issued:\n    date-parts:\n      - [2020, 5]\n- id: 2019\n  type: book\n  title: yes\n...\n';
+    const result = readLibrary(text);
+    expect(result.errors).toEqual([]);
+    expect(result.papers.map((p) => [p.citekey, p.title, p.year])).toEqual([
+      ['a', 'Second', 2020],
+      ['2019', 'yes', null], // YAML 1.1 would have read the title as the boolean true
+    ]);
+  });
+
   it('reads Windows line endings', () => {
     const text = (bibEntry('a') + bibEntry('b', ',\n  publisher = {Taylor {{\\&} Francis}') + bibEntry('c')).replace(/\n/g, '\r\n');
     const result = readLibrary(text);
