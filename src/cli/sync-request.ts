@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { expandHome, isAbsoluteExportPath } from '../core/export';
 import { resolveNoteLanguage, type NoteLanguage } from '../core/notes';
 import type { Settings } from '../core/settings';
-import { isSyncRefusal, loadSyncEngine, SYNC_LOCK_FILE, SYNC_STATE_BACKUP_FILE, SYNC_STATE_FILE, type LibrarySyncRequest } from '../core/sync';
+import { isSyncRefusal, loadSyncEngine, SYNC_LOCK_FILE, SYNC_STATE_BACKUP_FILE, SYNC_STATE_FILE, type LibrarySyncRequest, type SyncLock } from '../core/sync';
 import { cliLockOptions } from '../node/lock-file';
 import { NodeVault } from '../node/node-vault';
 import { CliUsageError, EXIT_FATAL, stringOption, type CliIO, type ParsedArgs } from './cli-command';
@@ -68,17 +68,26 @@ export function lockWaitMs(args: ParsedArgs): number {
   return Math.round(seconds * 1000);
 }
 
+/**
+ * The vault's sync lock, as the CLI holds it: every command that writes notes (sync, import, concepts, citations)
+ * holds it for its run, so two of them, or one and the plugin, never write the same notes at once.
+ */
+export async function cliVaultLock(vault: NodeVault, args: ParsedArgs): Promise<SyncLock> {
+  const { SyncLock } = await loadSyncEngine();
+  return new SyncLock(cliLockOptions(vault.absolutePath(CLI_LOCK_PATH), lockWaitMs(args)));
+}
+
 /** Open the vault, its settings and the export. Throws CliUsageError or ExportFileError. */
 export async function openSyncRequest(args: ParsedArgs, io: CliIO): Promise<CliSyncRequest> {
   const { vaultDir, settings } = await loadVaultSettings(args);
   const exportPath = exportPathOf(args, settings, vaultDir, io.home?.() ?? homedir());
   const exportContent = await readExportBytes(exportPath);
   const vault = new NodeVault(vaultDir);
-  const { SyncLock, VaultSyncStateStore } = await loadSyncEngine();
+  const { VaultSyncStateStore } = await loadSyncEngine();
   return {
     vault,
     store: new VaultSyncStateStore(vault, CLI_SYNC_STATE_PATH, CLI_SYNC_STATE_BACKUP_PATH),
-    lock: new SyncLock(cliLockOptions(vault.absolutePath(CLI_LOCK_PATH), lockWaitMs(args))),
+    lock: await cliVaultLock(vault, args),
     removeLeftovers: () => vault.removeStrayTempFiles([PLUGIN_FOLDER]),
     settings,
     language: languageOf(args, settings),

@@ -46,6 +46,26 @@ describe('cli sync lock', () => {
     expect(readdirSync(join(vault, PLUGIN))).toEqual(['sync.lock']);
   });
 
+  it('is held by every command that writes notes: concepts and citations refuse too, and write nothing', async () => {
+    await cli('sync', '--export', exportFile, '--vault', vault);
+    const citing = join(vault, 'draft.md');
+    writeFileSync(citing, 'As [@key1] shows, in-context learning (ICL) works.\n');
+    const before = readdirSync(join(vault, 'Literature')).map((f) => readFileSync(join(vault, 'Literature', f), 'utf8'));
+    writeLock(process.ppid);
+    for (const command of ['concepts', 'citations']) {
+      const r = await cli(command, '--vault', vault, '--lock-wait', '0');
+      expect([command, r.code, r.err.startsWith('error: Another sync is running on this vault')]).toEqual([command, 2, true]);
+    }
+    expect(readFileSync(citing, 'utf8')).toBe('As [@key1] shows, in-context learning (ICL) works.\n');
+    expect(readdirSync(join(vault, 'Literature')).map((f) => readFileSync(join(vault, 'Literature', f), 'utf8'))).toEqual(before);
+    // A dry run writes nothing, so it needs no lock.
+    expect((await cli('citations', '--vault', vault, '--lock-wait', '0', '--dry-run')).code).toBe(0);
+    rmSync(join(vault, PLUGIN, 'sync.lock'));
+    const r = await cli('citations', '--vault', vault, '--json');
+    expect([r.code, JSON.parse(r.out).updated]).toEqual([0, ['Literature/key1.md']]);
+    expect(existsSync(join(vault, PLUGIN, 'sync.lock'))).toBe(false);
+  });
+
   it('takes over the lock of a run that crashed, and removes it when done', async () => {
     const gone = spawnSync(process.execPath, ['-e', '']).pid; // a process that has ended
     writeLock(gone);

@@ -10,24 +10,33 @@ import { NodeVault } from '../../node/node-vault';
 import { EXIT_OK, EXIT_PARTIAL, stringOption, type CliCommand } from '../cli-command';
 import { loadVaultSettings, VAULT_SETTINGS_OPTIONS } from '../load-vault-settings';
 import { readExportFile } from '../read-export-file';
+import { cliVaultLock, reportFatal } from '../sync-request';
 
 export const citationsCommand: CliCommand = {
   name: 'citations',
   summary: 'List in each literature note the notes that cite its paper ("Cited in")',
-  usage: 'node dist/cli.js citations --vault DIR [--notes-folder DIR] [--export FILE] [--dry-run] [--json]',
-  options: { ...VAULT_SETTINGS_OPTIONS, export: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+  usage: 'node dist/cli.js citations --vault DIR [--notes-folder DIR] [--export FILE] [--dry-run] [--json] [--lock-wait SECONDS]',
+  options: { ...VAULT_SETTINGS_OPTIONS, export: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, 'lock-wait': { type: 'string' } },
   async run(args, io) {
     const { vaultDir, settings } = await loadVaultSettings(args);
     const exportPath = stringOption(args, 'export');
     const library = exportPath === undefined ? null : (await readExportFile(path.resolve(exportPath))).result;
     const { updateCitedIn } = await loadCitationEngine();
     const dryRun = args.values['dry-run'] === true;
-    const result = await updateCitedIn(new NodeVault(vaultDir), {
-      notesFolder: settings.notesFolder,
-      language: resolveNoteLanguage(settings.headingsLanguage),
-      libraryKeys: library ? new Set(library.papers.map((p) => p.citekey)) : null,
-      dryRun,
-    });
+    const vault = new NodeVault(vaultDir);
+    const update = () =>
+      updateCitedIn(vault, {
+        notesFolder: settings.notesFolder,
+        language: resolveNoteLanguage(settings.headingsLanguage),
+        libraryKeys: library ? new Set(library.papers.map((p) => p.citekey)) : null,
+        dryRun,
+      });
+    let result: Awaited<ReturnType<typeof update>>;
+    try {
+      result = dryRun ? await update() : await (await cliVaultLock(vault, args)).hold(update);
+    } catch (err) {
+      return reportFatal(err, io);
+    }
     if (args.values.json === true) {
       io.out(JSON.stringify({ updated: result.updated, citations: result.citations, unknownKeys: result.unknownKeys, failed: result.failed, dryRun }, null, 2) + '\n');
     } else {

@@ -12,6 +12,8 @@ import { NodeVault } from '../../node/node-vault';
 import { CliUsageError, EXIT_OK, EXIT_PARTIAL, listOption, stringOption, type CliCommand, type CliIO, type ParsedArgs } from '../cli-command';
 import { loadVaultSettings, saveVaultSettingsKeys, VAULT_SETTINGS_OPTIONS } from '../load-vault-settings';
 import { runConceptSuggest, SUGGEST_OPTIONS } from './concepts-suggest';
+import type { SyncLock } from '../../core/sync';
+import { cliVaultLock, reportFatal } from '../sync-request';
 import { errorMessage } from '../../core/text';
 
 interface ConceptsOutcome {
@@ -46,6 +48,14 @@ function scopeOf(args: ParsedArgs, settings: Settings): string[] | undefined {
 async function runConcepts(args: ParsedArgs): Promise<ConceptsOutcome> {
   const { vaultDir, settings } = await loadVaultSettings(args);
   const dryRun = args.values['dry-run'] === true;
+  if (dryRun) return linkConcepts(args, vaultDir, settings, null);
+  const lock = await cliVaultLock(new NodeVault(vaultDir), args);
+  return lock.hold(() => linkConcepts(args, vaultDir, settings, lock));
+}
+
+/** The run itself, holding the vault's lock unless it is a dry run (`lock` null). */
+async function linkConcepts(args: ParsedArgs, vaultDir: string, settings: Settings, lock: SyncLock | null): Promise<ConceptsOutcome> {
+  const dryRun = lock === null;
   const language = languageOf(args, settings);
   const scopeFolders = scopeOf(args, settings);
   const { applyConceptPlan, createGlossaryNotes, OverlayVault, planConceptLinks, withAdopted } = await loadConceptEngine();
@@ -112,7 +122,7 @@ export const conceptsCommand: CliCommand = {
   name: 'concepts',
   summary: 'Link concepts (ICL, CoT, 指令微调…) across notes and update concept notes',
   usage:
-    'node dist/cli.js concepts --vault DIR [--scope FOLDER]... [--glossary] [--dry-run] [--json] [--language en|zh] [--notes-folder DIR] [--concepts-folder DIR]\n' +
+    'node dist/cli.js concepts --vault DIR [--scope FOLDER]... [--glossary] [--dry-run] [--json] [--language en|zh] [--lock-wait SECONDS] [--notes-folder DIR] [--concepts-folder DIR]\n' +
     '  node dist/cli.js concepts suggest --vault DIR [--export FILE] [--min-notes N] [--json]',
   options: {
     ...VAULT_SETTINGS_OPTIONS,
@@ -121,13 +131,19 @@ export const conceptsCommand: CliCommand = {
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
     language: { type: 'string' },
+    'lock-wait': { type: 'string' },
     ...SUGGEST_OPTIONS,
   },
   async run(args, io) {
     const [sub, ...extra] = args.positionals;
     if (sub === 'suggest' && extra.length === 0) return runConceptSuggest(args, io);
     if (sub !== undefined) throw new CliUsageError(`unknown argument "${args.positionals.join(' ')}" (did you mean "concepts suggest"?)`);
-    const outcome = await runConcepts(args);
+    let outcome: ConceptsOutcome;
+    try {
+      outcome = await runConcepts(args);
+    } catch (err) {
+      return reportFatal(err, io);
+    }
     if (args.values.json === true) {
       const plan = outcome.plan;
       const json = {

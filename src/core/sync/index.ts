@@ -16,7 +16,7 @@ export type { NoteLinker, SyncErrorEntry, SyncPlan, SyncReport } from './sync-pl
 export type { TakeZoteroVersion } from './plan-parts';
 export { StoredSyncState, SyncStateStore, type StateDamage, type SyncStateFile } from './sync-state-store';
 export type { LastExport, SyncStateHead } from './sync-state';
-export type { LockClock, LockFilePort, LockOwner, SyncLockOptions } from './sync-lock';
+export type { LockClock, LockFilePort, LockOwner, SyncLock, SyncLockOptions } from './sync-lock';
 
 export type SyncEngine = typeof import('./engine');
 
