@@ -3,7 +3,7 @@
  * browser-like event loop (bench/stand-in/), with a 10,000-paper export and a 10,000-note vault. Three groups:
  *
  * - the longest main-thread task at start-up, during "Import paper", the ribbon sync (a first sync of 10,000
- *   papers), an automatic sync (one changed paper) and a concept rebuild; baseline: the export parsed in one go on
+ *   papers), an automatic sync (one changed paper), a concept rebuild and "Suggest concepts from library"; baseline: the export parsed in one go on
  *   the main thread, which is what start-up used to block for;
  * - the time from a one-paper change of the export to its note, window in front or hidden (timers throttled to
  *   once a second), the export written in one go or in chunks 200 ms apart; baseline: the settle wait itself;
@@ -140,6 +140,19 @@ async function conceptRebuild(): Promise<CaseFigure> {
   return figure(s, 'concepts', `${summary} in ${((performance.now() - start) / 1000).toFixed(1)} s`);
 }
 
+/** "Suggest concepts from library": the notes and the 10,000 papers' titles and abstracts searched for definitions. */
+async function suggestConcepts(): Promise<CaseFigure> {
+  const s = await session({ synced: true, autoSync: false });
+  await enter(s, 'suggest');
+  const start = performance.now();
+  s.plugin.command('suggest-concepts-from-library')!.callback!();
+  const modal = obsidianMock.openedModals().at(-1)!;
+  const text = () => modal.contentEl.textContent ?? '';
+  await waitFor(() => / defined in |could not be made/.test(text()), 600_000);
+  const said = /^[^.]*/.exec(text())![0];
+  return figure(s, 'suggest', `"${said}" in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+}
+
 /** Change one paper's title (in one write, or in `chunks` writes 200 ms apart) and time it until its note shows it. */
 async function changeToNote(options: { hidden: boolean; chunks: number }): Promise<{ s: Session; ms: number; writes: number }> {
   const s = await session({ synced: true, hidden: options.hidden });
@@ -244,6 +257,7 @@ export const CASES: BenchCase[] = [
   repeated('responsive-ribbon', BLOCKS, 'ribbon sync: first sync of 10,000 papers', ribbonSync),
   repeated('responsive-auto', BLOCKS, 'automatic sync of one changed paper', autoSyncBlock),
   repeated('responsive-concepts', BLOCKS, 'concept rebuild, 10,000 notes', conceptRebuild),
+  repeated('responsive-suggest', BLOCKS, '"Suggest concepts from library", 10,000 notes and papers', suggestConcepts),
   {
     id: 'responsive-wait',
     group: LATENCY,
@@ -263,7 +277,7 @@ export const CASES: BenchCase[] = [
 ];
 
 function longestGoal(results: Map<string, CaseResult>): string {
-  const ids = ['responsive-startup', 'responsive-import', 'responsive-ribbon', 'responsive-auto', 'responsive-concepts'];
+  const ids = ['responsive-startup', 'responsive-import', 'responsive-ribbon', 'responsive-auto', 'responsive-concepts', 'responsive-suggest'];
   const worst = ids.map((id) => results.get(id)).filter((r): r is CaseResult => r !== undefined);
   if (worst.length < ids.length) return 'goal no main-thread task over 50 ms: not measured';
   const max = Math.max(...worst.map((r) => r.ms));

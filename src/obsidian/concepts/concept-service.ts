@@ -91,7 +91,7 @@ export class ConceptService {
 
   /** Definition pairs found in the notes in scope and in `papers` (the library), for the user to choose from. */
   suggest(context: ServiceContext, papers: readonly SuggestionPaper[], minNotes: number): Promise<VaultSuggestions> {
-    return this.deps.engine.suggestConceptsFromVault(this.deps.vault, context.settings, { papers, minNotes });
+    return this.deps.engine.suggestConceptsFromVault(this.deps.vault, context.settings, { papers, minNotes, pause: this.deps.yieldToUi });
   }
 
   /** The suggestions the user ticked become concept notes (or adopt the user's notes), then everything is linked. */

@@ -4,6 +4,7 @@
  * form (a translation pair joins the acronym whose long form it translates), counted over the sources that define
  * or use them, and compared with the concept notes the vault already has. Pure: sources in, suggestions out.
  */
+import type { Pause } from '../../scheduling/time-slicer';
 import { findMatches } from '../matcher';
 import { scanZones } from '../markdown-zones';
 import { foldKey, rejectTerm } from '../term-rules';
@@ -36,6 +37,8 @@ export interface ConceptSuggestion {
 export interface SuggestOptions {
   /** Only terms defined or used in at least this many notes and papers together (default 2; 1 shows all). */
   minNotes?: number;
+  /** Awaited between sources: the plugin's time slicer gives the UI a turn there, so a 7,000-paper library never freezes it. */
+  pause?: Pause;
 }
 
 export const DEFAULT_MIN_NOTES = 2;
@@ -67,9 +70,11 @@ function addLong(group: Group, long: string): void {
   group.longs.set(key, surfaces);
 }
 
-function collectGroups(sources: readonly SuggestionSource[]): Map<string, Group> {
+async function collectGroups(sources: readonly SuggestionSource[], pause: Pause | undefined): Promise<Map<string, Group>> {
   const groups = new Map<string, Group>();
   for (const source of sources) {
+    const paused = pause?.();
+    if (paused) await paused;
     for (const pair of findDefinitionPairs(source.text)) {
       const key = groupKey(pair.short);
       let group = groups.get(key);
@@ -103,9 +108,9 @@ function aliasesOf(group: Group): string[] {
 }
 
 /** Suggest concepts from `sources`; `index` holds the vault's concept notes (for `existing`). */
-export function suggestConcepts(sources: readonly SuggestionSource[], index: TermIndex | null, options: SuggestOptions = {}): ConceptSuggestion[] {
+export async function suggestConcepts(sources: readonly SuggestionSource[], index: TermIndex | null, options: SuggestOptions = {}): Promise<ConceptSuggestion[]> {
   const minNotes = Math.max(1, options.minNotes ?? DEFAULT_MIN_NOTES);
-  const groups = [...collectGroups(sources).values()].filter((g) => rejectTerm(g.term) === null);
+  const groups = [...(await collectGroups(sources, options.pause)).values()].filter((g) => rejectTerm(g.term) === null);
   const candidates = groups.map((g) => ({ group: g, aliases: aliasesOf(g) }));
   // Count uses with the linker's own matcher (same boundaries, same case rules), one pseudo-concept per group.
   const usage = buildTermIndex(candidates.map((c, i) => ({ path: `${i}`, name: c.group.term, aliases: c.aliases })));
@@ -113,6 +118,8 @@ export function suggestConcepts(sources: readonly SuggestionSource[], index: Ter
   const candidateOf = new Map(candidates.map((_, i) => [usage.conceptId(`${i}`), i]));
   const count = (i: number, source: SuggestionSource) => (source.kind === 'note' ? usedIn[i].notes : usedIn[i].papers).add(source.id);
   for (const source of sources) {
+    const paused = options.pause?.();
+    if (paused) await paused;
     for (const m of findMatches(source.text, usage, scanZones(source.text))) count(candidateOf.get(m.term.concept)!, source);
   }
   candidates.forEach((c, i) => {

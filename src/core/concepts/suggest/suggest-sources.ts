@@ -3,6 +3,7 @@
  * dropped) and, when given, the papers of the library (title and abstract). Concept notes and other plugins' files
  * are left out: the first already are concepts, the second are not prose.
  */
+import type { Pause } from '../../scheduling/time-slicer';
 import type { VaultPort } from '../../vault/vault-port';
 import { adoptedPaths, loadConceptIndex } from '../load-index';
 import { scanZones } from '../markdown-zones';
@@ -47,12 +48,14 @@ export function paperSource(paper: SuggestionPaper): SuggestionSource {
 }
 
 /** The notes in scope (concept notes and other plugins' files excluded) as suggestion sources. */
-export async function noteSources(vault: VaultPort, settings: ConceptSettings): Promise<SuggestionSource[]> {
+export async function noteSources(vault: VaultPort, settings: ConceptSettings, pause?: Pause): Promise<SuggestionSource[]> {
   const concepts = normalizeVaultPath(settings.conceptsFolder);
   const adopted = new Set(adoptedPaths(settings));
   const out: SuggestionSource[] = [];
   for (const path of await listScopeNotes(vault, resolveScope(settings))) {
     if (isInFolder(path, concepts) || adopted.has(path)) continue;
+    const paused = pause?.();
+    if (paused) await paused;
     const text = await vault.read(path);
     if (text === null || pluginFileOwner(path, text) !== null) continue;
     out.push({ id: path, kind: 'note', text: noteText(text) });
@@ -76,9 +79,9 @@ export async function suggestConceptsFromVault(
   settings: ConceptSettings,
   options: SuggestOptions & { papers?: readonly SuggestionPaper[] } = {},
 ): Promise<VaultSuggestions> {
-  const notes = await noteSources(vault, settings);
+  const notes = await noteSources(vault, settings, options.pause);
   const papers = (options.papers ?? []).map(paperSource);
   const { index } = await loadConceptIndex(vault, settings);
-  const suggestions = suggestConcepts([...notes, ...papers], index, { minNotes: options.minNotes });
+  const suggestions = await suggestConcepts([...notes, ...papers], index, { minNotes: options.minNotes, pause: options.pause });
   return { suggestions, notesRead: notes.length, papersRead: papers.length };
 }

@@ -23,6 +23,22 @@ describe('suggestConceptsFromVault', () => {
     expect(found.suggestions[0].definedIn).toEqual(['Literature/guo2025.md', 'Literature/shao2024.md', 'shao2024deepseekmath']);
   });
 
+  it('gives the UI a turn (the pause) at every note read and at every source scanned, and finds the same terms', async () => {
+    const settings = { ...defaultSettings(), conceptScopeFolders: ['Reading'] };
+    const plain = await suggestConceptsFromVault(new InMemoryVault(SUGGEST_VAULT), settings, { papers });
+    let pauses = 0;
+    const paused = await suggestConceptsFromVault(new InMemoryVault(SUGGEST_VAULT), settings, {
+      papers,
+      pause: () => {
+        pauses++;
+        return Promise.resolve();
+      },
+    });
+    expect(paused).toEqual(plain);
+    // Each of the 5 notes when it is read, and each of the 7 sources (5 notes, 2 papers) in both scans.
+    expect(pauses).toBe(5 + 7 * 2);
+  });
+
   it('shows every term with minNotes 1, and never the noise of issue 11', async () => {
     const found = await suggestConceptsFromVault(new InMemoryVault(SUGGEST_VAULT), defaultSettings(), { minNotes: 1 });
     const terms = found.suggestions.map((s) => s.term);
