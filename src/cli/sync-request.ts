@@ -93,6 +93,7 @@ export async function openSyncRequest(args: ParsedArgs, io: CliIO): Promise<CliS
     language: languageOf(args, settings),
     now: io.now(),
     exportContent,
+    exportName: exportPath,
     exportPath,
   };
 }

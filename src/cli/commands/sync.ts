@@ -1,17 +1,22 @@
-/** `sync --export FILE --vault DIR [--dry-run] [--json]`: create and update the literature notes of every paper. */
+/**
+ * `sync --export FILE --vault DIR [--collection NAME]… [--dry-run] [--json]`: create and update the literature notes
+ * of every paper (of the collections to sync, see collection-options.ts).
+ */
 import * as path from 'node:path';
+import { COLLECTION_OPTIONS, collectionsOf } from '../collection-options';
 import { CliUsageError, stringOption, type CliCommand, type ParsedArgs } from '../cli-command';
 import { exitCodeOf, printReport, reportJson } from '../sync-report-output';
-import { loadSyncEngine } from '../../core/sync';
+import { loadSyncEngine, scopeText, type SyncOutcome } from '../../core/sync';
 import { openSyncRequest, reportFatal, SYNC_REQUEST_OPTIONS } from '../sync-request';
 
 export const syncCommand: CliCommand = {
   name: 'sync',
   summary: 'Create and update a literature note for every paper of the export',
   usage:
-    'node dist/cli.js sync --export FILE --vault DIR [--dry-run] [--force] [--json] [--min-export-ratio R] [--lock-wait SECONDS] [--notes-folder DIR] [--concepts-folder DIR] [--language en|zh]',
+    'node dist/cli.js sync --export FILE --vault DIR [--collection NAME]... [--whole-library] [--dry-run] [--force] [--json] [--min-export-ratio R] [--lock-wait SECONDS] [--notes-folder DIR] [--concepts-folder DIR] [--language en|zh]',
   options: {
     ...SYNC_REQUEST_OPTIONS,
+    ...COLLECTION_OPTIONS,
     'dry-run': { type: 'boolean' },
     force: { type: 'boolean' },
     'min-export-ratio': { type: 'string' },
@@ -22,12 +27,12 @@ export const syncCommand: CliCommand = {
       const ratio = minExportRatio(args);
       const request = await openSyncRequest(args, io);
       if (ratio !== undefined) request.settings.minExportRatio = ratio;
+      request.settings.syncCollections = collectionsOf(args, request.settings.syncCollections);
       const { syncLibrary } = await loadSyncEngine();
       const { outcome } = await syncLibrary({ ...request, dryRun, force: args.values.force === true });
       if (args.values.json === true) io.out(JSON.stringify(reportJson(outcome, dryRun), null, 2) + '\n');
       else {
-        const n = outcome.library?.paperCount;
-        const what = n === undefined ? 'the export' : `${n} paper${n === 1 ? '' : 's'} (${outcome.library?.format})`;
+        const what = papersSynced(outcome);
         const where = `from ${request.exportPath} into ${path.join(request.vault.root, request.settings.notesFolder)}`;
         printReport(outcome, io, `${dryRun ? 'Dry run: would sync' : 'Synced'} ${what} ${where}`, dryRun);
       }
@@ -37,6 +42,13 @@ export const syncCommand: CliCommand = {
     }
   },
 };
+
+/** "242 papers (bbt-json)", or "58 of 242 papers, in "Methodology" (bbt-json)" for a sync limited to collections. */
+function papersSynced(outcome: SyncOutcome): string {
+  const n = outcome.library?.paperCount;
+  if (n === undefined) return 'the export';
+  return `${outcome.scope ? scopeText(outcome.scope) : `${n} paper${n === 1 ? '' : 's'}`} (${outcome.library?.format})`;
+}
 
 /**
  * `--min-export-ratio R`: the settings tab's "Stop when the export shrinks", as a share (0.5) or a percentage

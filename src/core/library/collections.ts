@@ -4,7 +4,7 @@
  * by its path from the top (`["Methodology", "Self-efficacy"]`, written "Methodology/Self-efficacy"), since leaf
  * names repeat across a library.
  */
-import type { LibraryCollection, Paper } from './paper';
+import type { LibraryCollection } from './paper';
 
 /** A collection path as `Paper.collections` writes it. */
 export function collectionName(path: readonly string[]): string {
@@ -33,25 +33,51 @@ export function collectionList(paths: Iterable<readonly string[]>): LibraryColle
 
 export interface CollectionScope {
   /** Whether the paper is in one of the requested collections or below one of them. */
-  includes(paper: Pick<Paper, 'collections'>): boolean;
-  /** Requested names that match no collection of the export. */
+  includes(paper: { readonly collections: readonly string[] }): boolean;
+  /** Requested names that match no collection of the export, as given. */
   unknown: string[];
+  /** The collections the requested names matched (paths), each once, in tree order; their subcollections count too. */
+  matched: string[];
+}
+
+/** A collection name as compared: Unicode NFC (a name typed on a Mac may come decomposed), each level trimmed. */
+function folded(name: string): string {
+  return name
+    .normalize('NFC')
+    .split('/')
+    .map((level) => level.trim())
+    .join('/')
+    .replace(/^\/+|\/+$/g, '');
 }
 
 /**
- * The scope of `requested` collections, each given by its path ("Reading/MLLM") or by its own name ("MLLM", every
- * collection of that name), subcollections included.
+ * The scope of `requested` collections, subcollections included. Each is named by its path ("Reading/MLLM"), by
+ * the end of its path ("MLLM", every collection of that name; "Reading/MLLM" under any parent), exactly or else
+ * ignoring case. Every collection a name matches is in scope: a name two collections share takes both.
  */
 export function collectionScope(collections: readonly LibraryCollection[], requested: readonly string[]): CollectionScope {
-  const names = collections.map((c) => collectionName(c.path));
+  // Each collection under every end of its path ("A/B/C" under "C", "B/C" and "A/B/C"), as given and in lower case.
+  const exact = new Map<string, Set<string>>();
+  const caseless = new Map<string, Set<string>>();
+  const add = (map: Map<string, Set<string>>, key: string, name: string) => map.set(key, (map.get(key) ?? new Set()).add(name));
+  for (const c of collections) {
+    const name = collectionName(c.path);
+    for (let k = 0; k < c.path.length; k++) {
+      const end = folded(collectionName(c.path.slice(k)));
+      add(exact, end, name);
+      add(caseless, end.toLowerCase(), name);
+    }
+  }
   const roots = new Set<string>();
   const unknown: string[] = [];
   for (const wanted of requested) {
-    const w = wanted.trim().replace(/^\/+|\/+$/g, '');
-    const matches = collections.filter((c, i) => names[i] === w || c.path[c.path.length - 1] === w).map((c) => collectionName(c.path));
-    if (matches.length === 0) unknown.push(wanted);
-    for (const m of matches) roots.add(m);
+    const w = folded(wanted);
+    const matches = exact.get(w) ?? caseless.get(w.toLowerCase());
+    if (w === '' || !matches) unknown.push(wanted);
+    else for (const m of matches) roots.add(m);
   }
-  const inScope = new Set(names.filter((name) => [...roots].some((root) => name === root || name.startsWith(`${root}/`))));
-  return { includes: (paper) => paper.collections.some((c) => inScope.has(c)), unknown };
+  const names = collections.map((c) => collectionName(c.path));
+  const matched = names.filter((name) => roots.has(name));
+  const inScope = new Set(names.filter((name) => matched.some((root) => name === root || name.startsWith(`${root}/`))));
+  return { includes: (paper) => paper.collections.some((c) => inScope.has(c)), unknown, matched: [...new Set(matched)] };
 }

@@ -42,7 +42,7 @@ export function readExportContent(content: ExportContent, name?: string): Export
 
 function summaryOf(fingerprint: string, reading: ExportReading): ExportSummary {
   const { result, defect, complete, warnings } = reading;
-  return { fingerprint, format: result?.format ?? null, errors: result?.errors ?? [], warnings, defect, complete };
+  return { fingerprint, format: result?.format ?? null, errors: result?.errors ?? [], warnings, defect, complete, collections: result?.collections ?? [] };
 }
 
 /** The papers of a result by citation key (the first of a repeated key). */

@@ -1,22 +1,24 @@
 /**
  * The library as the plugin keeps it in memory: one compact entry per paper, with what the library search, the
- * status bar, "Open in Zotero" and the sync need (citation key, hash, title, authors, year, venue, Zotero link), and
- * nothing of the parser's work or of the export's text. A 10,000-paper library costs a few megabytes so; the full
- * papers (abstracts, annotations, notes, attachments and their links, collections) are read on demand, when a note
- * or a citation is rendered.
+ * status bar, "Open in Zotero" and the sync need (citation key, hash, title, authors, year, venue, Zotero link,
+ * collections), and nothing of the parser's work or of the export's text. A 10,000-paper library costs a few
+ * megabytes so; the full papers (abstracts, annotations, notes, attachments and their links) are read on demand,
+ * when a note or a citation is rendered.
  *
  * Entries travel from the parser (a Web Worker in the plugin) packed as UTF-8 JSON lines, which cross threads as one
  * transferred buffer: unpacking them here is done line by line with pauses, never as one long task.
  */
 import type { Pause } from '../scheduling/time-slicer';
 import type { ExportDefect } from './export-defect';
-import { paperHash, zoteroSelectUri, type ExportFormat, type LibraryError, type Paper } from './paper';
+import { paperHash, zoteroSelectUri, type ExportFormat, type LibraryCollection, type LibraryError, type Paper } from './paper';
 
 /** What the sync needs of every paper without reading it whole. */
 export interface PaperKey {
   citekey: string;
   /** paperHash of the whole paper: equal hashes, equal notes. */
   hash: string;
+  /** Its collections (Paper.collections): a sync limited to some collections tells its papers without reading them. */
+  collections: readonly string[];
 }
 
 /** A paper as the library keeps it: enough to find it, show it and sync it. */
@@ -47,6 +49,8 @@ export interface ExportSummary {
   defect: ExportDefect | null;
   /** Known to be whole from its content, so it may be imported without waiting for the file to settle. */
   complete: boolean;
+  /** The export's collection hierarchy (LibraryReadResult.collections); [] for formats without collections. */
+  collections: LibraryCollection[];
 }
 
 /** The papers of an export as the sync takes them: every key at once, whole papers when asked. */
@@ -71,6 +75,7 @@ export function paperSource(papers: readonly Paper[]): PaperSource {
     let hash: string | undefined;
     return {
       citekey: p.citekey,
+      collections: p.collections,
       get hash() {
         return (hash ??= paperHash(p));
       },
@@ -82,28 +87,39 @@ export function paperSource(papers: readonly Paper[]): PaperSource {
 /** The compact entry of a paper. */
 export function entryOf(paper: Paper, hash = paperHash(paper)): PaperEntry {
   const zoteroUri = paper.zoteroUri === zoteroSelectUri(paper.citekey) ? null : paper.zoteroUri;
-  return { citekey: paper.citekey, hash, title: paper.title, authors: paper.authors.join('; '), year: paper.year, venue: paper.venue, zoteroUri };
+  const { citekey, title, year, venue, collections } = paper;
+  return { citekey, hash, title, authors: paper.authors.join('; '), year, venue, zoteroUri, collections };
 }
 
-type PackedEntry = [string, string, string, string, number | null, string | null, string | null];
+type PackedEntry = [string, string, string, string, number | null, string | null, string | null, string[]?];
 
 const encoder = new TextEncoder();
 
 /** Entries as UTF-8 JSON lines (JSON escapes line breaks, so a line is an entry). */
 export function packEntries(entries: readonly PaperEntry[]): Uint8Array {
-  const lines = entries.map((e) => JSON.stringify([e.citekey, e.hash, e.title, e.authors, e.year, e.venue, e.zoteroUri] satisfies PackedEntry));
+  const lines = entries.map((e) => {
+    const packed: PackedEntry = [e.citekey, e.hash, e.title, e.authors, e.year, e.venue, e.zoteroUri];
+    if (e.collections.length > 0) packed.push([...e.collections]);
+    return JSON.stringify(packed);
+  });
   return encoder.encode(lines.join('\n'));
 }
 
-/** The entries of packEntries, awaiting `pause` after each (a 10,000-paper library takes tens of milliseconds). */
+/**
+ * The entries of packEntries, awaiting `pause` after each (a 10,000-paper library takes tens of milliseconds). The
+ * entries of one collection hold one copy of its name, and those of none share one empty list (memory, see above).
+ */
 export async function unpackEntries(packed: Uint8Array, pause?: Pause): Promise<PaperEntry[]> {
   const text = new TextDecoder().decode(packed);
   const entries: PaperEntry[] = [];
+  const names = new Map<string, string>();
+  const none: readonly string[] = Object.freeze([]);
   for (let start = 0; start < text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const [citekey, hash, title, authors, year, venue, zoteroUri] = JSON.parse(text.slice(start, end)) as PackedEntry;
-    entries.push({ citekey, hash, title, authors, year, venue, zoteroUri });
+    const [citekey, hash, title, authors, year, venue, zoteroUri, packedCollections] = JSON.parse(text.slice(start, end)) as PackedEntry;
+    const collections = packedCollections?.map((c) => names.get(c) ?? (names.set(c, c), c)) ?? none;
+    entries.push({ citekey, hash, title, authors, year, venue, zoteroUri, collections });
     start = end + 1;
     if (pause) await pause();
   }
@@ -135,6 +151,7 @@ export class LoadedLibrary implements IndexedExport {
   readonly warnings: string[];
   readonly defect: ExportDefect | null;
   readonly complete: boolean;
+  readonly collections: LibraryCollection[];
   private byCitekey: Map<string, PaperEntry> | null = null;
 
   constructor(
@@ -150,6 +167,7 @@ export class LoadedLibrary implements IndexedExport {
     this.warnings = summary.warnings;
     this.defect = summary.defect;
     this.complete = summary.complete;
+    this.collections = summary.collections;
   }
 
   get size(): number {

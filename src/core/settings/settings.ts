@@ -19,6 +19,12 @@ export interface Settings {
   version: number;
   /** The BBT export to read: an absolute path outside the vault, or a vault-relative path. Empty: not set. */
   exportPath: string;
+  /**
+   * Sync only the papers of these Zotero collections (JabRef groups in a `.bib`), subcollections included, each
+   * named by its path ("Reading/MLLM") or its own name ("MLLM"). Empty: the whole library. Papers outside are left
+   * alone (not created, updated or flagged); "Import paper" imports any paper. The CLI's `--collection` overrides it.
+   */
+  syncCollections: string[];
   /** Folder (vault path) for literature notes. */
   notesFolder: string;
   /** Folder (vault path) for concept notes. */
@@ -90,6 +96,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   version: SETTINGS_VERSION,
   exportPath: '',
+  syncCollections: Object.freeze([]) as unknown as string[],
   notesFolder: 'Literature',
   conceptsFolder: 'Concepts',
   fileNameTemplate: '{{citekey}}',
@@ -117,6 +124,7 @@ export function defaultSettings(): Settings {
   return {
     ...DEFAULT_SETTINGS,
     categories: [...DEFAULT_SETTINGS.categories],
+    syncCollections: [...DEFAULT_SETTINGS.syncCollections],
     conceptScopeFolders: [...DEFAULT_SETTINGS.conceptScopeFolders],
     annotationColorLabels: { ...DEFAULT_SETTINGS.annotationColorLabels },
     citationTriggers: [...DEFAULT_SETTINGS.citationTriggers],
@@ -142,6 +150,15 @@ function strList(raw: Raw, key: keyof Settings, fallback: string[]): string[] {
   if (typeof v === 'string') return v.split(',').map((s) => s.trim()).filter(Boolean);
   if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string').map((s) => s.trim()).filter(Boolean);
   return [...fallback];
+}
+/**
+ * Collection names: a list, or text with one name per line (names may hold commas), trimmed, each once. A name
+ * keeps its slashes: "Reading/MLLM" is a path.
+ */
+export function collectionNames(value: unknown, fallback: readonly string[]): string[] {
+  const items = typeof value === 'string' ? value.split(/\r?\n/) : Array.isArray(value) ? value : null;
+  if (items === null) return [...fallback];
+  return [...new Set(items.filter((x): x is string => typeof x === 'string').map((n) => n.trim()).filter((n) => n !== ''))];
 }
 /** Citation triggers: a list (or text separated by spaces) of short strings without spaces, each once. */
 export function triggerList(value: unknown, fallback: readonly string[]): string[] {
@@ -186,6 +203,7 @@ export function normalizeSettings(data: unknown): Settings {
   const settings: Settings = {
     version: SETTINGS_VERSION,
     exportPath: str(raw, 'exportPath', d.exportPath).trim(),
+    syncCollections: collectionNames(raw.syncCollections, d.syncCollections),
     notesFolder: str(raw, 'notesFolder', d.notesFolder).trim() || d.notesFolder,
     conceptsFolder: str(raw, 'conceptsFolder', d.conceptsFolder).trim() || d.conceptsFolder,
     fileNameTemplate: str(raw, 'fileNameTemplate', d.fileNameTemplate).trim() || d.fileNameTemplate,

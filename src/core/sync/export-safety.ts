@@ -9,6 +9,7 @@
  *   not a sign of a half-written file.
  * - `unreadable`: any other file the reader does not recognise.
  * - `too-few-papers`: fewer papers than `minExportRatio` × the papers of the last full sync (0 disables the check).
+ * - `unknown-collections` (sync-scope.ts): the sync is limited to collections, and the export has none of them.
  *
  * A file cut exactly between two entries is indistinguishable from a smaller library: its missing papers are only
  * flagged (never deleted) and unflagged by the next complete sync.
@@ -19,7 +20,7 @@
  */
 import type { ExportDefect } from '../library/export-defect';
 
-export type SyncAbortReason = 'empty' | 'truncated' | 'unreadable' | 'too-few-papers' | 'hidden-notes-folder';
+export type SyncAbortReason = 'empty' | 'truncated' | 'unreadable' | 'too-few-papers' | 'hidden-notes-folder' | 'unknown-collections';
 
 /** The sync stopped before touching the vault. `message` is one line for the user. */
 export class SyncAbortedError extends Error {

@@ -11,6 +11,7 @@ export { statusText, statusTooltip, type StatusView } from './sync-status';
 export type { ImportStatus, LibrarySyncRequest, LibrarySyncResult, PaperImportResult } from './sync-library';
 export type { SyncExportInput, SyncOutcome } from './sync-export';
 export type { SyncAbortReason } from './export-safety';
+export { describeScope, requestedCollections, resolveSyncScope, scopeKey, scopeText, type ScopedExport, type ScopeSummary, type SyncScope } from './sync-scope';
 export type { ExportContent } from './export-bytes';
 export type { NoteLinker, SyncErrorEntry, SyncPlan, SyncReport } from './sync-plan';
 export type { TakeZoteroVersion } from './plan-parts';

@@ -42,6 +42,11 @@ export interface PlanSyncInput {
   linker?: NoteLinker;
   /** Sync only these citekeys (an import): no paper is flagged as removed and the export's figures are kept. */
   only?: readonly string[];
+  /**
+   * Sync only the papers of some collections (sync-scope.ts): the others are left alone, neither planned nor flagged
+   * as removed, and the scope's key is recorded with the export.
+   */
+  scope?: { key: string; includes(paper: PaperKey): boolean };
   /** Hash of the export text, recorded for the unchanged-export fast path (see sync-export.ts). */
   exportHash?: string;
   /** False when some entries of the export could not be read (the unchanged-export fast path then stays off). */
@@ -262,9 +267,14 @@ export async function planSync(input: PlanSyncInput): Promise<SyncPlan> {
   const planner = new Planner(input);
   const wanted = input.only ? new Set(input.only) : null;
   const seen = new Set<string>();
+  const outOfScope: string[] = [];
   const candidates: { key: PaperKey; index: number }[] = [];
   for (const key of source.entries) {
     if (wanted && !wanted.has(key.citekey)) continue;
+    if (input.scope && !input.scope.includes(key)) {
+      outOfScope.push(key.citekey);
+      continue;
+    }
     const index = planner.actions.length;
     if (seen.has(key.citekey)) {
       planner.actions.push({ kind: 'error', citekey: key.citekey, path: null, reasons: ['duplicate citekey in the export: only its first entry is synced'] });
@@ -302,7 +312,7 @@ export async function planSync(input: PlanSyncInput): Promise<SyncPlan> {
     await forEachLimited(others, input.concurrency ?? 16, ({ paper, hash, index }) => planner.planPaper(paper, hash, index), input.pause);
   }
   await planner.allocateCreates();
-  const flagged = full ? await planner.planRemovals(new Set([...seen, ...(input.unreadable ?? [])])) : [];
+  const flagged = full ? await planner.planRemovals(new Set([...seen, ...outOfScope, ...(input.unreadable ?? [])])) : [];
   const next = planner.next;
   if (full) {
     const clean = input.exportClean !== false && planner.actions.every((a) => a.kind !== 'conflict' && a.kind !== 'error');
@@ -311,9 +321,10 @@ export async function planSync(input: PlanSyncInput): Promise<SyncPlan> {
     // An export with unreadable entries (a partial file) never lowers the shrink guard's baseline.
     const count = source.entries.length;
     const paperCount = input.exportClean === false ? Math.max(count, last?.paperCount ?? 0) : count;
-    const same = last !== null && last.exportHash === exportHash && last.paperCount === paperCount && last.clean === clean;
-    const device = input.device ? { device: input.device } : {};
-    next.lastExport = same ? last : { exportHash, paperCount, syncedAt: input.now.toISOString(), clean, notesListing: last?.notesListing ?? '', ...device };
+    const scope = input.scope?.key ?? '';
+    const same = last !== null && last.exportHash === exportHash && last.paperCount === paperCount && last.clean === clean && (last.scope ?? '') === scope;
+    const extra = { ...(input.device ? { device: input.device } : {}), ...(scope !== '' ? { scope, scopePapers: count - outOfScope.length } : {}) };
+    next.lastExport = same ? last : { exportHash, paperCount, syncedAt: input.now.toISOString(), clean, notesListing: last?.notesListing ?? '', ...extra };
   }
   return { actions: planner.actions, flagged, warnings: planner.warnings, previousState: input.state, nextState: next, notesFolder: input.settings.notesFolder, full };
 }

@@ -15,12 +15,18 @@ import { planSync, type PlanSyncInput } from './plan-sync';
 import { emptyReport, reportOfPlan, type SyncPlan, type SyncReport } from './sync-plan';
 import { stateDamageMessage } from './sync-messages';
 import type { StateDamage, SyncStateStore } from './sync-state-store';
+import type { LastExport } from './sync-state';
 import { syncedByAnotherDevice, UnchangedExportCheck } from './unchanged-export';
+import { resolveSyncScope, scopeKey, type ScopeSummary } from './sync-scope';
 
 /** The start of the error message for an imported citekey the export does not hold. */
 export const NOT_IN_EXPORT = 'not in the export';
 
-export interface SyncExportInput extends Omit<PlanSyncInput, 'papers' | 'source' | 'state' | 'exportHash' | 'exportClean' | 'unreadable'> {
+/**
+ * One export synced. A full sync is limited to the collections of `settings.syncCollections` (sync-scope.ts); an
+ * import (`only`) is not.
+ */
+export interface SyncExportInput extends Omit<PlanSyncInput, 'papers' | 'source' | 'state' | 'exportHash' | 'exportClean' | 'unreadable' | 'scope'> {
   vault: VaultPort;
   /**
    * The export file's content: its raw bytes (faster for an unchanged export, and decoded correctly whatever its
@@ -57,6 +63,8 @@ export interface SyncOutcome {
   skipped: boolean;
   /** Skipped because another device synced this export (an automatic sync only). */
   syncedElsewhere?: true;
+  /** The collections a full sync was limited to, and how many papers they hold; null for the whole library (or skipped). */
+  scope: ScopeSummary | null;
   /** What the reader made of the export (null when skipped). */
   library: (Pick<LibraryReadResult, 'errors' | 'warnings'> & { format: ExportFormat | null; paperCount: number }) | null;
   warnings: string[];
@@ -64,10 +72,11 @@ export interface SyncOutcome {
   stateDamage: StateDamage | null;
 }
 
-function skipped(paperCount: number, syncedElsewhere = false): SyncOutcome {
+/** A skipped sync: every paper of the last one (of its scope) unchanged. */
+function skipped(last: LastExport | null | undefined, syncedElsewhere = false): SyncOutcome {
   const report = emptyReport();
-  report.unchanged = paperCount;
-  return { report, plan: null, skipped: true, library: null, warnings: [], stateDamage: null, ...(syncedElsewhere ? { syncedElsewhere: true as const } : {}) };
+  report.unchanged = (last?.scope !== undefined ? last.scopePapers : undefined) ?? last?.paperCount ?? 0;
+  return { report, plan: null, skipped: true, scope: null, library: null, warnings: [], stateDamage: null, ...(syncedElsewhere ? { syncedElsewhere: true as const } : {}) };
 }
 
 function libraryErrorEntries(errors: readonly LibraryError[]): SyncReport['errors'] {
@@ -84,22 +93,25 @@ export async function syncExport(input: SyncExportInput): Promise<SyncOutcome> {
   if (hidden !== null) throw new SyncAbortedError('hidden-notes-folder', `${hidden} Nothing was changed.`);
   const exportHash = input.exportHash ?? exportFingerprint(input.exportText ?? '');
   const mayskip = !input.force && input.only === undefined;
-  const check = new UnchangedExportCheck(input.vault, input.settings, exportHash, renderKeyOf(input.settings, input.language, input.template));
+  const scoped = input.only === undefined ? input.settings.syncCollections : [];
+  const key = scopeKey(scoped);
+  const check = new UnchangedExportCheck(input.vault, input.settings, exportHash, renderKeyOf(input.settings, input.language, input.template), key);
   const stored = await input.store.read(); // once: the head and the whole state come from the same text
   const head = mayskip ? stored.head() : null;
-  if (mayskip && input.automatic && syncedByAnotherDevice(head, exportHash, input.device)) return skipped(head?.lastExport?.paperCount ?? 0, true);
-  if (mayskip && (await check.byHead(head))) return skipped(head?.lastExport?.paperCount ?? 0);
+  if (mayskip && input.automatic && syncedByAnotherDevice(head, exportHash, input.device, key)) return skipped(head?.lastExport, true);
+  if (mayskip && (await check.byHead(head))) return skipped(head?.lastExport);
   const state = await stored.state();
   const damage = stored.damage;
   // A damaged state is never taken as "nothing to do": the sync runs, says so, and writes a good state.
-  if (mayskip && !damage && (await check.byState(state))) return skipped(state?.lastExport?.paperCount ?? 0);
+  if (mayskip && !damage && (await check.byState(state))) return skipped(state?.lastExport);
   const read = input.readExport ? await input.readExport() : await readInProcess(input.exportText ?? '', exportHash, input.exportName);
   if (read.defect) throw defectError(read.defect);
   // Without a usable state, the shrink guard compares with the literature notes in the vault instead of nothing.
   const noteCount = damage && !damage.usedBackup ? await new NoteLocator(input.vault, input.settings.notesFolder).countNotes() : null;
   checkPaperCount(read.entries.length, read.errors.length, noteCount ?? state?.lastExport?.paperCount ?? null, input.settings.minExportRatio);
+  const { scope, warnings: scopeWarnings } = resolveSyncScope(read, scoped, input.exportName); // throws when no name matches
   const unreadable = read.errors.flatMap((e) => (e.citekey === null ? [] : [e.citekey]));
-  const plan = await planSync({ ...input, source: read, state, exportHash, exportClean: read.errors.length === 0, unreadable });
+  const plan = await planSync({ ...input, source: read, state, exportHash, exportClean: read.errors.length === 0, unreadable, scope: scope ?? undefined });
   const report = input.dryRun ? reportOfPlan(plan) : await applySync(input.vault, plan, input.store, { pause: input.pause, ...input.apply });
   // Entries of the export that could not be read are errors of this sync too (when syncing everything).
   if (input.only === undefined) report.errors.unshift(...libraryErrorEntries(read.errors));
@@ -113,7 +125,8 @@ export async function syncExport(input: SyncExportInput): Promise<SyncOutcome> {
   // The reader's warnings start with those about the export's encoding (see readExport).
   const summary = { format: read.format, errors: read.errors, warnings: read.warnings, paperCount: read.entries.length };
   const damageWarning = damage ? [stateDamageMessage(damage, noteCount)] : [];
-  return { report, plan, skipped: false, library: summary, warnings: [...damageWarning, ...read.warnings, ...plan.warnings], stateDamage: damage };
+  const warnings = [...damageWarning, ...read.warnings, ...scopeWarnings, ...plan.warnings];
+  return { report, plan, skipped: false, scope: scope?.summary ?? null, library: summary, warnings, stateDamage: damage };
 }
 
 /** The export read here (the CLI, tests): the reader is imported on first use, so the plugin never evaluates it. */

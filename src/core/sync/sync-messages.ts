@@ -2,6 +2,7 @@
 import { errorMessage } from '../text/error-message';
 import { listSome, plural } from '../text/counts';
 import type { StateDamage } from './sync-state-store';
+import { scopeText } from './sync-scope';
 import type { SyncProgress, SyncSummary } from './sync-summary';
 
 /** How the message about a damaged sync state starts (the automatic sync's notice finds it among the warnings). */
@@ -24,7 +25,8 @@ export function formatSyncSummary(summary: SyncSummary): string {
     ...(flagged.length > 0 ? [`${flagged.length.toLocaleString('en-US')} flagged`] : []),
     ...(summary.readOnly.length > 0 ? [`${summary.readOnly.length.toLocaleString('en-US')} read-only`] : []),
   ];
-  let text = `Library synced: ${parts.join(', ')}.`;
+  const scope = summary.scope ? ` (${scopeText(summary.scope)})` : '';
+  let text = `Library synced${scope}: ${parts.join(', ')}.`;
   if (summary.conflicts.length > 0) {
     text += `\nYour edits were kept in: ${listSome(summary.conflicts)}`;
   }

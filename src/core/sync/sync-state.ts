@@ -51,6 +51,13 @@ export interface LastExport {
    * states written before. Another device seeing this export does not sync it again automatically.
    */
   device?: string;
+  /**
+   * The collections that sync was limited to (see sync-scope.ts, scopeKey); absent for the whole library. The same
+   * export under another scope is not skipped as unchanged.
+   */
+  scope?: string;
+  /** With `scope`: the papers in it (what a skipped sync reports as unchanged). */
+  scopePapers?: number;
 }
 
 export interface SyncState {
@@ -178,6 +185,8 @@ function readLastExport(last: unknown): LastExport | null {
     clean: last.clean === true,
     notesListing: typeof last.notesListing === 'string' ? last.notesListing : '',
     ...(typeof last.device === 'string' && last.device !== '' ? { device: last.device } : {}),
+    ...(typeof last.scope === 'string' && last.scope !== '' ? { scope: last.scope } : {}),
+    ...(typeof last.scopePapers === 'number' && last.scopePapers >= 0 ? { scopePapers: last.scopePapers } : {}),
   };
 }
 

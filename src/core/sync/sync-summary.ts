@@ -4,6 +4,7 @@
  */
 import type { SyncOutcome } from './sync-export';
 import type { SyncErrorEntry } from './sync-plan';
+import type { ScopeSummary } from './sync-scope';
 
 export interface SyncProgress {
   done: number;
@@ -26,6 +27,8 @@ export interface SyncSummary {
   syncedElsewhere?: true;
   /** The stored sync state was damaged (the warnings say what stood in for it). */
   stateDamaged: boolean;
+  /** The collections the sync was limited to ("Collections to sync"); absent for the whole library. */
+  scope?: ScopeSummary;
   /** Worth saying, not failures: unreadable export entries, duplicate citekeys, concept alias conflicts. */
   warnings: string[];
 }
@@ -44,6 +47,7 @@ export function outcomeSummary(outcome: SyncOutcome, extraWarnings: readonly str
     readOnly,
     skipped: outcome.skipped,
     ...elsewhere,
+    ...(outcome.scope ? { scope: outcome.scope } : {}),
     stateDamaged: outcome.stateDamage !== null,
     warnings: [...outcome.warnings, ...extraWarnings],
   };

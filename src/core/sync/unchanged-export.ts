@@ -1,7 +1,8 @@
 /**
  * The unchanged-export fast path. A sync is skipped without parsing the export when its fingerprint is the one of
  * the last clean full sync (no conflicts, no errors), the render inputs (template, language, settings the renderer
- * reads) are the same, and every note the state knows is still at its recorded path. Two tiers:
+ * reads) and the collections the sync is limited to (sync-scope.ts) are the same, and every note the state knows is
+ * still at its recorded path. Two tiers:
  *
  * 1. The state's head alone (`StoredSyncState.head`): the notes folder's listing is exactly what the last sync
  *    left (same fingerprint), so every note is still there. Parses a few hundred bytes of the state.
@@ -23,9 +24,9 @@ import { listingFingerprint, type SyncState, type SyncStateHead } from './sync-s
  * again here before they arrive would write the same notes twice (conflict copies under iCloud or Syncthing, and a
  * different import date per device). Whatever that sync left (conflicts, errors) is that device's to report.
  */
-export function syncedByAnotherDevice(head: SyncStateHead | null, exportHash: string, device: string | undefined): boolean {
+export function syncedByAnotherDevice(head: SyncStateHead | null, exportHash: string, device: string | undefined, scope = ''): boolean {
   const last = head?.lastExport;
-  return !!device && !!last?.device && last.device !== device && last.exportHash === exportHash;
+  return !!device && !!last?.device && last.device !== device && last.exportHash === exportHash && (last.scope ?? '') === scope;
 }
 
 export class UnchangedExportCheck {
@@ -36,6 +37,8 @@ export class UnchangedExportCheck {
     private readonly settings: Settings,
     private readonly exportHash: string,
     private readonly renderKey: string,
+    /** The scope's key (sync-scope.ts scopeKey): '' for the whole library. */
+    private readonly scope = '',
   ) {}
 
   private notesListing(): Promise<string[]> {
@@ -64,6 +67,6 @@ export class UnchangedExportCheck {
 
   private sameInputs(head: SyncStateHead): boolean {
     const last = head.lastExport;
-    return last !== null && last.clean && last.exportHash === this.exportHash && head.renderKey === this.renderKey;
+    return last !== null && last.clean && last.exportHash === this.exportHash && head.renderKey === this.renderKey && (last.scope ?? '') === this.scope;
   }
 }

@@ -1,11 +1,12 @@
 /**
  * The rows of "Export from Zotero": the export file (checked as it is typed, an absolute path inside the vault
- * stored as a vault path), whether this device syncs when it changes (kept per device, with the standing problems of
+ * stored as a vault path), the collections to sync (collection-row.ts), whether this device syncs when it changes (kept per device, with the standing problems of
  * automatic runs under it), the notice after an automatic sync, the wait, and the shrink guard.
  */
 import { debounce, type Setting } from 'obsidian';
 import { secondsInput } from '../../core/settings';
 import type { Problem } from '../../core/sync';
+import { collectionRow } from './collection-row';
 import type { RowKit, SettingRow } from './settings-tab';
 
 export function exportRows(kit: RowKit): SettingRow[] {
@@ -25,6 +26,7 @@ export function exportRows(kit: RowKit): SettingRow[] {
         return () => void check.run();
       },
     },
+    collectionRow(kit),
     {
       key: 'autoSyncOnThisDevice',
       name: 'Sync when the export changes, on this device',

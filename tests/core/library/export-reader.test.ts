@@ -42,7 +42,7 @@ describe('LocalLibraryParser (what the library worker runs)', () => {
     const entries = await unpackEntries(parsed.packedEntries);
     expect(entries.map((e) => e.citekey)).toEqual(papers.map((p) => p.citekey));
     expect(entries.map((e) => e.hash)).toEqual(papers.map((p) => paperHash(p)));
-    expect(entries[0]).toEqual({ citekey: papers[0].citekey, hash: paperHash(papers[0]), title: papers[0].title, authors: papers[0].authors.join('; '), year: papers[0].year, venue: papers[0].venue, zoteroUri: null });
+    expect(entries[0]).toEqual({ citekey: papers[0].citekey, hash: paperHash(papers[0]), title: papers[0].title, authors: papers[0].authors.join('; '), year: papers[0].year, venue: papers[0].venue, zoteroUri: null, collections: [] });
   });
 
   it('hands out whole papers of a parse it keeps, the same after the trip through JSON a worker makes', async () => {

@@ -4,7 +4,7 @@ import type { Paper } from '../../../src/core/library/paper';
 import { hashBytes } from '../../../src/core/text';
 
 /** A paper with only what these tests look at. */
-const paper = (citekey: string) => ({ citekey, title: citekey.toUpperCase(), authors: [], year: null, venue: null }) as unknown as Paper;
+const paper = (citekey: string) => ({ citekey, title: citekey.toUpperCase(), authors: [], year: null, venue: null, collections: [] }) as unknown as Paper;
 
 /**
  * A parser that turns the text "a,b,c" into papers a, b, c (the real reader is tested in tests/core/library), and
@@ -19,7 +19,7 @@ class FakeParser implements LibraryParser {
     const text = new TextDecoder().decode(bytes);
     const fingerprint = hashBytes(bytes);
     this.parses.push(text);
-    const summary = { fingerprint, errors: [], warnings: [], complete: true };
+    const summary = { fingerprint, errors: [], warnings: [], complete: true, collections: [] };
     if (text === 'garbage') return Promise.resolve({ ...summary, format: null, defect: { reason: 'unreadable', message: 'not a Better BibTeX export' }, count: 0, packedEntries: new Uint8Array() });
     const papers = text.split(',').filter(Boolean).map(paper);
     this.kept.set(fingerprint, papers);

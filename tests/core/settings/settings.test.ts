@@ -46,12 +46,21 @@ describe('normalizeSettings', () => {
     expect(normalizeSettings({ ubiquitousConceptShare: 'half' }).ubiquitousConceptShare).toBe(0.5);
   });
 
+  it('reads the collections to sync: none is the whole library; one per line, commas kept, blanks and repeats dropped', () => {
+    expect(normalizeSettings({}).syncCollections).toEqual([]);
+    expect(normalizeSettings({ syncCollections: [' Reading/MLLM ', '', 'Thesis, chapter 2', 'Reading/MLLM', 7] }).syncCollections).toEqual(['Reading/MLLM', 'Thesis, chapter 2']);
+    expect(normalizeSettings({ syncCollections: 'Methodology\r\nThesis, chapter 2\n' }).syncCollections).toEqual(['Methodology', 'Thesis, chapter 2']);
+    expect(normalizeSettings({ syncCollections: { Methodology: true } }).syncCollections).toEqual([]);
+  });
+
   it('never shares arrays with the defaults', () => {
     const s = normalizeSettings({});
     s.categories.push('x');
     s.citationTriggers.push('x');
+    s.syncCollections.push('x');
     expect(DEFAULT_SETTINGS.categories).toEqual(['Papers']);
     expect(DEFAULT_SETTINGS.citationTriggers).toEqual(['[@', '@@']);
+    expect(DEFAULT_SETTINGS.syncCollections).toEqual([]);
   });
 });
 

@@ -2,8 +2,8 @@ import { LoadedLibrary } from '../../../src/core/library';
 import { statusText, statusTooltip, type StatusView } from '../../../src/core/sync';
 
 function library(n: number): LoadedLibrary {
-  const entries = Array.from({ length: n }, (_, i) => ({ citekey: `k${i}`, hash: '', title: '', authors: '', year: null, venue: null, zoteroUri: null }));
-  const summary = { fingerprint: 'f', format: 'biblatex' as const, errors: [], warnings: [], defect: null, complete: true };
+  const entries = Array.from({ length: n }, (_, i) => ({ citekey: `k${i}`, hash: '', title: '', authors: '', year: null, venue: null, zoteroUri: null, collections: [] }));
+  const summary = { fingerprint: 'f', format: 'biblatex' as const, errors: [], warnings: [], defect: null, complete: true, collections: [] };
   return new LoadedLibrary(summary, entries, () => Promise.resolve([]), new Date(0));
 }
 

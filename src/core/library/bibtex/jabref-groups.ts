@@ -12,27 +12,67 @@
  * bare line breaks, which are not part of the text. Members are listed in the group (old explicit groups) or named
  * by each entry's `groups = {Name, Other}` field. Groups chosen by a search rule (keyword, search groups) are part
  * of the hierarchy but have no members here.
+ *
+ * The `groups` field names a group by its own name only, as JabRef does: a name that two groups share ("Économie"
+ * under two parents) puts the entry in both, which JabRef shows the same way; the reader warns about such names. A
+ * name the tree does not know (or a `groups` field in a file without a groups comment) is a top-level collection,
+ * so that no membership the file states is lost.
  */
 import { collectionList, collectionName } from '../collections';
 import type { LibraryCollection } from '../paper';
 
 export interface JabrefGroups {
-  collections: LibraryCollection[];
+  /** The groups tree, plus the top-level collections of names only `groups` fields gave (see collectionsOf). */
+  readonly collections: LibraryCollection[];
   /** The collection names (paths) of an entry, from the groups listing it and its own `groups` field; sorted. */
   collectionsOf(citekey: string, groupsField: string | undefined): string[];
+  /** Group names entries used that name several groups of the tree (each such entry is put in all of them). */
+  readonly ambiguous: string[];
 }
 
 const META = /@comment\s*[{(]\s*jabref-meta:\s*(?:groupstree|grouping):/i;
 
-/** The groups of a `.bib` text, or null when it has no groups comment. */
-export function readJabrefGroups(text: string): JabrefGroups | null {
-  if (!text.includes('jabref-meta')) return null;
-  const start = META.exec(text);
-  if (!start) return null;
-  const body = commentBody(text, start.index + start[0].length).replace(/\r?\n/g, '');
-  const byName = new Map<string, string[]>();
-  const byKey = new Map<string, Set<string>>();
-  const paths: string[][] = [];
+/** The groups of a `.bib` text: its groups comment (none: only the names of the entries' `groups` fields). */
+export function readJabrefGroups(text: string): JabrefGroups {
+  const start = text.includes('jabref-meta') ? META.exec(text) : null;
+  const { paths, byName, byKey } = readTree(start ? commentBody(text, start.index + start[0].length).replace(/\r?\n/g, '') : '');
+  const ambiguous = new Set<string>();
+  const extra = new Set<string>();
+  return {
+    get collections() {
+      return collectionList([...paths, ...[...extra].map((name) => [name])]);
+    },
+    get ambiguous() {
+      return [...ambiguous].sort((a, b) => a.localeCompare(b));
+    },
+    collectionsOf(citekey, groupsField) {
+      const found = new Set<string>(byKey.get(citekey) ?? []);
+      for (const name of groupNames(groupsField ?? '', byName)) {
+        const joined = byName.get(name);
+        if (joined === undefined) {
+          extra.add(name);
+          found.add(collectionName([name]));
+          continue;
+        }
+        if (joined.length > 1) ambiguous.add(name);
+        for (const path of joined) found.add(path);
+      }
+      return [...found].sort((a, b) => a.localeCompare(b));
+    },
+  };
+}
+
+interface GroupTree {
+  paths: string[][];
+  /** A group's own name → the paths of every group so named. */
+  byName: Map<string, string[]>;
+  /** A citekey → the paths of the old explicit groups listing it. */
+  byKey: Map<string, Set<string>>;
+}
+
+/** The groups listing of the comment (its line breaks removed). */
+function readTree(body: string): GroupTree {
+  const tree: GroupTree = { paths: [], byName: new Map(), byKey: new Map() };
   const stack: string[] = [];
   for (const line of splitUnescaped(body)) {
     const m = /^\s*(\d+)\s+([A-Za-z]+):(.*)$/s.exec(line);
@@ -44,22 +84,15 @@ export function readJabrefGroups(text: string): JabrefGroups | null {
     stack.length = level - 1;
     stack.push(name);
     const path = [...stack];
-    paths.push(path);
+    tree.paths.push(path);
     const joined = collectionName(path);
-    byName.set(name, [...(byName.get(name) ?? []), joined]);
+    tree.byName.set(name, [...(tree.byName.get(name) ?? []), joined]);
     // Old explicit groups list their members after the name and the hierarchical context.
     if (m[2] === 'ExplicitGroup') {
-      for (const key of fields.slice(2).map((k) => k.trim()).filter(Boolean)) byKey.set(key, (byKey.get(key) ?? new Set()).add(joined));
+      for (const key of fields.slice(2).map((k) => k.trim()).filter(Boolean)) tree.byKey.set(key, (tree.byKey.get(key) ?? new Set()).add(joined));
     }
   }
-  return {
-    collections: collectionList(paths),
-    collectionsOf(citekey, groupsField) {
-      const found = new Set(byKey.get(citekey) ?? []);
-      for (const name of groupNames(groupsField ?? '', byName)) for (const joined of byName.get(name) ?? []) found.add(joined);
-      return [...found].sort((a, b) => a.localeCompare(b));
-    },
-  };
+  return tree;
 }
 
 /**

@@ -25,14 +25,17 @@ export function readBibtex(text: string): BibReadResult {
     dialect.count(entry);
     try {
       const paper = bibEntryToPaper(entry);
-      if (groups) paper.collections = groups.collectionsOf(entry.key, entry.fields.groups);
+      paper.collections = groups.collectionsOf(entry.key, entry.fields.groups);
       papers.push({ paper, line });
     } catch (err) {
       // Mapping is total by design; should a field still break it, the entry is reported, not the file.
       errors.push({ line, citekey: entry.key, message: `could not map the entry: ${errorMessage(err)}` });
     }
   }
-  const result: BibReadResult = { format: dialect.verdict(), papers, errors, warnings, collections: groups?.collections ?? [] };
+  for (const name of groups.ambiguous) {
+    warnings.push(`the JabRef group name "${name}" names several groups; entries in "${name}" are placed in each of them, as JabRef shows them`);
+  }
+  const result: BibReadResult = { format: dialect.verdict(), papers, errors, warnings, collections: groups.collections };
   if (truncated) result.truncated = truncated;
   return result;
 }
