@@ -20,7 +20,7 @@ const ROOT = resolve(__dirname, '../..');
 const MAIN = resolve(ROOT, 'main.js');
 /**
  * main.js is parsed at every start of Obsidian: 704 KiB of code keeps that in the tens of milliseconds (it is ~688
- * KiB; js-yaml, which reads Better CSL YAML 7× faster than \`yaml\`, added 43 KiB that are parsed but, like the rest
+ * KiB; js-yaml, which reads Better CSL YAML 7× faster than `yaml`, added 43 KiB that are parsed but, like the rest
  * of the readers, evaluated only on first use). The library worker's code rides along as one string literal, which is only scanned as a string at start-up
  * (about 2 ms for 300 KB, see `npm run bench -- --only plugin`) and evaluated in the worker: it has a budget of its own.
  * 640 KiB until collection-scoped syncs (issue 12) added 5.5 KB and js-yaml 43 KiB; start-up measured the same within noise.
