@@ -9,7 +9,8 @@ export { problemLabel, StandingProblems, type Problem, type ProblemKind, type Pr
 export { SYNC_LOCK_FILE, SYNC_STATE_BACKUP_FILE, SYNC_STATE_FILE } from './sync-files';
 export { statusText, statusTooltip, type StatusView } from './sync-status';
 export type { ImportStatus, LibrarySyncRequest, LibrarySyncResult, PaperImportResult } from './sync-library';
-export type { SyncExportInput, SyncOutcome } from './sync-export';
+export type { SyncExportInput } from './sync-export';
+export type { SyncOutcome } from './sync-outcome';
 export type { SyncAbortReason } from './export-safety';
 export type { ExportContent } from './export-bytes';
 export type { NoteLinker, SyncErrorEntry, SyncPlan, SyncReport } from './sync-plan';

@@ -6,7 +6,7 @@ import { colorLabelsInput, colorLabelsText, dateFormatPreview, listInput, vaultP
 import { resolveLanguage } from '../plugin/plugin-controller';
 import { ObsidianVault } from '../vault/obsidian-vault';
 import { folderRow } from './folder-row';
-import type { RowKit, SettingRow } from './settings-tab';
+import type { RowKit, SettingRow } from './setting-row';
 
 export function noteRows(kit: RowKit): SettingRow[] {
   const obsidianLanguage = resolveLanguage('auto') === 'zh' ? '中文' : 'English';
