@@ -8,7 +8,7 @@ import { findFrontMatter } from '../text/front-matter-text';
 import { detectEol } from '../text/line-endings';
 import { applyFrontMatterEdits, hasYamlComment, parseFrontMatterYaml, type FrontMatterEdit, type ParsedFrontMatter } from './front-matter-edit';
 import { mergeRegions, regionHashEntries } from './merge-regions';
-import { encodedHashes } from './sync-state';
+import { encodedHashes } from './sync-state-text';
 import { takesPart, type FreshNote, type MergeOptions, type MergeResult } from './merge-types';
 import type { WrittenHashes } from './types';
 
