@@ -2,7 +2,7 @@
  * Autolinks and HTML tags for the inline scanner, each found with a scan that stops at the next `<` or `>`: two
  * tags never scan the same text, so a note full of `<` stays linear.
  */
-import type { WorkMeter } from './inline-search';
+import type { WorkMeter } from './work-meter';
 
 export function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;

@@ -6,11 +6,7 @@
  */
 
 import { isSpace } from './html-tags';
-
-export interface WorkMeter {
-  /** Characters examined: the zone finder's complexity measure (tests double the input and compare). */
-  work: number;
-}
+import type { WorkMeter } from './work-meter';
 
 const NEWLINE = 0x0a;
 const BACKTICK = 0x60;

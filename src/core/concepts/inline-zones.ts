@@ -5,7 +5,8 @@
  * literal. Every search is bounded or remembered (InlineSearch, LineBrackets): the work is linear in the note's length.
  */
 
-import { InlineSearch, type WorkMeter } from './inline-search';
+import { InlineSearch } from './inline-search';
+import type { WorkMeter } from './work-meter';
 import { autolinkEnd, htmlTagAt, isAsciiAlnum, isSpace } from './html-tags';
 import { LineBrackets } from './line-brackets';
 

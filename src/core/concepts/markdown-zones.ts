@@ -2,11 +2,13 @@
  * Block-level pass over a note: which parts may receive links. Front matter, fenced code (``` and ~~~), `$$` blocks,
  * HTML blocks, reference definitions and the concept section are `hard` (never matched); headings (unless linked by
  * setting) and plugin-owned managed regions are `soft` (a mention counts, no link is written there); table rows are
- * recorded so a link written there escapes its pipe. Inline constructs are left to InlineScanner.
+ * recorded so a link written there escapes its pipe. Inline constructs are left to InlineScanner; reading the
+ * lines themselves (ends, indentation, blockquote markers) to MarkdownLines.
  */
 import { findFrontMatter } from '../text/front-matter-text';
 import { isBlank } from './char-class';
-import { InlineScanner, type LinkRef, type ZoneCollector } from './inline-zones';
+import { InlineScanner, type LinkRef } from './inline-zones';
+import { MarkdownLines } from './markdown-lines';
 import { CONCEPT_SECTION_ID, managedRegionZones } from './region-zones';
 import { mergeRanges } from './ranges';
 import { isReferenceEntry, isReferencesLabel, ReferenceSections } from './reference-lists';
@@ -47,48 +49,22 @@ function opensNumberAt(text: string, i: number): boolean {
   return (c >= 0x30 && c <= 0x39) || c === 0x5b;
 }
 
-class BlockScanner {
-  private readonly out: ZoneCollector = { hard: [], soft: [], table: [], links: [], work: 0 };
+class BlockScanner extends MarkdownLines {
   private readonly inline: InlineScanner;
   private prevParagraph: [number, number] | null = null;
   /** The last non-blank line was a list item or its indented continuation: an indented line continues the list. */
   private listContext = false;
-  private nextPipe = -1;
   /** Where the body starts (after the front matter): region markers are looked for from there. */
   private bodyStart = 0;
   private readonly references: ReferenceSections;
 
-  constructor(private readonly text: string, private readonly options: ZoneOptions) {
+  constructor(
+    text: string,
+    private readonly options: ZoneOptions,
+  ) {
+    super(text);
     this.inline = new InlineScanner(text, this.out);
     this.references = new ReferenceSections(this.out.hard);
-  }
-
-  private lineEnd(pos: number): number {
-    const nl = this.text.indexOf('\n', pos);
-    const end = nl < 0 ? this.text.length : nl;
-    this.out.work += end - pos + 1;
-    return end;
-  }
-
-  /** The next "|" at or after `pos` (cached: positions only grow, so the text is searched once). */
-  private pipeAt(pos: number): number {
-    if (this.nextPipe < pos) {
-      const found = this.text.indexOf('|', pos);
-      this.nextPipe = found < 0 ? Infinity : found;
-    }
-    return this.nextPipe;
-  }
-
-  /** Indentation width of a line (a tab counts to the next multiple of 4). */
-  private indentWidth(pos: number, end: number): number {
-    let width = 0;
-    for (let i = pos; i < end; i++) {
-      const c = this.text.charCodeAt(i);
-      if (c === 0x20) width++;
-      else if (c === 0x09) width += 4 - (width % 4);
-      else break;
-    }
-    return width;
   }
 
   /** An indented code block (4+ spaces, not after a paragraph or inside a list): to its last indented line. */
@@ -104,16 +80,6 @@ class BlockScanner {
     }
     this.out.hard.push(pos, last);
     return last + 1;
-  }
-
-  /** Offset after blockquote markers and indentation. */
-  private contentStart(pos: number, end: number): number {
-    let p = pos;
-    for (; p < end; p++) {
-      const c = this.text.charCodeAt(p);
-      if (c !== 0x20 && c !== 0x09 && c !== 0x3e) break;
-    }
-    return p;
   }
 
   /** Inline-scan a line; constructs may run into later lines. Returns the offset of the next line to look at. */

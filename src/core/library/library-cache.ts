@@ -6,14 +6,17 @@
  * load says "Loading library…" and waits for it.
  *
  * Parsing runs in a LibraryParser (a Web Worker in the plugin). It keeps the parsed papers so whole ones can be read
- * on demand (a note to render), and is released after 20 quiet seconds so that memory is given back; a later demand
- * reads the export again, as long as it has not changed.
+ * on demand (a note to render), and is released after 20 quiet seconds so that memory is given back (see
+ * parser-on-demand.ts); a later demand reads the export again, as long as it has not changed.
  */
 import type { Pause } from '../scheduling/time-slicer';
 import { hashBytesSliced } from '../text/fingerprint';
 import { LoadedLibrary, unpackEntries } from './library-index';
 import type { LibraryParser } from './library-parser';
+import { ParserOnDemand, type CacheTimers } from './parser-on-demand';
 import type { Paper } from './paper';
+
+export type { CacheTimers } from './parser-on-demand';
 
 /** The export's bytes as read once, their fingerprint, and the export's name (its path, for encoding warnings). */
 export interface ExportSnapshot {
@@ -30,12 +33,6 @@ export type LibraryState =
   | { status: 'ready'; library: LoadedLibrary }
   | { status: 'error'; error: Error; previous: LoadedLibrary | null };
 
-/** Timer functions (window timers in the plugin, fakes in tests). */
-export interface CacheTimers {
-  set(callback: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
-
 export interface LibraryCacheDeps {
   /**
    * The export's bytes (never decoded here: the reader decodes them, whatever their character set); throws with a
@@ -44,7 +41,7 @@ export interface LibraryCacheDeps {
   readExport(): Promise<Uint8Array>;
   /** The export's path, named in the warnings about its encoding. */
   exportName?(): string | undefined;
-  /** The parser, made on first use (and again after it was released). */
+  /** The parser, made on first use (and again after it was released; see ParserOnDemand). */
   createParser(): LibraryParser;
   now(): Date;
   /** Awaited between steps (fingerprinting, unpacking): yields to the UI once the time slice is used up. */
@@ -72,16 +69,14 @@ export class LibraryCache {
   private queued: { snapshot: ExportSnapshot | null } | null = null;
   /** Bumped by `clear()`, so a load started for an old export path cannot land. */
   private generation = 0;
-  private parserValue: LibraryParser | null = null;
-  private idleTimer: unknown = null;
-  private calls = 0;
-  /** Release the parser as soon as its calls under way end (the export path changed meanwhile). */
-  private releaseWhenIdle = false;
+  private readonly parser: ParserOnDemand;
   /** A parse under way only to read whole papers again (see parseAgain). */
   private reparsing: { fingerprint: string; done: Promise<void> } | null = null;
   private readonly listeners = new Set<(state: LibraryState) => void>();
 
-  constructor(private readonly deps: LibraryCacheDeps) {}
+  constructor(private readonly deps: LibraryCacheDeps) {
+    this.parser = new ParserOnDemand(deps);
+  }
 
   get state(): LibraryState {
     return this.stateValue;
@@ -132,9 +127,7 @@ export class LibraryCache {
    * start and load the reader). Released again after the quiet spell if nothing comes.
    */
   warm(): void {
-    this.parserValue ??= this.deps.createParser();
-    this.parserValue.warm?.();
-    if (this.calls === 0) this.armIdleTimer();
+    this.parser.warm();
   }
 
   /**
@@ -171,8 +164,7 @@ export class LibraryCache {
     this.queued = null;
     this.knownCount = null;
     // A parse under way for the old path ends first (its result is dropped): failing it would be reported.
-    if (this.calls === 0) this.release();
-    else this.releaseWhenIdle = true;
+    this.parser.releaseWhenDone();
     this.setState({ status: 'empty' });
   }
 
@@ -182,7 +174,7 @@ export class LibraryCache {
    */
   dispose(reason?: Error): void {
     this.clear();
-    this.release(reason);
+    this.parser.release(reason);
     this.listeners.clear();
   }
 
@@ -235,7 +227,7 @@ export class LibraryCache {
     const snapshot = given ?? (await this.snapshot());
     const unchanged = this.current;
     if (unchanged && unchanged.fingerprint === snapshot.fingerprint) return unchanged; // same bytes: spare the parse
-    const parsed = await this.use((parser) => parser.parse(snapshot.bytes, snapshot.fingerprint, snapshot.name));
+    const parsed = await this.parser.use((parser) => parser.parse(snapshot.bytes, snapshot.fingerprint, snapshot.name));
     if (parsed.format === null) throw new UnreadableExportError(parsed.defect?.message ?? 'The export could not be read.', parsed.defect?.reason ?? 'unreadable');
     const entries = await unpackEntries(parsed.packedEntries, this.deps.pause);
     return new LoadedLibrary(parsed, entries, (citekeys) => this.papers(parsed.fingerprint, citekeys), this.deps.now());
@@ -243,10 +235,10 @@ export class LibraryCache {
 
   /** Whole papers of the export with this fingerprint: from the parser, or read again when it was released. */
   private async papers(fingerprint: string, citekeys: readonly string[]): Promise<Paper[]> {
-    const kept = await this.use((parser) => parser.papers(fingerprint, citekeys));
+    const kept = await this.parser.use((parser) => parser.papers(fingerprint, citekeys));
     if (kept) return kept;
     await this.parseAgain(fingerprint);
-    const again = await this.use((parser) => parser.papers(fingerprint, citekeys));
+    const again = await this.parser.use((parser) => parser.papers(fingerprint, citekeys));
     if (!again) throw new Error('The export could not be read again.');
     return again;
   }
@@ -258,41 +250,12 @@ export class LibraryCache {
     const done = (async () => {
       const snapshot = await this.snapshot();
       if (snapshot.fingerprint !== fingerprint) throw new Error('The export changed while it was being read; sync again.');
-      await this.use((parser) => parser.parse(snapshot.bytes, snapshot.fingerprint, snapshot.name));
+      await this.parser.use((parser) => parser.parse(snapshot.bytes, snapshot.fingerprint, snapshot.name));
     })().finally(() => {
       if (this.reparsing?.done === done) this.reparsing = null;
     });
     this.reparsing = { fingerprint, done };
     return done;
-  }
-
-  /** Run a parser call; the parser is released once no call has come for a quiet spell. */
-  private async use<T>(call: (parser: LibraryParser) => Promise<T>): Promise<T> {
-    if (this.idleTimer !== null) this.deps.timers.clear(this.idleTimer);
-    this.idleTimer = null;
-    this.parserValue ??= this.deps.createParser();
-    this.calls++;
-    try {
-      return await call(this.parserValue);
-    } finally {
-      if (--this.calls === 0) {
-        if (this.releaseWhenIdle) this.release();
-        else this.armIdleTimer();
-      }
-    }
-  }
-
-  private armIdleTimer(): void {
-    if (this.idleTimer !== null) this.deps.timers.clear(this.idleTimer);
-    this.idleTimer = this.deps.timers.set(() => this.release(), this.deps.idleMs ?? 20_000);
-  }
-
-  private release(reason?: Error): void {
-    if (this.idleTimer !== null) this.deps.timers.clear(this.idleTimer);
-    this.idleTimer = null;
-    this.releaseWhenIdle = false;
-    this.parserValue?.release(reason);
-    this.parserValue = null;
   }
 
   private setState(state: LibraryState): void {

@@ -4,12 +4,14 @@
  * use through `loadSyncEngine()`; its types are here.
  */
 export { emptySyncSummary, outcomeSummary, type SyncProgress, type SyncSummary } from './sync-summary';
-export { autoSyncNoticeText, describeSyncError, formatProgress, formatSyncSummary, isSyncRefusal, joinWarnings, syncProblemText } from './sync-messages';
+export { autoSyncNoticeText, describeSyncError, formatProgress, formatSyncSummary, joinWarnings, syncProblemText } from './sync-messages';
+export { isIncompleteExportError, isSyncRefusal } from './sync-errors';
 export { problemLabel, StandingProblems, type Problem, type ProblemKind, type ProblemListener } from './problems';
 export { SYNC_LOCK_FILE, SYNC_STATE_BACKUP_FILE, SYNC_STATE_FILE } from './sync-files';
 export { statusText, statusTooltip, type StatusView } from './sync-status';
 export type { ImportStatus, LibrarySyncRequest, LibrarySyncResult, PaperImportResult } from './sync-library';
-export type { SyncExportInput, SyncOutcome } from './sync-export';
+export type { SyncExportInput } from './sync-export';
+export type { SyncOutcome } from './sync-outcome';
 export type { SyncAbortReason } from './export-safety';
 export { describeScope, requestedCollections, resolveSyncScope, scopeKey, scopeText, type ScopedExport, type ScopeSummary, type SyncScope } from './sync-scope';
 export type { ExportContent } from './export-bytes';

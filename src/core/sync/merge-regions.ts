@@ -13,7 +13,7 @@ import type { Eol } from '../text/line-endings';
 import { hashString } from '../text/fingerprint';
 import { findRegions, wrapRegion, type ManagedRegion } from '../text/managed-region';
 import { itemHashEntries, mergeRegionItems, recordedItemHashes } from './region-items';
-import { takesPart, type FreshNote, type MergeOptions, type MergeResult } from './merge-note';
+import { takesPart, type FreshNote, type MergeOptions, type MergeResult } from './merge-types';
 
 /**
  * The hash of a region's content (LF), as recorded in the sync state: of exactly the text the sync wrote, links

@@ -4,7 +4,7 @@
  */
 import type { IndexedExport } from '../library/library-index';
 import { hiddenFolderProblem } from '../settings/setting-inputs';
-import type { ExportFormat, LibraryError, LibraryReadResult } from '../library/paper';
+import type { LibraryError } from '../library/paper';
 import { applySync, type ApplyOptions } from './apply-sync';
 import type { VaultPort } from '../vault/vault-port';
 import { exportFingerprint, type ExportContent } from './export-bytes';
@@ -12,12 +12,13 @@ import { checkPaperCount, defectError, SyncAbortedError } from './export-safety'
 import { NoteLocator } from './note-locator';
 import { renderKeyOf } from './note-renderer';
 import { planSync, type PlanSyncInput } from './plan-sync';
-import { emptyReport, reportOfPlan, type SyncPlan, type SyncReport } from './sync-plan';
+import { emptyReport, reportOfPlan, type SyncReport } from './sync-plan';
 import { stateDamageMessage } from './sync-messages';
-import type { StateDamage, SyncStateStore } from './sync-state-store';
+import type { SyncOutcome } from './sync-outcome';
+import type { SyncStateStore } from './sync-state-store';
 import type { LastExport } from './sync-state';
 import { syncedByAnotherDevice, UnchangedExportCheck } from './unchanged-export';
-import { resolveSyncScope, scopeKey, type ScopeSummary } from './sync-scope';
+import { resolveSyncScope, scopeKey } from './sync-scope';
 
 /** The start of the error message for an imported citekey the export does not hold. */
 export const NOT_IN_EXPORT = 'not in the export';
@@ -53,23 +54,6 @@ export interface SyncExportInput extends Omit<PlanSyncInput, 'papers' | 'source'
    */
   automatic?: boolean;
   apply?: ApplyOptions;
-}
-
-export interface SyncOutcome {
-  report: SyncReport;
-  /** The plan, or null when the unchanged-export fast path skipped planning. */
-  plan: SyncPlan | null;
-  /** The export was unchanged since the last clean sync: nothing was parsed or written. */
-  skipped: boolean;
-  /** Skipped because another device synced this export (an automatic sync only). */
-  syncedElsewhere?: true;
-  /** The collections a full sync was limited to, and how many papers they hold; null for the whole library (or skipped). */
-  scope: ScopeSummary | null;
-  /** What the reader made of the export (null when skipped). */
-  library: (Pick<LibraryReadResult, 'errors' | 'warnings'> & { format: ExportFormat | null; paperCount: number }) | null;
-  warnings: string[];
-  /** The stored state did not parse (its backup, or the vault, stood in for it); null when it was fine. */
-  stateDamage: StateDamage | null;
 }
 
 /** A skipped sync: every paper of the last one (of its scope) unchanged. */
@@ -136,3 +120,4 @@ async function readInProcess(content: ExportContent, fingerprint: string, name?:
 }
 
 export { SyncAbortedError };
+export type { SyncOutcome } from './sync-outcome';

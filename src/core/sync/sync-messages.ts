@@ -84,7 +84,6 @@ export function formatProgress(what: string, progress: SyncProgress | null): str
   return `${what}… ${progress.done.toLocaleString('en-US')}/${progress.total.toLocaleString('en-US')}`;
 }
 
-
 /**
  * A failed sync in words the user can act on. Errors are told apart by name, so this file does not import the
  * (lazily loaded) core modules that define them.
@@ -95,13 +94,4 @@ export function describeSyncError(err: unknown): string {
   if (name === 'DateFormatError') return `${errorMessage(err)}. Nothing was written; fix the date format in the settings.`;
   if (name === 'SyncLockedError') return errorMessage(err);
   return `Sync failed: ${errorMessage(err)}`;
-}
-
-
-/**
- * A sync refused before it wrote anything: a half-written, unreadable or shrunken export, a bad template or date
- * format, another sync holding the lock. The CLI prints these as one line (exit code 2); anything else is a bug. Told apart by name, like above.
- */
-export function isSyncRefusal(err: unknown): err is Error {
-  return err instanceof Error && ['SyncAbortedError', 'TemplateError', 'DateFormatError', 'SyncLockedError'].includes(err.name);
 }

@@ -2,7 +2,7 @@
  * What a sync did, in the one shape the CLI's `--json`, the plugin's notices and its status bar share. The engine's
  * report (sync-plan.ts) has more detail (conflict reasons, the plan); this is what a person is told.
  */
-import type { SyncOutcome } from './sync-export';
+import type { SyncOutcome } from './sync-outcome';
 import type { SyncErrorEntry } from './sync-plan';
 import type { ScopeSummary } from './sync-scope';
 

@@ -4,27 +4,27 @@
  * Created in onload (cheap: nothing is read), started after the layout is ready, stopped on unload. Reacts to
  * settings changes at once, so no restart is needed.
  */
-import { getLanguage, Platform, type App, type Plugin, type TAbstractFile } from 'obsidian';
-import { EXPORT_ON_ANOTHER_COMPUTER, exportPathInVault, type SettleTimers } from '../../core/export';
+import type { App, Plugin, TAbstractFile } from 'obsidian';
+import { EXPORT_ON_ANOTHER_COMPUTER, type SettleTimers } from '../../core/export';
 import { LibraryCache, type LibraryParser, type LoadedLibrary, type Paper } from '../../core/library';
-import { resolveNoteLanguage, type NoteLanguage } from '../../core/notes';
 import type { Settings } from '../../core/settings';
 import { StandingProblems, type SyncProgress } from '../../core/sync';
 import { errorMessage } from '../../core/text';
 import { CitedInWatcher } from '../citations/cited-in-watcher';
 import { ConceptWatcher } from '../concepts/concept-watcher';
-import { ExportFiles, locateExport, nodeModules, type ExportLocation, type NodeModules } from '../export/export-file';
+import { ExportFiles, nodeModules, type ExportLocation, type NodeModules } from '../export/export-file';
+import { exportNameOf, ExportLocator } from '../export/export-locator';
 import { nodeFileWatchFactory, type FileWatchFactory } from '../export/export-watcher';
 import { createLibraryParser } from '../export/library-worker';
 import type { DeviceStore } from '../settings/device-store';
 import type { PluginSettingsStore } from '../settings/settings-store';
 import { AutoSync } from '../sync/auto-sync';
 import { SyncScheduler, type SyncAttempt, type SyncTrigger } from '../sync/sync-scheduler';
-import { ObsidianVault } from '../vault/obsidian-vault';
-import { existingFileCase, vaultBasePath, withVaultPaths } from '../vault/vault-folders';
+import { withVaultPaths } from '../vault/vault-folders';
 import type { CoreServices, ExportRequest, ServiceContext } from './core-services';
+import { resolveLanguage } from './note-language';
 import { Notices } from './notices';
-import type { StatusBar } from './status-bar';
+import { StatusBarState, type StatusBar } from './status-bar';
 import { isUnloadedError, PluginUnloadedError, UnloadGuard } from './unload-guard';
 
 export interface ControllerOptions {
@@ -46,13 +46,9 @@ const windowTimers: SettleTimers = {
   clear: (handle) => window.clearTimeout(handle as number),
 };
 
-/** Resolve the headings language setting against Obsidian's language. */
-export function resolveLanguage(setting: Settings['headingsLanguage']): NoteLanguage {
-  return resolveNoteLanguage(setting, getLanguage());
-}
-
 export class PluginController {
   readonly files: ExportFiles;
+  readonly exportLocator: ExportLocator;
   readonly library: LibraryCache;
   readonly syncScheduler: SyncScheduler;
   readonly services: CoreServices;
@@ -62,13 +58,10 @@ export class PluginController {
   private readonly autoSync: AutoSync;
   private readonly conceptWatcher: ConceptWatcher;
   private readonly citedInWatcher: CitedInWatcher;
-  private statusBar: StatusBar | null = null;
-  private lastSync: Date | null = null;
-  private syncView: { running: boolean; progress: SyncProgress | null } = { running: false, progress: null };
+  private readonly status: StatusBarState;
   private started = false;
   private stopped = false;
   private readonly unsubscribers: (() => void)[] = [];
-  private readonly node: () => NodeModules | null;
   readonly app: App;
   private readonly unloadGuard: UnloadGuard;
 
@@ -82,8 +75,9 @@ export class PluginController {
     this.services = options.services;
     this.device = options.device;
     this.unloadGuard = options.unloadGuard ?? new UnloadGuard();
-    const node = (this.node = options.node ?? nodeModules);
+    const node = options.node ?? nodeModules;
     this.files = new ExportFiles(app, node);
+    this.exportLocator = new ExportLocator(app, () => this.settings.settings.exportPath, node);
     this.library = new LibraryCache({
       readExport: () => this.files.readBytes(this.exportLocation()),
       createParser: options.createParser ?? createLibraryParser,
@@ -92,6 +86,7 @@ export class PluginController {
       pause: this.unloadGuard.yieldToUi,
       timers: windowTimers,
     });
+    this.status = new StatusBarState({ exportSet: () => this.exportLocation().kind !== 'unset', library: this.library, problems: this.problems });
     this.syncScheduler = new SyncScheduler({
       prepare: (library) => this.prepareSync(library),
       sync: (request) => this.services.syncLibrary(request),
@@ -124,27 +119,21 @@ export class PluginController {
       notices: this.notices,
     });
     this.unsubscribers.push(
-      this.library.onChange(() => this.renderStatus()),
+      this.library.onChange(() => this.status.render()),
       this.syncScheduler.onChange((event) => this.onSyncEvent(event.running, event.progress, event.outcome)),
       this.settings.onChange((next, previous) => this.onSettingsChanged(next, previous)),
-      this.problems.onChange(() => this.renderStatus()),
+      this.problems.onChange(() => this.status.render()),
     );
   }
 
   /** Where the export is, per the settings ("unset" for an empty or invalid path). */
   exportLocation(): ExportLocation {
-    try {
-      const location = locateExport(this.settings.settings.exportPath);
-      // Obsidian's index tells "zotero/x.bib" from "Zotero/x.bib"; the file system of a Mac does not.
-      return location.kind === 'vault' ? { kind: 'vault', path: existingFileCase(this.app, location.path).path } : location;
-    } catch {
-      return { kind: 'unset' };
-    }
+    return this.exportLocator.location();
   }
 
   /** The export is a file on a computer and this device (a phone) cannot read it. */
   exportOnAnotherComputer(): boolean {
-    return this.exportLocation().kind === 'external' && this.node() === null;
+    return this.exportLocator.onAnotherComputer();
   }
 
   /** Whether this device syncs when the export changes. */
@@ -160,8 +149,7 @@ export class PluginController {
   }
 
   attachStatusBar(statusBar: StatusBar): void {
-    this.statusBar = statusBar;
-    this.renderStatus();
+    this.status.attach(statusBar);
   }
 
   /** After the layout is ready: load the library, learn the last sync time, watch the export and the concepts. */
@@ -205,21 +193,9 @@ export class PluginController {
     return this.library.load();
   }
 
-  /**
-   * On desktop, an absolute export path inside the vault is stored as a vault path, so the other devices of the
-   * vault (a phone has no "/Users/me/…") can read the export too. Returns the path to store, or null to keep it.
-   */
+  /** The export path to store instead of `setting`, an absolute path inside the vault (see ExportLocator), or null. */
   vaultPathOfExport(setting: string): string | null {
-    const node = this.node();
-    const base = node ? vaultBasePath(this.app) : null;
-    if (!node || base === null) return null;
-    const inVault = exportPathInVault(setting, base, node.os.homedir(), Platform.isMacOS || Platform.isWin);
-    if (inVault === null || inVault.startsWith(`${this.app.vault.configDir}/`)) return null; // Obsidian does not index its config folder
-    try {
-      return ObsidianVault.toVaultPath(inVault);
-    } catch {
-      return null;
-    }
+    return this.exportLocator.vaultPathOf(setting);
   }
 
   /** Store an absolute export path inside the vault as a vault path; whether it did. */
@@ -256,8 +232,8 @@ export class PluginController {
   private async openLibrary(): Promise<LoadedLibrary | null> {
     const last = await this.services.lastExport().catch(() => null);
     const at = last ? new Date(last.syncedAt) : null;
-    if (at && !Number.isNaN(at.getTime())) this.lastSync ??= at;
-    this.renderStatus();
+    if (at && !Number.isNaN(at.getTime())) this.status.syncedBefore(at);
+    this.status.render();
     if (this.stopped) return null;
     return this.library.open(last);
   }
@@ -295,35 +271,15 @@ export class PluginController {
       this.autoSync.watch();
     }
     if (next.citedInSections && !previous.citedInSections && this.started) this.citedInWatcher.scheduleFullRun();
-    this.renderStatus();
+    this.status.render();
   }
 
   private onSyncEvent(running: boolean, progress: SyncProgress | null, outcome?: SyncAttempt): void {
-    this.syncView = { running, progress };
-    if (outcome?.status === 'done') {
-      this.lastSync = outcome.finishedAt;
-      // Synced, or skipped as the very export a sync read before: the export is readable.
-      this.problems.clear('export');
-    }
-    this.renderStatus();
+    this.status.syncChanged(running, progress, outcome?.status === 'done' ? outcome.finishedAt : undefined);
+    // Synced, or skipped as the very export a sync read before: the export is readable.
+    if (outcome?.status === 'done') this.problems.clear('export');
+    this.status.render();
   }
-
-  private renderStatus(): void {
-    this.statusBar?.render({
-      exportSet: this.exportLocation().kind !== 'unset',
-      library: this.library.state,
-      paperCount: this.library.paperCount,
-      syncing: this.syncView.running,
-      progress: this.syncView.progress,
-      lastSync: this.lastSync,
-      problems: this.problems.list,
-    });
-  }
-}
-
-/** The export's path as the warnings about it name it (its encoding, say). */
-function exportNameOf(location: ExportLocation): string | undefined {
-  return location.kind === 'unset' ? undefined : location.path;
 }
 
 function nodeWatch(node: () => NodeModules | null, path: string, onChange: () => void) {

@@ -6,7 +6,7 @@ import type { Setting } from 'obsidian';
 import { collectionNames } from '../../core/settings';
 import { describeScope } from '../../core/sync';
 import { errorMessage } from '../../core/text';
-import type { RowKit, SettingRow } from './settings-tab';
+import type { RowKit, SettingRow } from './setting-row';
 
 /** Check `names` against the library (loading it if needed); nothing is shown once something newer was typed. */
 async function checkScope(kit: RowKit, setting: Setting, names: readonly string[], current: () => boolean): Promise<void> {

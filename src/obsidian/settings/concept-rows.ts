@@ -7,7 +7,7 @@ import { listInput, vaultPathInput } from '../../core/settings';
 import { ObsidianVault } from '../vault/obsidian-vault';
 import { existingFolderCase } from '../vault/vault-folders';
 import { folderRow, SAME_FOLDER } from './folder-row';
-import type { RowKit, SettingRow } from './settings-tab';
+import type { RowKit, SettingRow } from './setting-row';
 
 export function conceptRows(kit: RowKit): SettingRow[] {
   return [

@@ -7,7 +7,7 @@ import { debounce, type Setting } from 'obsidian';
 import { secondsInput } from '../../core/settings';
 import type { Problem } from '../../core/sync';
 import { collectionRow } from './collection-row';
-import type { RowKit, SettingRow } from './settings-tab';
+import type { RowKit, SettingRow } from './setting-row';
 
 export function exportRows(kit: RowKit): SettingRow[] {
   return [

@@ -6,7 +6,7 @@
 import { hiddenFolderProblem, vaultPathInput } from '../../core/settings';
 import { ObsidianVault } from '../vault/obsidian-vault';
 import { existingFolderCase } from '../vault/vault-folders';
-import type { RowKit, SettingRow } from './settings-tab';
+import type { RowKit, SettingRow } from './setting-row';
 
 /** Why a folder typed in another case becomes the existing one. */
 export const SAME_FOLDER = 'names that differ only in case are the same folder on macOS and Windows.';

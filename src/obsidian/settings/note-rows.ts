@@ -3,10 +3,10 @@
  * categories of new notes, what fills the summary, and the headings' language.
  */
 import { colorLabelsInput, colorLabelsText, dateFormatPreview, listInput, vaultPathInput, type Settings } from '../../core/settings';
-import { resolveLanguage } from '../plugin/plugin-controller';
+import { resolveLanguage } from '../plugin/note-language';
 import { ObsidianVault } from '../vault/obsidian-vault';
 import { folderRow } from './folder-row';
-import type { RowKit, SettingRow } from './settings-tab';
+import type { RowKit, SettingRow } from './setting-row';
 
 export function noteRows(kit: RowKit): SettingRow[] {
   const obsidianLanguage = resolveLanguage('auto') === 'zh' ? '中文' : 'English';

@@ -6,7 +6,7 @@ import type { Setting } from 'obsidian';
 import { triggerList } from '../../core/settings';
 import type { Paper } from '../../core/library';
 import { errorMessage } from '../../core/text';
-import type { RowKit, SettingRow } from './settings-tab';
+import type { RowKit, SettingRow } from './setting-row';
 
 /** The paper the preview cites before the library is loaded. */
 const SAMPLE_PAPER: Paper = {

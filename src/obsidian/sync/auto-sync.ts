@@ -13,13 +13,13 @@ import { Platform, type App } from 'obsidian';
 import type { SettleOutcome, SettleRun, SettleTimers } from '../../core/export';
 import type { LibraryCache, LoadedLibrary } from '../../core/library';
 import { autoSyncOnDevice } from '../../core/settings';
-import type { StandingProblems } from '../../core/sync';
+import { isIncompleteExportError, type StandingProblems } from '../../core/sync';
 import { errorMessage } from '../../core/text';
 import type { ExportFiles, ExportLocation } from '../export/export-file';
 import { ExportWatcher, type FileWatchFactory } from '../export/export-watcher';
 import { isUnloadedError } from '../plugin/unload-guard';
 import type { DeviceStore } from '../settings/device-store';
-import { isIncompleteExportError, type SyncAttempt, type SyncScheduler } from './sync-scheduler';
+import type { SyncAttempt, SyncScheduler } from './sync-scheduler';
 
 export interface AutoSyncDeps {
   app: App;

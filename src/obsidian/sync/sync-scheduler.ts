@@ -13,6 +13,7 @@ import {
   describeSyncError,
   formatProgress,
   formatSyncSummary,
+  isIncompleteExportError,
   syncProblemText,
   type StandingProblems,
   type SyncProgress,
@@ -39,17 +40,6 @@ export interface SyncSchedulerDeps {
 }
 
 export type SyncListener = (event: { running: boolean; progress: SyncProgress | null; outcome?: SyncAttempt }) => void;
-
-/**
- * The sync core says the export was half written (or empty), or another run (the CLI) holds the sync lock: worth
- * another try once it settles, without a word from an automatic sync.
- */
-export function isIncompleteExportError(err: unknown): boolean {
-  const e = err as { name?: string; reason?: string } | null;
-  if (e?.name === 'SyncLockedError') return true;
-  if (e?.name === 'SyncAbortedError') return e.reason === 'truncated' || e.reason === 'unreadable' || e.reason === 'empty';
-  return e?.name === 'UnrecognizedExportError' || e?.name === 'UnreadableExportError';
-}
 
 /** Notice kinds: the progress of the sync running, a click while it runs, and the result (or failure) of the last one. */
 const PROGRESS = 'sync-progress';

@@ -1,6 +1,7 @@
 /** The scope of a sync limited to collections: its key, its words, and what the sync state records of it. */
 import { describeScope, resolveSyncScope, scopeKey } from '../../../src/core/sync/sync-scope';
-import { emptySyncState, parseSyncStateHead, serializeSyncState, type SyncStateHead } from '../../../src/core/sync/sync-state';
+import { emptySyncState, type SyncStateHead } from '../../../src/core/sync/sync-state';
+import { parseSyncStateHead, serializeSyncState } from '../../../src/core/sync/sync-state-text';
 import { syncedByAnotherDevice } from '../../../src/core/sync/unchanged-export';
 import { emptySyncSummary } from '../../../src/core/sync/sync-summary';
 import { formatSyncSummary } from '../../../src/core/sync/sync-messages';

@@ -1,18 +1,8 @@
 import { exportFingerprint, exportText } from '../../../src/core/sync/export-bytes';
 import fc from 'fast-check';
 import { hashBytes, hashBytesSliced, hashString } from '../../../src/core/text/fingerprint';
-import {
-  emptySyncState,
-  listingFingerprint,
-  normalizeSyncState,
-  noteMap,
-  parseSyncState,
-  parseSyncStateHead,
-  parseSyncStateSliced,
-  serializeSyncState,
-  serializeSyncStateSliced,
-  type SyncState,
-} from '../../../src/core/sync/sync-state';
+import { emptySyncState, listingFingerprint, noteMap, type SyncState } from '../../../src/core/sync/sync-state';
+import { normalizeSyncState, parseSyncState, parseSyncStateHead, parseSyncStateSliced, serializeSyncState, serializeSyncStateSliced } from '../../../src/core/sync/sync-state-text';
 
 function sample(): SyncState {
   return {

@@ -2,7 +2,7 @@
  * Two devices, one vault: the state records which device synced an export, and an automatic sync on another device
  * leaves that export alone (its notes arrive through the vault's sync), while a sync asked for by hand still runs.
  */
-import { parseSyncState, parseSyncStateHead, serializeSyncState } from '../../../src/core/sync/sync-state';
+import { parseSyncState, parseSyncStateHead, serializeSyncState } from '../../../src/core/sync/sync-state-text';
 import { syncExport, type SyncExportInput } from '../../../src/core/sync/sync-export';
 import { InMemoryVault } from '../../../src/core/vault/memory-vault';
 import { MemoryStateFile, MemoryStateStore, settings } from './sync-support';

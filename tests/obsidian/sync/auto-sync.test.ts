@@ -4,7 +4,7 @@
  */
 import * as nodeOs from 'node:os';
 import * as nodePath from 'node:path';
-import { parseSyncStateHead } from '../../../src/core/sync/sync-state';
+import { parseSyncStateHead } from '../../../src/core/sync/sync-state-text';
 import { allNoticeMessages, resetUiLog, setMockPlatform, visibleNotices, type App } from '../../__mocks__/obsidian';
 import { loadPlugin, makePlugin, SMALL_LIBRARY, STATE_PATH, usePluginTestEnvironment } from '../plugin-harness';
 

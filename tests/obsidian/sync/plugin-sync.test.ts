@@ -4,7 +4,7 @@ import * as nodePath from 'node:path';
 import { runCli } from '../../../src/cli/run-cli';
 import { CLI_SYNC_STATE_PATH } from '../../../src/cli/sync-request';
 import * as readLibraryModule from '../../../src/core/library/read-library';
-import { parseSyncState } from '../../../src/core/sync/sync-state';
+import { parseSyncState } from '../../../src/core/sync/sync-state-text';
 import { readFixture } from '../../support/fixtures';
 import { allNoticeMessages, noticeMessages, openedModals, resetUiLog, visibleNotices, type App, type SuggestModal } from '../../__mocks__/obsidian';
 import { fakeFileWatcher, fingerprintOf, loadPlugin, makePlugin, STATE_PATH, usePluginTestEnvironment, flush, EXAMPLE_LIBRARY, SMALL_LIBRARY, watchedParser } from '../plugin-harness';
