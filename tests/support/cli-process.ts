@@ -4,6 +4,7 @@
  * test files running in parallel share it), and run with bounded times.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,6 +13,10 @@ import { builtinModules } from 'node:module';
 import { readFixture } from './fixtures';
 
 const ROOT = resolve(__dirname, '../..');
+
+/** Bundles are named per checkout (several clones or worktrees may run their tests at once on one machine). */
+const BUNDLE_PREFIX = `zcn-test-cli-${createHash('sha256').update(ROOT).digest('hex').slice(0, 8)}-`;
+const STALE_BUNDLE_MS = 60 * 60 * 1000;
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -24,7 +29,7 @@ function newestMtime(dir: string): number {
 
 /** The path of a CLI bundle built from the current sources. */
 export function builtCli(): string {
-  const out = join(tmpdir(), `zcn-test-cli-${Math.floor(newestMtime(join(ROOT, 'src')))}.js`);
+  const out = join(tmpdir(), `${BUNDLE_PREFIX}${Math.floor(newestMtime(join(ROOT, 'src')))}.js`);
   if (existsSync(out)) return out;
   const temp = `${out}.${process.pid}.tmp`;
   buildSync({
@@ -38,9 +43,13 @@ export function builtCli(): string {
     logLevel: 'silent',
   });
   renameSync(temp, out);
-  // Bundles of earlier sources are of no use any more (a test file running meanwhile keeps its own open).
+  // Bundles of this checkout's earlier sources are of no use any more; only those an hour old go, since a test file
+  // of a run still going may spawn its own again (and other checkouts on this machine have bundles of their own).
   for (const name of readdirSync(tmpdir())) {
-    if (name.startsWith('zcn-test-cli-') && name.endsWith('.js') && join(tmpdir(), name) !== out) rmSync(join(tmpdir(), name), { force: true });
+    const path = join(tmpdir(), name);
+    if (!name.startsWith(BUNDLE_PREFIX) || !name.endsWith('.js') || path === out) continue;
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (stat && Date.now() - stat.mtimeMs > STALE_BUNDLE_MS) rmSync(path, { force: true });
   }
   return out;
 }
