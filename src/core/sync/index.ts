@@ -9,13 +9,14 @@ export { problemLabel, StandingProblems, type Problem, type ProblemKind, type Pr
 export { SYNC_LOCK_FILE, SYNC_STATE_BACKUP_FILE, SYNC_STATE_FILE } from './sync-files';
 export { statusText, statusTooltip, type StatusView } from './sync-status';
 export type { ImportStatus, LibrarySyncRequest, LibrarySyncResult, PaperImportResult } from './sync-library';
-export type { SyncExportInput, SyncOutcome } from './sync-export';
+export type { ExportOutcome, SyncExportInput, SyncOutcome } from './sync-export';
+export type { SyncExportSource } from './several-exports';
 export type { SyncAbortReason } from './export-safety';
 export type { ExportContent } from './export-bytes';
 export type { NoteLinker, SyncErrorEntry, SyncPlan, SyncReport } from './sync-plan';
 export type { TakeZoteroVersion } from './plan-parts';
 export { StoredSyncState, SyncStateStore, type StateDamage, type SyncStateFile } from './sync-state-store';
-export type { LastExport, SyncStateHead } from './sync-state';
+export type { ExportRecord, LastExport, SyncStateHead } from './sync-state';
 export type { LockClock, LockFilePort, LockOwner, SyncLockOptions } from './sync-lock';
 
 export type SyncEngine = typeof import('./engine');

@@ -48,6 +48,12 @@ export interface PlanSyncInput {
   exportClean?: boolean;
   /** Citekeys of export entries that could not be read: still in Zotero, so their notes are not flagged as removed. */
   unreadable?: readonly string[];
+  /** Citekeys in another export, or whose export was not read this time (several exports): not flagged either. */
+  present?: readonly string[];
+  /** The key of the export each paper is synced from, recorded with its note (see several-exports.ts). */
+  exportOf?: (citekey: string) => string | undefined;
+  /** The shrink check was done by the caller, per export (several exports) or against a better baseline. */
+  shrinkChecked?: boolean;
   /** The device syncing (see LastExport.device); recorded with the export of a full sync. */
   device?: string;
   /** Plan every paper from its note, trusting nothing recorded about the note (`--force`). */
@@ -113,8 +119,9 @@ class Planner {
     const sameRender = this.prev.renderKey === this.renderer.key;
     const taken = this.input.take?.citekey === citekey;
     if (!known || known.removed || known.conflict || known.paperHash !== hash || !sameRender || this.input.force || taken) return false;
-    const record = await unchangedNoteRecord(this.input.vault, known);
-    if (!record) return false;
+    const found = await unchangedNoteRecord(this.input.vault, known);
+    if (!found) return false;
+    const record = this.own(found, citekey);
     if (record !== known) this.next.notes[citekey] = record;
     this.actions[index] = { kind: 'unchanged', citekey, path: known.path, reasons: [] };
     return true;
@@ -148,7 +155,7 @@ class Planner {
     }
     const opts = mergeOptions(known?.written ?? null, known?.removed !== undefined, parts.take);
     const merged = mergeNote(where.text, fresh, opts);
-    const note = noteState(where.path, hash, importedAt, merged.written, merged.conflicts.length > 0);
+    const note = this.own(noteState(where.path, hash, importedAt, merged.written, merged.conflicts.length > 0), citekey, known);
     this.next.notes[citekey] = note;
     if (merged.conflicts.length > 0) {
       this.actions[index] = { kind: 'conflict', citekey, path: where.path, reasons: merged.conflicts, fresh, merge: opts, note };
@@ -173,6 +180,12 @@ class Planner {
   planNew(paper: Paper, index: number, hash: string): void {
     const rendered = this.render(paper, index, null, this.input.now);
     if (rendered) this.creates.push({ index, paper, text: rendered.text, written: hashesOfFresh(rendered.fresh), importedAt: this.input.now.toISOString(), hash });
+  }
+
+  /** The note's record naming the export its paper comes from (as recorded before when the sync names none). */
+  private own(note: NoteSyncState, citekey: string, known?: NoteSyncState): NoteSyncState {
+    const key = this.input.exportOf?.(citekey) ?? known?.export;
+    return key === undefined || note.export === key ? note : { ...note, export: key };
   }
 
   /** The note's text through the linker (the text itself when there is none or it fails: a warning then). */
@@ -219,7 +232,7 @@ class Planner {
       const text = this.link(c.text, path);
       // The hashes are of what is written: the linked regions.
       const written = text === c.text ? c.written : { keys: c.written.keys, regions: Object.fromEntries(regionHashEntries(regionsOf(text))) };
-      const note: NoteSyncState = { path, paperHash: c.hash, importedAt: c.importedAt, written };
+      const note = this.own({ path, paperHash: c.hash, importedAt: c.importedAt, written }, c.paper.citekey);
       this.next.notes[c.paper.citekey] = note;
       const replaces = leftover?.text;
       if (replaces !== undefined) this.warnings.push(`${path} was ${replaces.trim() === '' ? 'empty' : 'cut short'} (left by an interrupted sync): written again in full`);
@@ -258,7 +271,7 @@ const READ_BATCH = 256;
 export async function planSync(input: PlanSyncInput): Promise<SyncPlan> {
   const source = input.source ?? paperSource(input.papers ?? []);
   const full = input.only === undefined;
-  if (full) checkPaperCount(source.entries.length, 0, input.state?.lastExport?.paperCount ?? null, input.settings.minExportRatio);
+  if (full && !input.shrinkChecked) checkPaperCount(source.entries.length, 0, input.state?.lastExport?.paperCount ?? null, input.settings.minExportRatio);
   const planner = new Planner(input);
   const wanted = input.only ? new Set(input.only) : null;
   const seen = new Set<string>();
@@ -302,7 +315,7 @@ export async function planSync(input: PlanSyncInput): Promise<SyncPlan> {
     await forEachLimited(others, input.concurrency ?? 16, ({ paper, hash, index }) => planner.planPaper(paper, hash, index), input.pause);
   }
   await planner.allocateCreates();
-  const flagged = full ? await planner.planRemovals(new Set([...seen, ...(input.unreadable ?? [])])) : [];
+  const flagged = full ? await planner.planRemovals(new Set([...seen, ...(input.unreadable ?? []), ...(input.present ?? [])])) : [];
   const next = planner.next;
   if (full) {
     const clean = input.exportClean !== false && planner.actions.every((a) => a.kind !== 'conflict' && a.kind !== 'error');

@@ -4,7 +4,6 @@
  */
 import type { IndexedExport } from '../library/library-index';
 import { hiddenFolderProblem } from '../settings/setting-inputs';
-import type { ExportFormat, LibraryError, LibraryReadResult } from '../library/paper';
 import { applySync, type ApplyOptions } from './apply-sync';
 import type { VaultPort } from '../vault/vault-port';
 import { exportFingerprint, type ExportContent } from './export-bytes';
@@ -12,16 +11,23 @@ import { checkPaperCount, defectError, SyncAbortedError } from './export-safety'
 import { NoteLocator } from './note-locator';
 import { renderKeyOf } from './note-renderer';
 import { planSync, type PlanSyncInput } from './plan-sync';
-import { emptyReport, reportOfPlan, type SyncPlan, type SyncReport } from './sync-plan';
+import { reportOfPlan } from './sync-plan';
 import { stateDamageMessage } from './sync-messages';
-import type { StateDamage, SyncStateStore } from './sync-state-store';
+import type { SyncStateStore } from './sync-state-store';
 import { syncedByAnotherDevice, UnchangedExportCheck } from './unchanged-export';
+import { exportKeys, exportRecords, type SyncExportSource } from './several-exports';
+import { syncSeveralExports } from './sync-several';
+import { libraryErrorEntries, missingCitekeys, readInProcess, skippedOutcome as skipped, type SyncOutcome } from './sync-outcome';
 
-/** The start of the error message for an imported citekey the export does not hold. */
-export const NOT_IN_EXPORT = 'not in the export';
+export { NOT_IN_EXPORT, type ExportOutcome, type SyncOutcome } from './sync-outcome';
 
-export interface SyncExportInput extends Omit<PlanSyncInput, 'papers' | 'source' | 'state' | 'exportHash' | 'exportClean' | 'unreadable'> {
+export interface SyncExportInput extends Omit<PlanSyncInput, 'papers' | 'source' | 'state' | 'exportHash' | 'exportClean' | 'unreadable' | 'present' | 'exportOf' | 'shrinkChecked'> {
   vault: VaultPort;
+  /**
+   * The exports, in order, when they are given this way (several: see sync-several.ts; one: the same as the fields
+   * below). A citekey in two of them is synced from the first listed (see several-exports.ts).
+   */
+  exports?: readonly SyncExportSource[];
   /**
    * The export file's content: its raw bytes (faster for an unchanged export, and decoded correctly whatever its
    * character set), or its text. Not needed with `exportHash` and `readExport`.
@@ -49,37 +55,20 @@ export interface SyncExportInput extends Omit<PlanSyncInput, 'papers' | 'source'
   apply?: ApplyOptions;
 }
 
-export interface SyncOutcome {
-  report: SyncReport;
-  /** The plan, or null when the unchanged-export fast path skipped planning. */
-  plan: SyncPlan | null;
-  /** The export was unchanged since the last clean sync: nothing was parsed or written. */
-  skipped: boolean;
-  /** Skipped because another device synced this export (an automatic sync only). */
-  syncedElsewhere?: true;
-  /** What the reader made of the export (null when skipped). */
-  library: (Pick<LibraryReadResult, 'errors' | 'warnings'> & { format: ExportFormat | null; paperCount: number }) | null;
-  warnings: string[];
-  /** The stored state did not parse (its backup, or the vault, stood in for it); null when it was fine. */
-  stateDamage: StateDamage | null;
-}
-
-function skipped(paperCount: number, syncedElsewhere = false): SyncOutcome {
-  const report = emptyReport();
-  report.unchanged = paperCount;
-  return { report, plan: null, skipped: true, library: null, warnings: [], stateDamage: null, ...(syncedElsewhere ? { syncedElsewhere: true as const } : {}) };
-}
-
-function libraryErrorEntries(errors: readonly LibraryError[]): SyncReport['errors'] {
-  return errors.map((e) => ({ citekey: e.citekey, path: null, message: `export${e.line === null ? '' : ` line ${e.line}`}: ${e.message}` }));
-}
-
 /**
  * Sync an export into the vault. Throws SyncAbortedError when the export is empty, half-written, unreadable or
  * far smaller than at the last sync, or the notes folder is a hidden one (nothing is touched), and TemplateError/DateFormatError for a bad template or
- * date format (nothing is touched either). Per-note problems are in the report.
+ * date format (nothing is touched either). Per-note problems are in the report. Several exports: see
+ * sync-several.ts (one bad export there does not stop the others).
  */
-export async function syncExport(input: SyncExportInput): Promise<SyncOutcome> {
+export function syncExport(input: SyncExportInput): Promise<SyncOutcome> {
+  const given = input.exports ?? [];
+  if (given.length > 1) return syncSeveralExports({ ...input, exports: given });
+  const one = given[0];
+  return one ? syncOneExport({ ...input, exports: undefined, exportText: one.content, exportName: one.name, exportHash: one.hash, readExport: one.read }) : syncOneExport(input);
+}
+
+async function syncOneExport(input: SyncExportInput): Promise<SyncOutcome> {
   const hidden = hiddenFolderProblem(input.settings.notesFolder);
   if (hidden !== null) throw new SyncAbortedError('hidden-notes-folder', `${hidden} Nothing was changed.`);
   const exportHash = input.exportHash ?? exportFingerprint(input.exportText ?? '');
@@ -97,29 +86,22 @@ export async function syncExport(input: SyncExportInput): Promise<SyncOutcome> {
   if (read.defect) throw defectError(read.defect);
   // Without a usable state, the shrink guard compares with the literature notes in the vault instead of nothing.
   const noteCount = damage && !damage.usedBackup ? await new NoteLocator(input.vault, input.settings.notesFolder).countNotes() : null;
-  checkPaperCount(read.entries.length, read.errors.length, noteCount ?? state?.lastExport?.paperCount ?? null, input.settings.minExportRatio);
+  const key = input.exportName === undefined ? undefined : exportKeys([input.exportName])[0];
+  // After a sync of several exports, the baseline is this export's own part of it (none: it is new).
+  const last = state?.exports ? (key === undefined ? null : exportRecords(state, [key])[0]) : state?.lastExport;
+  checkPaperCount(read.entries.length, read.errors.length, noteCount ?? last?.paperCount ?? null, input.settings.minExportRatio);
   const unreadable = read.errors.flatMap((e) => (e.citekey === null ? [] : [e.citekey]));
-  const plan = await planSync({ ...input, source: read, state, exportHash, exportClean: read.errors.length === 0, unreadable });
+  const exportOf = key === undefined ? undefined : () => key;
+  const plan = await planSync({ ...input, source: read, state, exportHash, exportClean: read.errors.length === 0, unreadable, exportOf, shrinkChecked: true });
+  if (plan.full) delete plan.nextState.exports; // one export again: its record is lastExport
   const report = input.dryRun ? reportOfPlan(plan) : await applySync(input.vault, plan, input.store, { pause: input.pause, ...input.apply });
   // Entries of the export that could not be read are errors of this sync too (when syncing everything).
   if (input.only === undefined) report.errors.unshift(...libraryErrorEntries(read.errors));
-  else {
-    for (const key of input.only) {
-      if (read.entry(key)) continue;
-      const near = read.entries.find((e) => e.citekey.toLowerCase() === key.toLowerCase());
-      report.errors.push({ citekey: key, path: null, message: `${NOT_IN_EXPORT}${near ? ` (did you mean "${near.citekey}"?)` : ''}` });
-    }
-  }
+  else report.errors.push(...missingCitekeys(input.only, (k) => read.entry(k) !== undefined, read.entries.map((e) => e.citekey)));
   // The reader's warnings start with those about the export's encoding (see readExport).
   const summary = { format: read.format, errors: read.errors, warnings: read.warnings, paperCount: read.entries.length };
   const damageWarning = damage ? [stateDamageMessage(damage, noteCount)] : [];
   return { report, plan, skipped: false, library: summary, warnings: [...damageWarning, ...read.warnings, ...plan.warnings], stateDamage: damage };
-}
-
-/** The export read here (the CLI, tests): the reader is imported on first use, so the plugin never evaluates it. */
-async function readInProcess(content: ExportContent, fingerprint: string, name?: string): Promise<IndexedExport> {
-  const { indexExport } = await import('../library/export-reader');
-  return indexExport(content, fingerprint, name);
 }
 
 export { SyncAbortedError };

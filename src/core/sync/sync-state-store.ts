@@ -10,16 +10,8 @@
  * holds the last state written: no false conflicts for the notes the last sync wrote.
  */
 import type { Pause } from '../scheduling/time-slicer';
-import {
-  emptySyncState,
-  parseSyncStateHead,
-  serializeSyncState,
-  serializeSyncStateSliced,
-  strictParseSyncState,
-  strictParseSyncStateSliced,
-  type SyncState,
-  type SyncStateHead,
-} from './sync-state';
+import { emptySyncState, parseSyncStateHead, serializeSyncState, strictParseSyncState, type SyncState, type SyncStateHead } from './sync-state';
+import { serializeSyncStateSliced, strictParseSyncStateSliced } from './sync-state-sliced';
 
 /** The storage of the state's text: null when there is none yet. */
 export interface SyncStateFile {

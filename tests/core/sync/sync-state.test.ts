@@ -8,11 +8,10 @@ import {
   noteMap,
   parseSyncState,
   parseSyncStateHead,
-  parseSyncStateSliced,
   serializeSyncState,
-  serializeSyncStateSliced,
   type SyncState,
 } from '../../../src/core/sync/sync-state';
+import { parseSyncStateSliced, serializeSyncStateSliced } from '../../../src/core/sync/sync-state-sliced';
 
 function sample(): SyncState {
   return {
