@@ -1,4 +1,7 @@
-/** `sync --export FILE --vault DIR [--dry-run] [--json]`: create and update the literature notes of every paper. */
+/**
+ * `sync --export FILE [--export FILE…] --vault DIR [--dry-run] [--json]`: create and update the literature notes of
+ * every paper of one export or several (a personal and a group library).
+ */
 import * as path from 'node:path';
 import { CliUsageError, stringOption, type CliCommand, type ParsedArgs } from '../cli-command';
 import { exitCodeOf, printReport, reportJson } from '../sync-report-output';
@@ -9,7 +12,7 @@ export const syncCommand: CliCommand = {
   name: 'sync',
   summary: 'Create and update a literature note for every paper of the export',
   usage:
-    'node dist/cli.js sync --export FILE --vault DIR [--dry-run] [--force] [--json] [--min-export-ratio R] [--lock-wait SECONDS] [--notes-folder DIR] [--concepts-folder DIR] [--language en|zh]',
+    'node dist/cli.js sync --export FILE [--export FILE…] --vault DIR [--dry-run] [--force] [--json] [--min-export-ratio R] [--lock-wait SECONDS] [--notes-folder DIR] [--concepts-folder DIR] [--language en|zh]',
   options: {
     ...SYNC_REQUEST_OPTIONS,
     'dry-run': { type: 'boolean' },
@@ -27,8 +30,10 @@ export const syncCommand: CliCommand = {
       if (args.values.json === true) io.out(JSON.stringify(reportJson(outcome, dryRun), null, 2) + '\n');
       else {
         const n = outcome.library?.paperCount;
-        const what = n === undefined ? 'the export' : `${n} paper${n === 1 ? '' : 's'} (${outcome.library?.format})`;
-        const where = `from ${request.exportPath} into ${path.join(request.vault.root, request.settings.notesFolder)}`;
+        const several = request.exportPaths.length > 1;
+        const formats = several ? `${request.exportPaths.length} exports` : outcome.library?.format;
+        const what = n === undefined ? (several ? 'the exports' : 'the export') : `${n} paper${n === 1 ? '' : 's'} (${formats})`;
+        const where = `from ${request.exportPaths.join(', ')} into ${path.join(request.vault.root, request.settings.notesFolder)}`;
         printReport(outcome, io, `${dryRun ? 'Dry run: would sync' : 'Synced'} ${what} ${where}`, dryRun);
       }
       return exitCodeOf(outcome.report);

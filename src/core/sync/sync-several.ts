@@ -134,7 +134,7 @@ export async function syncSeveralExports(input: SeveralExportsInput): Promise<Sy
   const merged = mergeExports(read, state, held);
   const exportClean = failures.length === 0 && errors === 0 && !outcomes.some((o) => o.status === 'elsewhere');
   const plan = await planSync({ ...input, source: merged.source, state, exportHash: prints.whole, exportClean, present: merged.present, exportOf: merged.exportOf, shrinkChecked: true });
-  if (plan.full) recordExports(plan, input, prints, read, records, exportClean);
+  if (plan.full) recordExports(plan, input, prints, read, records, exportClean, merged.source.entries.length);
   const report = input.dryRun ? reportOfPlan(plan) : await applySync(input.vault, plan, input.store, { pause: input.pause, ...input.apply });
   const failed = failures.map((f) => ({ citekey: null, path: null, message: outcomes[f.index].message ?? errorMessage(f.error) }));
   if (input.only === undefined) report.errors.unshift(...failed, ...read.flatMap((r) => libraryErrorEntries(r.library.errors, r.name)));
@@ -154,7 +154,15 @@ export async function syncSeveralExports(input: SeveralExportsInput): Promise<Sy
  * records of those left alone, and make `lastExport` the sync of them all. Records that did not change are kept as
  * they were, so an unchanged sync leaves the state's text as it was.
  */
-function recordExports(plan: SyncPlan, input: SeveralExportsInput, prints: Fingerprints, read: readonly ReadExport[], records: (ExportRecord | null)[], exportClean: boolean): void {
+function recordExports(
+  plan: SyncPlan,
+  input: SeveralExportsInput,
+  prints: Fingerprints,
+  read: readonly ReadExport[],
+  records: (ExportRecord | null)[],
+  exportClean: boolean,
+  planned: number,
+): void {
   const next: SyncState = plan.nextState;
   const syncedAt = input.now.toISOString();
   const device = input.device ? { device: input.device } : {};
@@ -177,7 +185,8 @@ function recordExports(plan: SyncPlan, input: SeveralExportsInput, prints: Finge
   });
   next.exports = list;
   const last = plan.previousState?.lastExport ?? null;
-  const paperCount = list.reduce((n, r) => n + r.paperCount, 0);
+  // The papers of them all: those synced (a citekey in two exports once), and those of the exports left unread.
+  const paperCount = planned + records.reduce((n, r, i) => n + (r && !read.some((x) => x.index === i) ? r.paperCount : 0), 0);
   const clean = planClean && exportClean;
   const same = last !== null && last.exportHash === prints.whole && last.paperCount === paperCount && last.clean === clean;
   next.lastExport = same ? last : { exportHash: prints.whole, paperCount, syncedAt, clean, notesListing: last?.notesListing ?? '', ...device };
