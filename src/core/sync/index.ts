@@ -6,6 +6,8 @@
 export { emptySyncSummary, outcomeSummary, type SyncProgress, type SyncSummary } from './sync-summary';
 export { autoSyncNoticeText, describeSyncError, formatProgress, formatSyncSummary, isSyncRefusal, joinWarnings, syncProblemText } from './sync-messages';
 export { problemLabel, StandingProblems, type Problem, type ProblemKind, type ProblemListener } from './problems';
+export { ExportProblems } from './export-problems';
+export { exportKeys, knownExports } from './several-exports';
 export { SYNC_LOCK_FILE, SYNC_STATE_BACKUP_FILE, SYNC_STATE_FILE } from './sync-files';
 export { statusText, statusTooltip, type StatusView } from './sync-status';
 export type { ImportStatus, LibrarySyncRequest, LibrarySyncResult, PaperImportResult } from './sync-library';

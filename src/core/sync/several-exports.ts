@@ -159,3 +159,12 @@ export function mergeExports(read: readonly ReadExport[], state: SyncState | nul
     collisions,
   };
 }
+
+/**
+ * What the state says of each export at the plugin's start-up (its fingerprint and papers at its last sync), in the
+ * order of `names`; null for an export it does not know (those are read).
+ */
+export function knownExports(head: SyncStateHead | null, names: readonly string[]): (Pick<ExportRecord, 'exportHash' | 'paperCount'> | null)[] {
+  if (head?.exports) return exportRecords(head, exportKeys(names));
+  return names.map(() => (names.length === 1 ? (head?.lastExport ?? null) : null));
+}

@@ -1,19 +1,20 @@
 /**
- * Everything the plugin runs, wired together: the export reader, the library cache, the sync scheduler and the
- * automatic sync, the concept and "Cited in" watchers, the status bar, the notices and the standing problems.
+ * Everything the plugin runs, wired together: the exports (one or several, see ExportSet), their libraries (the
+ * library shelf), the sync scheduler and the automatic sync, the concept and "Cited in" watchers, the status bar, the notices and the standing problems.
  * Created in onload (cheap: nothing is read), started after the layout is ready, stopped on unload. Reacts to
  * settings changes at once, so no restart is needed.
  */
 import { getLanguage, Platform, type App, type Plugin, type TAbstractFile } from 'obsidian';
 import { EXPORT_ON_ANOTHER_COMPUTER, exportPathInVault, type SettleTimers } from '../../core/export';
-import { LibraryCache, type LibraryParser, type LoadedLibrary, type Paper } from '../../core/library';
+import { LibraryShelf, ShelfLibrary, type LibraryParser, type LoadedLibrary, type Paper } from '../../core/library';
 import { resolveNoteLanguage, type NoteLanguage } from '../../core/notes';
 import type { Settings } from '../../core/settings';
-import { StandingProblems, type SyncProgress } from '../../core/sync';
+import { ExportProblems, knownExports, StandingProblems, type SyncExportSource, type SyncProgress } from '../../core/sync';
 import { errorMessage } from '../../core/text';
 import { CitedInWatcher } from '../citations/cited-in-watcher';
 import { ConceptWatcher } from '../concepts/concept-watcher';
-import { ExportFiles, locateExport, nodeModules, type ExportLocation, type NodeModules } from '../export/export-file';
+import { ExportFiles, nodeModules, type NodeModules } from '../export/export-file';
+import { ExportSet } from '../export/export-set';
 import { nodeFileWatchFactory, type FileWatchFactory } from '../export/export-watcher';
 import { createLibraryParser } from '../export/library-worker';
 import type { DeviceStore } from '../settings/device-store';
@@ -53,11 +54,14 @@ export function resolveLanguage(setting: Settings['headingsLanguage']): NoteLang
 
 export class PluginController {
   readonly files: ExportFiles;
-  readonly library: LibraryCache;
+  readonly exports: ExportSet;
+  readonly library: LibraryShelf;
   readonly syncScheduler: SyncScheduler;
   readonly services: CoreServices;
   readonly notices = new Notices();
   readonly problems = new StandingProblems();
+  /** What is wrong with each export, as the standing problem of kind `export`. */
+  readonly exportProblems: ExportProblems;
   readonly device: DeviceStore;
   private readonly autoSync: AutoSync;
   private readonly conceptWatcher: ConceptWatcher;
@@ -84,10 +88,11 @@ export class PluginController {
     this.unloadGuard = options.unloadGuard ?? new UnloadGuard();
     const node = (this.node = options.node ?? nodeModules);
     this.files = new ExportFiles(app, node);
-    this.library = new LibraryCache({
-      readExport: () => this.files.readBytes(this.exportLocation()),
+    this.exports = new ExportSet(app, settings, node);
+    this.exportProblems = new ExportProblems(this.problems, () => this.library.names);
+    this.library = new LibraryShelf({
+      exports: () => this.exports.shelfExports(this.files),
       createParser: options.createParser ?? createLibraryParser,
-      exportName: () => exportNameOf(this.exportLocation()),
       now: () => new Date(),
       pause: this.unloadGuard.yieldToUi,
       timers: windowTimers,
@@ -106,8 +111,8 @@ export class PluginController {
       library: this.library,
       scheduler: this.syncScheduler,
       device: this.device,
-      problems: this.problems,
-      location: () => this.exportLocation(),
+      problems: this.exportProblems,
+      exports: this.exports,
       quietMs: () => this.settings.settings.autoSyncDelayMs,
       // Node is only looked up when an export outside the vault is watched, never during onload.
       watchFile: options.watchFile !== undefined ? options.watchFile : (path, onChange) => nodeWatch(node, path, onChange),
@@ -131,20 +136,14 @@ export class PluginController {
     );
   }
 
-  /** Where the export is, per the settings ("unset" for an empty or invalid path). */
-  exportLocation(): ExportLocation {
-    try {
-      const location = locateExport(this.settings.settings.exportPath);
-      // Obsidian's index tells "zotero/x.bib" from "Zotero/x.bib"; the file system of a Mac does not.
-      return location.kind === 'vault' ? { kind: 'vault', path: existingFileCase(this.app, location.path).path } : location;
-    } catch {
-      return { kind: 'unset' };
-    }
+  /** Whether any export is set. */
+  exportsSet(): boolean {
+    return this.exports.configured;
   }
 
-  /** The export is a file on a computer and this device (a phone) cannot read it. */
+  /** Every export is a file on a computer and this device (a phone) can read none of them. */
   exportOnAnotherComputer(): boolean {
-    return this.exportLocation().kind === 'external' && this.node() === null;
+    return this.exports.allOnAnotherComputer();
   }
 
   /** Whether this device syncs when the export changes. */
@@ -196,12 +195,12 @@ export class PluginController {
   }
 
   /** Sync now (ribbon, command, status bar) or because the export changed (then with the library just loaded). */
-  sync(trigger: SyncTrigger, library?: LoadedLibrary): Promise<SyncAttempt> {
+  sync(trigger: SyncTrigger, library?: ShelfLibrary): Promise<SyncAttempt> {
     return this.syncScheduler.run(trigger, library);
   }
 
-  /** The library, loading it if needed (for the import modal and the settings check). */
-  loadLibrary(): Promise<LoadedLibrary> {
+  /** The library of every export, loading it if needed (for the import modal and the citation search). */
+  loadLibrary(): Promise<ShelfLibrary> {
     return this.library.load();
   }
 
@@ -222,11 +221,12 @@ export class PluginController {
     }
   }
 
-  /** Store an absolute export path inside the vault as a vault path; whether it did. */
+  /** Store each absolute export path inside the vault as a vault path; whether it did. */
   private async exportPathToVaultPath(): Promise<boolean> {
-    const inVault = this.vaultPathOfExport(this.settings.settings.exportPath);
-    if (inVault === null) return false;
-    await this.settings.update({ exportPath: inVault });
+    const paths = this.settings.settings.exportPaths;
+    const stored = paths.map((p) => this.vaultPathOfExport(p) ?? p);
+    if (stored.every((p, i) => p === paths[i])) return false;
+    await this.settings.update({ exportPaths: stored });
     return true;
   }
 
@@ -238,28 +238,34 @@ export class PluginController {
   private loadAndWatch(): void {
     if (this.stopped) return;
     this.autoSync.watch();
-    if (this.exportLocation().kind === 'unset') return;
-    if (this.exportOnAnotherComputer()) {
-      this.problems.set('export', EXPORT_ON_ANOTHER_COMPUTER);
-      return;
-    }
+    const located = this.exports.locations();
+    if (located.length === 0) return;
+    for (const { name, location } of located) if (this.exports.unreachable(location)) this.exportProblems.set(name, EXPORT_ON_ANOTHER_COMPUTER);
+    if (this.exportOnAnotherComputer()) return;
     this.openLibrary().then(
-      (loaded) => {
-        this.problems.clear('export');
-        if (loaded) void this.autoSync.poke();
+      (opened) => {
+        for (const { name, location } of located) if (!this.exports.unreachable(location)) this.exportProblems.set(name, null);
+        for (const { name, error } of opened.failed) if (!isUnloadedError(error)) this.exportProblems.set(name, errorMessage(error));
+        for (const name of opened.loaded) void this.autoSync.poke(name);
       },
       (err: unknown) => isUnloadedError(err) || this.problems.set('export', errorMessage(err)),
     );
   }
 
-  /** The library at start-up (or for a new export path), parsed only when it is not the export last synced. */
-  private async openLibrary(): Promise<LoadedLibrary | null> {
-    const last = await this.services.lastExport().catch(() => null);
-    const at = last ? new Date(last.syncedAt) : null;
+  /**
+   * The libraries at start-up (or for new export paths), each parsed only when it is not the export the last sync
+   * read; those of exports this device cannot read are not even tried.
+   */
+  private async openLibrary(): Promise<{ loaded: string[]; failed: { name: string; error: Error }[] }> {
+    const head = await this.services.syncHead().catch(() => null);
+    const at = head?.lastExport ? new Date(head.lastExport.syncedAt) : null;
     if (at && !Number.isNaN(at.getTime())) this.lastSync ??= at;
     this.renderStatus();
-    if (this.stopped) return null;
-    return this.library.open(last);
+    if (this.stopped) return { loaded: [], failed: [] };
+    const reachable = new Set(this.exports.locations().flatMap((l) => (this.exports.unreachable(l.location) ? [] : [l.name])));
+    const known = knownExports(head, this.library.names);
+    const opened = await this.library.open(this.library.names.map((name, i) => (reachable.has(name) ? known[i] : null)));
+    return { loaded: opened.loaded, failed: opened.failed.filter((f) => reachable.has(f.name)) };
   }
 
   /** One whole paper of the library (loading it if needed): the library keeps compact entries, papers on demand. */
@@ -267,29 +273,38 @@ export class PluginController {
     return (await this.loadLibrary()).paper(citekey);
   }
 
-  /** What a sync or an import of this library gets. */
-  exportOf(library: LoadedLibrary): ExportRequest {
-    return { exportHash: library.fingerprint, exportName: exportNameOf(this.exportLocation()), readExport: () => Promise.resolve(library) };
+  /** What a sync or an import of this library gets: every export, as loaded (a failed one with its error). */
+  exportOf(library: ShelfLibrary): ExportRequest {
+    const exports = library.parts.map(({ name, library: loaded, error }): SyncExportSource =>
+      loaded ? { name, hash: loaded.fingerprint, read: () => Promise.resolve(loaded) } : { name, hash: '', read: () => Promise.reject(error) },
+    );
+    return { exportHash: library.fingerprint, exports };
   }
 
-  private async prepareSync(library?: LoadedLibrary) {
-    // An automatic sync gets the library the settled export was just loaded into. A manual one reads the export
+  private async prepareSync(library?: ShelfLibrary) {
+    // An automatic sync gets the library the settled export was just loaded into. A manual one reads each export
     // and takes its fingerprint: an export the last sync read is skipped without parsing; any other is parsed
     // (once: an unchanged one is not parsed twice, see LibraryCache).
     if (library) return { ...this.context(), ...this.exportOf(library) };
-    const snapshot = await this.library.snapshot();
-    const readExport = async () => {
-      const loaded = await this.library.reload(snapshot);
-      this.problems.clear('export'); // read and parsed: whatever was wrong with the export is not any more
-      return loaded;
-    };
-    return { ...this.context(), exportHash: snapshot.fingerprint, exportName: snapshot.name, readExport };
+    const snapshots = await this.library.snapshots();
+    if (snapshots.every((s) => s.error) && snapshots[0]?.error) throw snapshots[0].error; // nothing to read: as for one export
+    const exports = snapshots.map(({ name, snapshot, error }): SyncExportSource => {
+      if (!snapshot) return { name, hash: '', read: () => Promise.reject(error) };
+      const read = async () => {
+        const loaded = await this.library.cache(name)!.reload(snapshot);
+        this.exportProblems.set(name, null); // read and parsed: whatever was wrong with the export is not any more
+        return loaded;
+      };
+      return { name, hash: snapshot.fingerprint, read };
+    });
+    const exportHash = exports.length === 1 ? exports[0].hash! : exports.map((e) => e.hash).join(':');
+    return { ...this.context(), exportHash, exports };
   }
 
   private onSettingsChanged(next: Settings, previous: Settings): void {
-    if (next.exportPath !== previous.exportPath) {
+    if (next.exportPaths.join('\n') !== previous.exportPaths.join('\n')) {
       this.library.clear();
-      this.problems.clear('export');
+      this.exportProblems.clear();
       if (this.started) this.loadAndWatch();
     } else if (next.autoSyncDelayMs !== previous.autoSyncDelayMs) {
       this.autoSync.watch();
@@ -302,15 +317,16 @@ export class PluginController {
     this.syncView = { running, progress };
     if (outcome?.status === 'done') {
       this.lastSync = outcome.finishedAt;
-      // Synced, or skipped as the very export a sync read before: the export is readable.
-      this.problems.clear('export');
+      // Synced, or skipped as the very exports a sync read before: they are readable (one that failed is in the
+      // sync's own problem, with its file name).
+      this.exportProblems.clear();
     }
     this.renderStatus();
   }
 
   private renderStatus(): void {
     this.statusBar?.render({
-      exportSet: this.exportLocation().kind !== 'unset',
+      exportSet: this.exports.configured,
       library: this.library.state,
       paperCount: this.library.paperCount,
       syncing: this.syncView.running,
@@ -319,11 +335,6 @@ export class PluginController {
       problems: this.problems.list,
     });
   }
-}
-
-/** The export's path as the warnings about it name it (its encoding, say). */
-function exportNameOf(location: ExportLocation): string | undefined {
-  return location.kind === 'unset' ? undefined : location.path;
 }
 
 function nodeWatch(node: () => NodeModules | null, path: string, onChange: () => void) {

@@ -12,7 +12,7 @@ import { PluginSettingTab, Setting, type AbstractTextComponent, type App, type P
 import type { Settings } from '../../core/settings';
 import type { PluginController } from '../plugin/plugin-controller';
 import { conceptRows } from './concept-rows';
-import { exportRows } from './export-rows';
+import { exportFileSection, syncRows } from './export-rows';
 import { noteRows } from './note-rows';
 import { writingRows } from './writing-rows';
 import { ExportPathCheck, SettingMessages } from './setting-messages';
@@ -34,6 +34,8 @@ export interface SettingRow {
 export interface SettingSection {
   heading: string;
   rows: SettingRow[];
+  /** The rows are the items of a list the user adds to and removes from (Obsidian 1.13 draws its own buttons). */
+  list?: { addName: string; add(): void; remove(index: number): void };
 }
 
 /** What the row builders get from the tab. */
@@ -43,7 +45,11 @@ export interface RowKit {
   messages: SettingMessages;
   saver: SettingsSaver;
   exportCheck: ExportPathCheck;
+  /** The list of export files: whether an empty row was added for the next export. */
+  exportList: { adding: boolean };
   settings: Readonly<Settings>;
+  /** Draw the rows again (an export was added to or removed from the list). */
+  refresh(): void;
   /** Save a toggle, dropdown or slider change now (a failure is a notice). */
   save(patch: Partial<Settings>): Promise<void>;
   /** A text field: what is typed in it is saved as soon as it loses focus (or the typing pauses). */
@@ -55,7 +61,10 @@ export interface RowKit {
 export class ZoteroConceptNotesSettingTab extends PluginSettingTab implements RowKit {
   readonly messages = new SettingMessages();
   readonly exportCheck: ExportPathCheck;
+  readonly exportList = { adding: false };
   readonly saver: SettingsSaver;
+  /** Whether the rows on screen were drawn by `display` (before Obsidian 1.13). */
+  private drawnByDisplay = false;
   /** What the rows drawn by `display` do when they go (1.13 runs those of its own rendering itself). */
   private readonly cleanups: (() => void)[] = [];
 
@@ -65,7 +74,10 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab implements Ro
     readonly controller: PluginController,
   ) {
     super(app, plugin);
-    this.exportCheck = new ExportPathCheck(controller, this.messages);
+    this.exportCheck = new ExportPathCheck(controller, this.messages, (change) => {
+      if (change === 'added') this.exportList.adding = false;
+      else this.refresh();
+    });
     this.saver = new SettingsSaver(controller.settings, controller.notices);
   }
 
@@ -87,8 +99,14 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab implements Ro
     this.saver.drop(key);
   }
 
+  refresh(): void {
+    if (this.drawnByDisplay) this.display();
+    else this.update();
+  }
+
   /** The tab closes: what the rows leave behind goes, and what was typed and not saved yet is saved. */
   override hide(): void {
+    this.exportList.adding = false;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     void this.saver.flush();
     super.hide();
@@ -97,7 +115,8 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab implements Ro
   /** Every row, grouped under headings. Cheap: Obsidian 1.13 asks for it when the plugin loads, for its search. */
   sections(): SettingSection[] {
     return [
-      { heading: 'Export from Zotero', rows: exportRows(this) },
+      exportFileSection(this),
+      { heading: 'Sync', rows: syncRows(this) },
       { heading: 'Literature notes', rows: noteRows(this) },
       { heading: 'Concepts', rows: conceptRows(this) },
       { heading: 'Writing', rows: writingRows(this) },
@@ -105,11 +124,13 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab implements Ro
   }
 
   override getSettingDefinitions(): SettingDefinitionItem[] {
-    return this.sections().map((section) => ({
-      type: 'group' as const,
-      heading: section.heading,
-      items: section.rows.map((row) => ({ name: row.name, desc: row.desc, render: (setting: Setting) => this.renderRow(row, setting) })),
-    }));
+    this.drawnByDisplay = false;
+    return this.sections().map((section): SettingDefinitionItem => {
+      const items = section.rows.map((row) => ({ name: row.name, desc: row.desc, render: (setting: Setting) => this.renderRow(row, setting) }));
+      const { list } = section;
+      if (!list) return { type: 'group', heading: section.heading, items };
+      return { type: 'list', heading: section.heading, items, addItem: { name: list.addName, action: () => list.add() }, onDelete: (index) => list.remove(index) };
+    });
   }
 
   /** Draw a row; what it returns runs when the row goes, and then what was typed in it is saved. */
@@ -124,11 +145,18 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab implements Ro
   /** The imperative rendering, for Obsidian before 1.13 (later versions render `getSettingDefinitions`). */
   override display(): void {
     const { containerEl } = this;
+    this.drawnByDisplay = true;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     containerEl.empty();
     for (const section of this.sections()) {
       new Setting(containerEl).setName(section.heading).setHeading();
-      for (const row of section.rows) this.cleanups.push(this.renderRow(row, new Setting(containerEl).setName(row.name).setDesc(row.desc)));
+      const { list } = section;
+      section.rows.forEach((row, index) => {
+        const setting = new Setting(containerEl).setName(row.name).setDesc(row.desc);
+        this.cleanups.push(this.renderRow(row, setting));
+        if (list) setting.addButton((button) => button.setButtonText('Remove').onClick(() => list.remove(index)));
+      });
+      if (list) new Setting(containerEl).addButton((button) => button.setButtonText(list.addName).onClick(() => list.add()));
     }
   }
 }
