@@ -19,11 +19,12 @@ import { embeddedWorker, LOOKBEHIND_OPENERS, scanBundle, type EmbeddedWorker } f
 const ROOT = resolve(__dirname, '../..');
 const MAIN = resolve(ROOT, 'main.js');
 /**
- * main.js is parsed at every start of Obsidian: 640 KiB of code keeps that in the tens of milliseconds (it is ~640
- * KiB). The library worker's code rides along as one string literal, which is only scanned as a string at start-up
- * (about 2 ms for 300 KB, see `npm run bench -- --only plugin`) and evaluated in the worker: it has a budget of its own.
+ * main.js is parsed at every start of Obsidian: 672 KiB of code keeps that in the tens of milliseconds (it is ~656
+ * KiB; several exports added 17 KB, which `npm run bench -- --only plugin` could not tell from the noise). The library
+ * worker's code rides along as one string literal, which is only scanned as a string at start-up (about 2 ms for
+ * 300 KB) and evaluated in the worker: it has a budget of its own.
  */
-const SIZE_BUDGET = 640 * 1024;
+const SIZE_BUDGET = 672 * 1024;
 const WORKER_BUDGET = 384 * 1024;
 
 function build(): Buffer {

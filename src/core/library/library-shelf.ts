@@ -33,6 +33,8 @@ export class LibraryShelf {
   private caches: { name: string; cache: LibraryCache; unsubscribe: () => void }[] = [];
   private readonly listeners = new Set<(state: LibraryState) => void>();
   private combined: { from: readonly (LoadedLibrary | Error | null)[]; library: ShelfLibrary } | null = null;
+  /** The papers of all the exports at the last sync (a citekey in two once), while none is loaded (see open). */
+  private knownTotal: number | null = null;
 
   constructor(private readonly deps: LibraryShelfDeps) {
     this.build();
@@ -77,8 +79,14 @@ export class LibraryShelf {
     return count === null ? { status: 'empty' } : { status: 'known', paperCount: count };
   }
 
-  /** The papers of all the exports, loaded or known from the last sync; null when none is known. */
+  /**
+   * The papers of all the exports (a citekey in two counted once): of the library once loaded, else as the last sync
+   * counted them, else the sum of what each export's cache knows; null when nothing is known.
+   */
   get paperCount(): number | null {
+    const current = this.current;
+    if (current) return current.size;
+    if (this.knownTotal !== null && this.caches.every(({ cache }) => cache.state.status === 'known')) return this.knownTotal;
     const counts = this.caches.map(({ cache }) => cache.paperCount);
     return counts.every((n) => n === null) ? null : counts.reduce<number>((sum, n) => sum + (n ?? 0), 0);
   }
@@ -101,10 +109,11 @@ export class LibraryShelf {
 
   /**
    * At start-up: each export the last sync read (same fingerprint) is not parsed, its count taken from `last`
-   * (given per export, in order); the others are loaded. Returns the names of those loaded and of those that
-   * could not be read.
+   * (given per export, in order; `total`: the papers of them all at that sync); the others are loaded. Returns the
+   * names of those loaded and of those that could not be read.
    */
-  async open(last: readonly LastRead[]): Promise<{ loaded: string[]; failed: { name: string; error: Error }[] }> {
+  async open(last: readonly LastRead[], total: number | null = null): Promise<{ loaded: string[]; failed: { name: string; error: Error }[] }> {
+    this.knownTotal = total;
     const loaded: string[] = [];
     const failed: { name: string; error: Error }[] = [];
     await Promise.all(
@@ -174,13 +183,14 @@ export class LibraryShelf {
   }
 
   private build(): void {
-    const { exports, ...deps } = this.deps;
+    const { createParser, now, pause, timers, idleMs } = this.deps;
     const kept = new Map(this.caches.map((c) => [c.name, c]));
     this.combined = null;
-    this.caches = exports().map(({ name, read }) => {
+    this.caches = this.deps.exports().map((source) => {
+      const { name } = source;
       const had = kept.get(name);
       if (had) return had;
-      const cache = new LibraryCache({ ...deps, readExport: read, exportName: () => name });
+      const cache = new LibraryCache({ createParser, now, pause, timers, idleMs, readExport: () => source.read(), exportName: () => name });
       return { name, cache, unsubscribe: cache.onChange(() => this.emit()) };
     });
   }

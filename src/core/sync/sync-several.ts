@@ -136,7 +136,7 @@ export async function syncSeveralExports(input: SeveralExportsInput): Promise<Sy
   const plan = await planSync({ ...input, source: merged.source, state, exportHash: prints.whole, exportClean, present: merged.present, exportOf: merged.exportOf, shrinkChecked: true });
   if (plan.full) recordExports(plan, input, prints, read, records, exportClean, merged.source.entries.length);
   const report = input.dryRun ? reportOfPlan(plan) : await applySync(input.vault, plan, input.store, { pause: input.pause, ...input.apply });
-  const failed = failures.map((f) => ({ citekey: null, path: null, message: outcomes[f.index].message ?? errorMessage(f.error) }));
+  const failed = failures.map((f) => ({ citekey: null, path: null, export: input.exports[f.index].name, message: outcomes[f.index].message ?? errorMessage(f.error) }));
   if (input.only === undefined) report.errors.unshift(...failed, ...read.flatMap((r) => libraryErrorEntries(r.library.errors, r.name)));
   else {
     const unread = failures.length === 0 ? '' : ` (${failures.map((f) => input.exports[f.index].name).join(', ')} could not be read)`;

@@ -125,7 +125,7 @@ export function createLazyCoreServices(deps: LazyCoreServiceDeps): CoreServices 
     syncLibrary: (request) =>
       oneWriterAtATime(async () => {
         const sync = await syncModule();
-        const { summary } = await sync.syncLibrary(await syncRequest(request, { exports: request.exports, onProgress: request.onProgress, automatic: request.automatic }));
+        const { summary } = await sync.syncLibrary(await syncRequest(request, { exports: request.exports, onProgress: (progress) => request.onProgress(progress), automatic: request.automatic }));
         return summary;
       }),
     importPaper: (request) =>

@@ -6,7 +6,7 @@
  */
 import { getLanguage, Platform, type App, type Plugin, type TAbstractFile } from 'obsidian';
 import { EXPORT_ON_ANOTHER_COMPUTER, exportPathInVault, type SettleTimers } from '../../core/export';
-import { LibraryShelf, ShelfLibrary, type LibraryParser, type LoadedLibrary, type Paper } from '../../core/library';
+import { LibraryShelf, type LibraryParser, type Paper, type ShelfLibrary } from '../../core/library';
 import { resolveNoteLanguage, type NoteLanguage } from '../../core/notes';
 import type { Settings } from '../../core/settings';
 import { ExportProblems, knownExports, StandingProblems, type SyncExportSource, type SyncProgress } from '../../core/sync';
@@ -22,7 +22,7 @@ import type { PluginSettingsStore } from '../settings/settings-store';
 import { AutoSync } from '../sync/auto-sync';
 import { SyncScheduler, type SyncAttempt, type SyncTrigger } from '../sync/sync-scheduler';
 import { ObsidianVault } from '../vault/obsidian-vault';
-import { existingFileCase, vaultBasePath, withVaultPaths } from '../vault/vault-folders';
+import { vaultBasePath, withVaultPaths } from '../vault/vault-folders';
 import type { CoreServices, ExportRequest, ServiceContext } from './core-services';
 import { Notices } from './notices';
 import type { StatusBar } from './status-bar';
@@ -264,7 +264,11 @@ export class PluginController {
     if (this.stopped) return { loaded: [], failed: [] };
     const reachable = new Set(this.exports.locations().flatMap((l) => (this.exports.unreachable(l.location) ? [] : [l.name])));
     const known = knownExports(head, this.library.names);
-    const opened = await this.library.open(this.library.names.map((name, i) => (reachable.has(name) ? known[i] : null)));
+    const total = head?.exports ? (head.lastExport?.paperCount ?? null) : null;
+    const opened = await this.library.open(
+      this.library.names.map((name, i) => (reachable.has(name) ? known[i] : null)),
+      total,
+    );
     return { loaded: opened.loaded, failed: opened.failed.filter((f) => reachable.has(f.name)) };
   }
 

@@ -100,8 +100,9 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab implements Ro
   }
 
   refresh(): void {
-    if (this.drawnByDisplay) this.display();
-    else this.update();
+    if (this.drawnByDisplay) return this.draw();
+    // Drawn from the definitions, so this is Obsidian 1.13+, where `update()` draws them again.
+    (this as { update?: () => void }).update?.();
   }
 
   /** The tab closes: what the rows leave behind goes, and what was typed and not saved yet is saved. */
@@ -144,6 +145,11 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab implements Ro
 
   /** The imperative rendering, for Obsidian before 1.13 (later versions render `getSettingDefinitions`). */
   override display(): void {
+    this.draw();
+  }
+
+  /** Draw every row into the tab (`display`, and `refresh` of what it drew). */
+  private draw(): void {
     const { containerEl } = this;
     this.drawnByDisplay = true;
     for (const cleanup of this.cleanups.splice(0)) cleanup();

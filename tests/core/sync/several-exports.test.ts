@@ -90,7 +90,7 @@ describe('several exports', () => {
     expect(outcome.report.updated).toEqual(['Literature/kim2022.md']);
     expect(outcome.report.flagged).toEqual([]);
     expect(outcome.report.errors).toEqual([
-      { citekey: null, path: null, message: expect.stringMatching(/^Zotero\/group\.json: .*\. Its papers' notes were left as they are\.$/) as string },
+      { citekey: null, path: null, export: 'Zotero/group.json', message: expect.stringMatching(/^Zotero\/group\.json: .*\. Its papers' notes were left as they are\.$/) as string },
     ]);
     expect(outcome.exports?.[1]).toMatchObject({ status: 'failed', key: 'group.json' });
     expect(await Promise.all(groupNotes.map((p) => vault.read(p)))).toEqual(before);
