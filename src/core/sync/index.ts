@@ -8,6 +8,7 @@ export { autoSyncNoticeText, describeSyncError, formatProgress, formatSyncSummar
 export { problemLabel, StandingProblems, type Problem, type ProblemKind, type ProblemListener } from './problems';
 export { ExportProblems } from './export-problems';
 export { exportKeys, knownExports } from './several-exports';
+export { exportSourcesReadNow, loadedExportSources, type ExportSources } from './export-sources';
 export { SYNC_LOCK_FILE, SYNC_STATE_BACKUP_FILE, SYNC_STATE_FILE } from './sync-files';
 export { statusText, statusTooltip, type StatusView } from './sync-status';
 export type { ImportStatus, LibrarySyncRequest, LibrarySyncResult, PaperImportResult } from './sync-library';

@@ -9,11 +9,11 @@ import { EXPORT_ON_ANOTHER_COMPUTER, exportPathInVault, type SettleTimers } from
 import { LibraryShelf, type LibraryParser, type Paper, type ShelfLibrary } from '../../core/library';
 import { resolveNoteLanguage, type NoteLanguage } from '../../core/notes';
 import type { Settings } from '../../core/settings';
-import { ExportProblems, knownExports, StandingProblems, type SyncExportSource, type SyncProgress } from '../../core/sync';
+import { exportSourcesReadNow, ExportProblems, knownExports, loadedExportSources, StandingProblems, type SyncProgress } from '../../core/sync';
 import { errorMessage } from '../../core/text';
 import { CitedInWatcher } from '../citations/cited-in-watcher';
 import { ConceptWatcher } from '../concepts/concept-watcher';
-import { ExportFiles, nodeModules, type NodeModules } from '../export/export-file';
+import { ExportFileError, ExportFiles, nodeModules, type NodeModules } from '../export/export-file';
 import { ExportSet } from '../export/export-set';
 import { nodeFileWatchFactory, type FileWatchFactory } from '../export/export-watcher';
 import { createLibraryParser } from '../export/library-worker';
@@ -279,30 +279,16 @@ export class PluginController {
 
   /** What a sync or an import of this library gets: every export, as loaded (a failed one with its error). */
   exportOf(library: ShelfLibrary): ExportRequest {
-    const exports = library.parts.map(({ name, library: loaded, error }): SyncExportSource =>
-      loaded ? { name, hash: loaded.fingerprint, read: () => Promise.resolve(loaded) } : { name, hash: '', read: () => Promise.reject(error) },
-    );
-    return { exportHash: library.fingerprint, exports };
+    return loadedExportSources(library);
   }
 
   private async prepareSync(library?: ShelfLibrary) {
     // An automatic sync gets the library the settled export was just loaded into. A manual one reads each export
     // and takes its fingerprint: an export the last sync read is skipped without parsing; any other is parsed
-    // (once: an unchanged one is not parsed twice, see LibraryCache).
+    // (once: an unchanged one is not parsed twice, see LibraryCache). Read and parsed, an export's problem is gone.
     if (library) return { ...this.context(), ...this.exportOf(library) };
-    const snapshots = await this.library.snapshots();
-    if (snapshots.every((s) => s.error) && snapshots[0]?.error) throw snapshots[0].error; // nothing to read: as for one export
-    const exports = snapshots.map(({ name, snapshot, error }): SyncExportSource => {
-      if (!snapshot) return { name, hash: '', read: () => Promise.reject(error) };
-      const read = async () => {
-        const loaded = await this.library.cache(name)!.reload(snapshot);
-        this.exportProblems.set(name, null); // read and parsed: whatever was wrong with the export is not any more
-        return loaded;
-      };
-      return { name, hash: snapshot.fingerprint, read };
-    });
-    const exportHash = exports.length === 1 ? exports[0].hash! : exports.map((e) => e.hash).join(':');
-    return { ...this.context(), exportHash, exports };
+    const none = () => new ExportFileError('Set the Better BibTeX export file in the plugin settings first.');
+    return { ...this.context(), ...(await exportSourcesReadNow(this.library, none, (name) => this.exportProblems.set(name, null))) };
   }
 
   private onSettingsChanged(next: Settings, previous: Settings): void {
