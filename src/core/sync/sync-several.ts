@@ -136,6 +136,8 @@ export async function syncSeveralExports(input: SeveralExportsInput): Promise<Sy
   const plan = await planSync({ ...input, source: merged.source, state, exportHash: prints.whole, exportClean, present: merged.present, exportOf: merged.exportOf, shrinkChecked: true });
   if (plan.full) recordExports(plan, input, prints, read, records, exportClean, merged.source.entries.length);
   const report = input.dryRun ? reportOfPlan(plan) : await applySync(input.vault, plan, input.store, { pause: input.pause, ...input.apply });
+  // The papers of the exports left unread are unchanged (as a whole skipped sync counts them).
+  if (input.only === undefined) report.unchanged += outcomes.reduce((n, o) => n + (o.status === 'unchanged' || o.status === 'elsewhere' ? (o.paperCount ?? 0) : 0), 0);
   const failed = failures.map((f) => ({ citekey: null, path: null, export: input.exports[f.index].name, message: outcomes[f.index].message ?? errorMessage(f.error) }));
   if (input.only === undefined) report.errors.unshift(...failed, ...read.flatMap((r) => libraryErrorEntries(r.library.errors, r.name)));
   else {

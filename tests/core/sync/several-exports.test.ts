@@ -141,6 +141,7 @@ describe('several exports', () => {
     expect(read).not.toHaveBeenCalled();
     expect(changed.exports?.map((e) => e.status)).toEqual(['unchanged', 'synced']);
     expect(changed.report.updated).toEqual(['Literature/chen2018.md']);
+    expect(changed.report.unchanged).toBe(4); // wong2019, and the 3 papers of the personal export left unread (smith2020 among them)
     expect(changed.report.flagged).toEqual([]);
   });
 
