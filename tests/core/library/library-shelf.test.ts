@@ -79,7 +79,7 @@ describe('LibraryShelf', () => {
 
   it('counts the papers the last sync knew while no export is parsed', async () => {
     const { shelf, files, reads } = setup({ 'personal.bib': 'personal:a,b', 'group.json': 'group:b,c' });
-    const fingerprint = (name: string) => hashBytes(new TextEncoder().encode(files.get(name)!));
+    const fingerprint = (name: string) => hashBytes(new TextEncoder().encode(files.get(name)));
     const opened = await shelf.open([{ exportHash: fingerprint('personal.bib'), paperCount: 2 }, { exportHash: fingerprint('group.json'), paperCount: 2 }], 3);
     expect(opened).toEqual({ loaded: [], failed: [] });
     expect(reads).toEqual([]);
