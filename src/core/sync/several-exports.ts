@@ -118,9 +118,11 @@ export function mergeExports(read: readonly ReadExport[], state: SyncState | nul
     for (const { citekey } of r.library.entries) {
       present.add(citekey);
       if (owner.has(citekey)) continue;
-      const recorded = Object.prototype.hasOwnProperty.call(notes, citekey) ? notes[citekey].export : undefined;
+      const known = Object.prototype.hasOwnProperty.call(notes, citekey) ? notes[citekey] : undefined;
+      const recorded = known?.export;
       const mine = recorded === undefined ? undefined : byKey.get(recorded);
-      if (recorded !== undefined && held.has(recorded)) owner.set(citekey, null);
+      // A note whose export is not read this time, or not known (a state from before) while one is not read: as it is.
+      if (recorded !== undefined ? held.has(recorded) : known !== undefined && held.size > 0) owner.set(citekey, null);
       else if (mine?.library.entry(citekey)) owner.set(citekey, mine);
       else owner.set(citekey, r);
     }

@@ -6,7 +6,7 @@
 import { SyncAbortedError } from '../../../src/core/sync/export-safety';
 import { collisionWarnings, exportKeys } from '../../../src/core/sync/several-exports';
 import { syncExport, type SyncExportInput } from '../../../src/core/sync/sync-export';
-import { parseSyncState, parseSyncStateHead } from '../../../src/core/sync/sync-state';
+import { parseSyncState, parseSyncStateHead, serializeSyncState } from '../../../src/core/sync/sync-state';
 import type { SyncExportSource } from '../../../src/core/sync/several-exports';
 import { InMemoryVault } from '../../../src/core/vault/memory-vault';
 import { MemoryStateFile, MemoryStateStore, settings } from './sync-support';
@@ -201,5 +201,24 @@ describe('export keys and collision warnings', () => {
     expect(collisionWarnings(many)).toEqual([
       '12 citekeys are in both a.bib and b.json (k0, k1, k2, k3, k4, k5, k6, k7, k8, k9 and 2 more): synced from a.bib; the entries in b.json were left out. Give them another citation key in Better BibTeX to sync both.',
     ]);
+  });
+});
+
+describe('several exports after a state of one (no export recorded per note)', () => {
+  it('leaves a note alone while an export it may come from could not be read', async () => {
+    const { vault, file, run } = setup();
+    await run([{ name: 'Zotero/group.json', content: csl(GROUP) }]);
+    // A state written before notes recorded their export.
+    const state = parseSyncState(file.text)!;
+    for (const note of Object.values(state.notes)) delete note.export;
+    file.text = serializeSyncState(state);
+    const before = await vault.read('Literature/smith2020.md');
+    vault.resetWrites();
+    // The group export, listed second now, is half written; the personal one also has smith2020.
+    const outcome = await run([personal(), { name: 'Zotero/group.json', content: csl(GROUP).slice(0, 50) }]);
+    expect(await vault.read('Literature/smith2020.md')).toBe(before); // not swapped for the personal paper
+    expect(outcome.report.flagged).toEqual([]);
+    expect(outcome.report.created.sort()).toEqual(['Literature/kim2022.md', 'Literature/lee2021.md']);
+    expect(vault.writes.filter((w) => w.startsWith('Literature/')).sort()).toEqual(['Literature/kim2022.md', 'Literature/lee2021.md']);
   });
 });
