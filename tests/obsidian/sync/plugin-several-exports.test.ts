@@ -7,6 +7,7 @@ import { parseSyncState } from '../../../src/core/sync/sync-state';
 import {
   ButtonComponent,
   openedModals,
+  type EditorSuggest,
   settingsIn,
   TextComponent,
   visibleNotices,
@@ -16,7 +17,7 @@ import {
   type SettingsRenderer,
   type SuggestModal,
 } from '../../__mocks__/obsidian';
-import type { PaperEntry } from '../../../src/core/library';
+import type { PaperEntry, PaperMatch } from '../../../src/core/library';
 import { flush, loadPlugin, makePlugin, SMALL_LIBRARY, STATE_PATH, usePluginTestEnvironment, watchedParser } from '../plugin-harness';
 import { openTabWith } from '../settings/settings-harness';
 
@@ -76,6 +77,20 @@ describe('the plugin with two exports', () => {
     await modal.simulateChoose(found[0]);
     await flush();
     expect(made.app.workspace.openedFiles).toEqual(['Literature/wongScalingLaws2023.md']);
+  });
+
+  it('offers the papers of both exports in the [@ suggester, and cites the group paper', async () => {
+    const made = await started();
+    const text = 'As shown [@scaling laws|] here.\n';
+    const file = await made.app.vault.setExternal('Drafts/Survey.md', text.replace('|', ''));
+    const view = made.app.workspace.openInEditor(file, text.replace('|', ''));
+    view.editor.setCursor(view.editor.offsetToPos(text.indexOf('|')));
+    const suggester = made.plugin.mock.editorSuggests[0] as EditorSuggest<PaperMatch>;
+    const shown = await suggester.simulateTyping(view.editor, view.file!);
+    expect(shown.map((m) => m.item.citekey)).toEqual(['wongScalingLaws2023']);
+    suggester.simulateSelect(shown[0]);
+    await flush();
+    expect(view.editor.getValue()).toBe('As shown [@wongScalingLaws2023] here.\n');
   });
 
   it('watches each export: a change to the group library syncs, and the personal library is not parsed again', async () => {
