@@ -7,6 +7,7 @@ import * as notes from './notes.bench';
 import * as paperSearch from './paper-search.bench';
 import * as plugin from './plugin.bench';
 import * as responsive from './responsive.bench';
+import * as severalExports from './several-exports.bench';
 import * as suggest from './suggest.bench';
 import * as sync from './sync.bench';
 
@@ -17,6 +18,7 @@ export const ALL_CASES: BenchCase[] = [
   ...plugin.CASES,
   ...responsive.CASES,
   ...sync.CASES,
+  ...severalExports.CASES,
   ...concepts.CASES,
   ...suggest.CASES,
   ...citations.CASES,
@@ -28,6 +30,7 @@ export const ALL_GOALS: BenchGoal[] = [
   ...plugin.GOALS,
   ...responsive.GOALS,
   ...sync.GOALS,
+  ...severalExports.GOALS,
   ...concepts.GOALS,
   ...suggest.GOALS,
   ...citations.GOALS,

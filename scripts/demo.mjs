@@ -61,9 +61,11 @@ writeIfChanged(join(vault, exportInVault), readFileSync(join(root, 'example', 'l
 for (const file of ['main.js', 'manifest.json', 'styles.css']) writeIfChanged(join(pluginDir, file), readFileSync(join(root, file)), 'built plugin');
 const data = readJson(join(pluginDir, 'data.json'), {});
 const scope = [...new Set([...(Array.isArray(data.conceptScopeFolders) ? data.conceptScopeFolders : []), userNotesFolder])];
+// The example export first; any other export added in Obsidian (a group library, say) stays after it.
+const others = data.version >= 3 && Array.isArray(data.exportPaths) ? data.exportPaths.filter((p) => p !== exportInVault) : [];
 writeIfChanged(
   join(pluginDir, 'data.json'),
-  JSON.stringify({ version: 2, ...data, exportPath: exportInVault, conceptScopeFolders: scope }, null, 2) + '\n',
+  JSON.stringify({ ...data, version: 3, exportPaths: [exportInVault, ...others], exportPath: exportInVault, conceptScopeFolders: scope }, null, 2) + '\n',
   'plugin settings',
 );
 

@@ -1,9 +1,10 @@
 /**
- * Read a Better BibTeX export from disk and parse it; shared by the commands that take `--export FILE`.
+ * Read Better BibTeX exports from disk and parse them; shared by the commands that take `--export FILE` (repeated for
+ * several libraries).
  * The file is read as bytes, so the core decodes it (UTF-16, a `% Encoding:` header, Windows-1252 with a warning).
  * An unreadable or unrecognised file becomes an ExportFileError with one line for the user (exit code 2).
  */
-import { loadLibraryReader, UnrecognizedExportError, type LibraryReadResult } from '../core/library';
+import { loadLibraryReader, UnrecognizedExportError, type LibraryReadResult, type Paper } from '../core/library';
 import { errorMessage } from '../core/text';
 import { errorCode } from '../node/fs-util';
 import { NotAFileError, readRegularFile } from '../node/read-regular-file';
@@ -46,4 +47,31 @@ export async function readExportFile(path: string): Promise<ExportFile> {
     if (err instanceof UnrecognizedExportError) throw new ExportFileError(`${path}: ${err.message}`);
     throw err;
   }
+}
+
+/** Read and parse each export, in order. Throws ExportFileError for the first that cannot be read. */
+export async function readExportFiles(paths: readonly string[]): Promise<ExportFile[]> {
+  const files: ExportFile[] = [];
+  for (const path of paths) files.push(await readExportFile(path));
+  return files;
+}
+
+/**
+ * The papers of several exports as one library: a citekey in two of them is taken from the first listed, and each
+ * such citekey is a warning naming both files.
+ */
+export function mergedPapers(files: readonly ExportFile[]): { papers: Paper[]; warnings: string[] } {
+  const seen = new Map<string, string>();
+  const papers: Paper[] = [];
+  const warnings: string[] = [];
+  for (const { path, result } of files) {
+    for (const paper of result.papers) {
+      const first = seen.get(paper.citekey);
+      if (first === undefined) {
+        seen.set(paper.citekey, path);
+        papers.push(paper);
+      } else if (first !== path) warnings.push(`citekey ${paper.citekey} is in both ${first} and ${path}: taken from ${first}`);
+    }
+  }
+  return { papers, warnings };
 }

@@ -1,13 +1,25 @@
 /** How `sync` and `import` print a sync report: JSON for programs, a short summary with paths for people. */
-import { outcomeSummary, type SyncOutcome, type SyncReport } from '../core/sync';
+import { outcomeSummary, type ExportOutcome, type SyncOutcome, type SyncReport } from '../core/sync';
 import { EXIT_OK, EXIT_PARTIAL, type CliIO } from './cli-command';
+
+/** What became of each of several exports, as the report lists them. */
+const EXPORT_STATUS: Record<ExportOutcome['status'], string> = {
+  synced: 'read   ',
+  unchanged: 'unchanged (not read)',
+  elsewhere: 'synced by another device',
+  failed: 'FAILED ',
+};
 
 /** Paths listed per group for people before "… and N more". */
 const MAX_LISTED = 30;
 
-/** The `--json` shape: `{ created, updated, unchanged, conflicts, errors, flagged }` plus details. */
+/**
+ * The `--json` shape: `{ created, updated, unchanged, conflicts, errors, flagged }` plus details, and with several
+ * exports what became of each (`exports`: name, key, status, format, paperCount, message).
+ */
 export function reportJson(outcome: SyncOutcome, dryRun: boolean): Record<string, unknown> {
-  return { ...outcomeSummary(outcome), conflictDetails: outcome.report.conflictDetails, dryRun };
+  const perExport = outcome.exports ? { exports: outcome.exports } : {};
+  return { ...outcomeSummary(outcome), conflictDetails: outcome.report.conflictDetails, ...perExport, dryRun };
 }
 
 /** 0 when everything went through; 1 when some entry failed or a note has a conflict. */
@@ -36,6 +48,7 @@ export function printReport(outcome: SyncOutcome, io: CliIO, heading: string, dr
     `${r.errors.length} errors`,
   ];
   let out = `${heading}\n${counts.join(', ')}${outcome.skipped ? ' (the export is unchanged since the last sync)' : ''}\n`;
+  for (const e of outcome.exports ?? []) out += `  ${EXPORT_STATUS[e.status]} ${e.name}${e.paperCount === null ? '' : `: ${e.paperCount} paper${e.paperCount === 1 ? '' : 's'}`}${e.format ? ` (${e.format})` : ''}\n`;
   out += listed(dryRun ? 'create ' : 'created', r.created);
   out += listed(dryRun ? 'update ' : 'updated', r.updated);
   out += listed(dryRun ? 'flag   ' : 'flagged', r.flagged);

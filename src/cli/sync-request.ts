@@ -1,17 +1,17 @@
 /**
- * What `sync` and `import` share: the vault and its settings, the export's bytes, the language and the state file,
- * gathered into the core's LibrarySyncRequest; and turning a refused sync (half-written export, bad template) into
- * one line and exit code 2.
+ * What `sync` and `import` share: the vault and its settings, the exports' bytes (one `--export` or several, else
+ * the plugin settings' list), the language and the state file, gathered into the core's LibrarySyncRequest; and
+ * turning a refused sync (half-written export, bad template) into one line and exit code 2.
  */
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { expandHome, isAbsoluteExportPath } from '../core/export';
 import { resolveNoteLanguage, type NoteLanguage } from '../core/notes';
 import type { Settings } from '../core/settings';
-import { isSyncRefusal, loadSyncEngine, SYNC_LOCK_FILE, SYNC_STATE_BACKUP_FILE, SYNC_STATE_FILE, type LibrarySyncRequest, type SyncLock } from '../core/sync';
+import { isSyncRefusal, loadSyncEngine, SYNC_LOCK_FILE, SYNC_STATE_BACKUP_FILE, SYNC_STATE_FILE, type LibrarySyncRequest, type SyncExportSource, type SyncLock } from '../core/sync';
 import { cliLockOptions } from '../node/lock-file';
 import { NodeVault } from '../node/node-vault';
-import { CliUsageError, EXIT_FATAL, stringOption, type CliIO, type ParsedArgs } from './cli-command';
+import { CliUsageError, EXIT_FATAL, listOption, stringOption, type CliIO, type ParsedArgs } from './cli-command';
 import { loadVaultSettings, PLUGIN_FOLDER, VAULT_SETTINGS_OPTIONS } from './load-vault-settings';
 import { ExportFileError, readExportBytes } from './read-export-file';
 
@@ -27,7 +27,7 @@ const DEFAULT_LOCK_WAIT_SECONDS = 10;
 
 export const SYNC_REQUEST_OPTIONS = {
   ...VAULT_SETTINGS_OPTIONS,
-  export: { type: 'string' },
+  export: { type: 'string', multiple: true },
   json: { type: 'boolean' },
   language: { type: 'string' },
   'lock-wait': { type: 'string' },
@@ -36,20 +36,37 @@ export const SYNC_REQUEST_OPTIONS = {
 /** The core's request, plus where things are for the messages. */
 export interface CliSyncRequest extends LibrarySyncRequest {
   vault: NodeVault;
-  exportPath: string;
+  /** The exports' absolute paths, in order. */
+  exportPaths: string[];
 }
 
 /**
- * `--export`, else the settings' export path as the plugin reads it: a path on the computer ("~/" is the home
- * folder), or a path inside the vault.
+ * Each `--export` (repeated for several libraries), else the settings' export paths as the plugin reads them: a
+ * path on the computer ("~/" is the home folder), or a path inside the vault.
  */
-function exportPathOf(args: ParsedArgs, settings: Settings, vaultDir: string, home: string): string {
-  const given = stringOption(args, 'export');
-  if (given !== undefined) return path.resolve(expandHome(given, home));
-  const setting = settings.exportPath.trim();
-  if (setting === '') throw new CliUsageError('missing --export (and the plugin settings name no export file)');
-  if (isAbsoluteExportPath(setting)) return path.resolve(expandHome(setting, home));
-  return path.join(vaultDir, ...setting.split('/'));
+function exportPathsOf(args: ParsedArgs, settings: Settings, vaultDir: string, home: string): string[] {
+  const given = listOption(args, 'export').filter((p) => p.trim() !== '');
+  if (given.length > 0) return [...new Set(given.map((p) => path.resolve(expandHome(p, home))))];
+  if (settings.exportPaths.length === 0) throw new CliUsageError('missing --export (and the plugin settings name no export file)');
+  return settings.exportPaths.map((setting) => (isAbsoluteExportPath(setting) ? path.resolve(expandHome(setting, home)) : path.join(vaultDir, ...setting.split('/'))));
+}
+
+/**
+ * The exports as the sync takes them. One that cannot be read is fatal when it is the only one; among several it
+ * is that export's failure (reported, its notes left alone), and the others still sync.
+ */
+async function exportSources(paths: readonly string[]): Promise<SyncExportSource[]> {
+  if (paths.length === 1) return [{ name: paths[0], content: await readExportBytes(paths[0]) }];
+  const sources: SyncExportSource[] = [];
+  for (const name of paths) {
+    try {
+      sources.push({ name, content: await readExportBytes(name) });
+    } catch (err) {
+      if (!(err instanceof ExportFileError)) throw err;
+      sources.push({ name, hash: '', read: () => Promise.reject(err) });
+    }
+  }
+  return sources;
 }
 
 function languageOf(args: ParsedArgs, settings: Settings): NoteLanguage {
@@ -80,8 +97,8 @@ export async function cliVaultLock(vault: NodeVault, args: ParsedArgs): Promise<
 /** Open the vault, its settings and the export. Throws CliUsageError or ExportFileError. */
 export async function openSyncRequest(args: ParsedArgs, io: CliIO): Promise<CliSyncRequest> {
   const { vaultDir, settings } = await loadVaultSettings(args);
-  const exportPath = exportPathOf(args, settings, vaultDir, io.home?.() ?? homedir());
-  const exportContent = await readExportBytes(exportPath);
+  const exportPaths = exportPathsOf(args, settings, vaultDir, io.home?.() ?? homedir());
+  const sources = await exportSources(exportPaths);
   const vault = new NodeVault(vaultDir);
   const { VaultSyncStateStore } = await loadSyncEngine();
   return {
@@ -92,9 +109,8 @@ export async function openSyncRequest(args: ParsedArgs, io: CliIO): Promise<CliS
     settings,
     language: languageOf(args, settings),
     now: io.now(),
-    exportContent,
-    exportName: exportPath,
-    exportPath,
+    exports: sources,
+    exportPaths,
   };
 }
 

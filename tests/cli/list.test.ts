@@ -99,6 +99,6 @@ describe('list', () => {
   it('exits 2 with usage when --export is missing', async () => {
     const { code, err } = await run('list');
     expect(code).toBe(2);
-    expect(err).toBe('error: missing --export\nusage: node dist/cli.js list --export FILE [--collection NAME]... [--whole-library] [--vault DIR] [--json]\n');
+    expect(err).toBe('error: missing --export\nusage: node dist/cli.js list --export FILE [--export FILE…] [--collection NAME]... [--whole-library] [--vault DIR] [--json]\n');
   });
 });

@@ -1,26 +1,27 @@
 /**
- * `citations --vault DIR [--notes-folder DIR] [--export FILE] [--dry-run] [--json]`: rebuild every literature note's
+ * `citations --vault DIR [--notes-folder DIR] [--export FILE…] [--dry-run] [--json]`: rebuild every literature note's
  * "Cited in" section from the Pandoc citations (`[@key]`, `@key [p. 3]`, `[[@key]]`…) in the vault's notes. A cited
- * key with no note (and, with `--export`, not in the library either) is reported, never turned into a note.
+ * key with no note (and, with `--export`, in none of the exports either) is reported, never turned into a note.
  */
 import * as path from 'node:path';
 import { loadCitationEngine } from '../../core/citations';
 import { resolveNoteLanguage } from '../../core/notes';
 import { NodeVault } from '../../node/node-vault';
-import { EXIT_OK, EXIT_PARTIAL, stringOption, type CliCommand } from '../cli-command';
+import { EXIT_OK, EXIT_PARTIAL, listOption, type CliCommand } from '../cli-command';
 import { loadVaultSettings, VAULT_SETTINGS_OPTIONS } from '../load-vault-settings';
-import { readExportFile } from '../read-export-file';
 import { cliVaultLock, reportFatal } from '../sync-request';
+import { readExportFiles } from '../read-export-file';
 
 export const citationsCommand: CliCommand = {
   name: 'citations',
   summary: 'List in each literature note the notes that cite its paper ("Cited in")',
-  usage: 'node dist/cli.js citations --vault DIR [--notes-folder DIR] [--export FILE] [--dry-run] [--json] [--lock-wait SECONDS]',
-  options: { ...VAULT_SETTINGS_OPTIONS, export: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, 'lock-wait': { type: 'string' } },
+  usage: 'node dist/cli.js citations --vault DIR [--notes-folder DIR] [--export FILE…] [--dry-run] [--json] [--lock-wait SECONDS]',
+  options: { ...VAULT_SETTINGS_OPTIONS, export: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, 'lock-wait': { type: 'string' } },
   async run(args, io) {
     const { vaultDir, settings } = await loadVaultSettings(args);
-    const exportPath = stringOption(args, 'export');
-    const library = exportPath === undefined ? null : (await readExportFile(path.resolve(exportPath))).result;
+    const exportPaths = listOption(args, 'export').map((p) => path.resolve(p));
+    const files = exportPaths.length === 0 ? null : await readExportFiles(exportPaths);
+    const library = files && { papers: files.flatMap((f) => f.result.papers) };
     const { updateCitedIn } = await loadCitationEngine();
     const dryRun = args.values['dry-run'] === true;
     const vault = new NodeVault(vaultDir);

@@ -1,18 +1,18 @@
 /**
- * `concepts suggest --vault DIR [--export FILE] [--min-notes N] [--json]`: concepts defined in the user's own notes
+ * `concepts suggest --vault DIR [--export FILE…] [--min-notes N] [--json]`: concepts defined in the user's own notes
  * (and, with `--export`, in the papers' titles and abstracts), with the notes and papers that use them. Writes nothing:
  * `concepts` (or the plugin's modal) creates the chosen ones.
  */
 import * as path from 'node:path';
 import { loadConceptEngine, type ConceptSuggestion } from '../../core/concepts';
 import { NodeVault } from '../../node/node-vault';
-import { CliUsageError, EXIT_OK, stringOption, type CliIO, type ParsedArgs } from '../cli-command';
+import { CliUsageError, EXIT_OK, listOption, stringOption, type CliIO, type ParsedArgs } from '../cli-command';
 import { loadVaultSettings } from '../load-vault-settings';
-import { readExportFile } from '../read-export-file';
+import { mergedPapers, readExportFiles } from '../read-export-file';
 import { formatTable } from '../text-table';
 
 export const SUGGEST_OPTIONS = {
-  export: { type: 'string' },
+  export: { type: 'string', multiple: true },
   'min-notes': { type: 'string' },
 } as const;
 
@@ -36,8 +36,8 @@ export async function runConceptSuggest(args: ParsedArgs, io: CliIO): Promise<nu
   const { vaultDir, settings } = await loadVaultSettings(args);
   const { DEFAULT_MIN_NOTES, suggestConceptsFromVault } = await loadConceptEngine();
   const minNotes = minNotesOf(args, DEFAULT_MIN_NOTES);
-  const exportPath = stringOption(args, 'export');
-  const papers = exportPath === undefined ? [] : (await readExportFile(path.resolve(exportPath))).result.papers;
+  const exportPaths = listOption(args, 'export').map((p) => path.resolve(p));
+  const { papers } = mergedPapers(await readExportFiles(exportPaths));
   const found = await suggestConceptsFromVault(new NodeVault(vaultDir), settings, { papers, minNotes });
   if (args.values.json === true) {
     const suggestions = found.suggestions.map((s) => ({ term: s.term, aliases: s.aliases, notes: s.notes, papers: s.papers, existing: s.existing }));

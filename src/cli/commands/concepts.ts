@@ -123,7 +123,7 @@ export const conceptsCommand: CliCommand = {
   summary: 'Link concepts (ICL, CoT, 指令微调…) across notes and update concept notes',
   usage:
     'node dist/cli.js concepts --vault DIR [--scope FOLDER]... [--glossary] [--dry-run] [--json] [--language en|zh] [--lock-wait SECONDS] [--notes-folder DIR] [--concepts-folder DIR]\n' +
-    '  node dist/cli.js concepts suggest --vault DIR [--export FILE] [--min-notes N] [--json]',
+    '  node dist/cli.js concepts suggest --vault DIR [--export FILE…] [--min-notes N] [--json]',
   options: {
     ...VAULT_SETTINGS_OPTIONS,
     scope: { type: 'string', multiple: true },

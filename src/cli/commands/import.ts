@@ -1,5 +1,5 @@
 /**
- * `import CITEKEY --export FILE --vault DIR [--json] [--take-zotero PARTS]`: create or update the literature note of
+ * `import CITEKEY --export FILE [--export FILE…] --vault DIR [--json] [--take-zotero PARTS]`: create or update the literature note of
  * one paper; `--take-zotero all` (or a list of keys and regions, `title,summary`) puts Zotero's version of those parts
  * back, over the user's edits: the way back from a conflict.
  */
@@ -12,7 +12,7 @@ export const importCommand: CliCommand = {
   name: 'import',
   summary: 'Create or update the literature note of one paper',
   usage:
-    'node dist/cli.js import CITEKEY --export FILE --vault DIR [--json] [--take-zotero all|PART,...] [--lock-wait SECONDS] [--notes-folder DIR] [--language en|zh]',
+    'node dist/cli.js import CITEKEY --export FILE [--export FILE…] --vault DIR [--json] [--take-zotero all|PART,...] [--lock-wait SECONDS] [--notes-folder DIR] [--language en|zh]',
   options: { ...SYNC_REQUEST_OPTIONS, 'take-zotero': { type: 'string' } },
   async run(args, io) {
     const citekey = args.positionals[0];
@@ -24,11 +24,11 @@ export const importCommand: CliCommand = {
       const imported = await importPaper(request, citekey, take);
       const { outcome } = imported;
       if (imported.notInExport) {
-        io.err(`error: citekey "${citekey}" is ${imported.message} (${request.exportPath})\n`);
+        io.err(`error: citekey "${citekey}" is ${imported.message} (${request.exportPaths.join(', ')})\n`);
         return EXIT_FATAL;
       }
       if (args.values.json === true) io.out(JSON.stringify(reportJson(outcome, false), null, 2) + '\n');
-      else printReport(outcome, io, `Imported ${citekey} from ${request.exportPath}`, false);
+      else printReport(outcome, io, `Imported ${citekey} from ${request.exportPaths.join(', ')}`, false);
       return exitCodeOf(outcome.report);
     } catch (err) {
       return reportFatal(err, io);

@@ -1,6 +1,7 @@
 /**
- * `sync --export FILE --vault DIR [--collection NAME]… [--dry-run] [--json]`: create and update the literature notes
- * of every paper (of the collections to sync, see collection-options.ts).
+ * `sync --export FILE [--export FILE…] --vault DIR [--collection NAME]… [--dry-run] [--json]`: create and update the
+ * literature notes of every paper of one export or several (a personal and a group library), of the collections to
+ * sync (see collection-options.ts).
  */
 import * as path from 'node:path';
 import { COLLECTION_OPTIONS, collectionsOf } from '../collection-options';
@@ -13,7 +14,7 @@ export const syncCommand: CliCommand = {
   name: 'sync',
   summary: 'Create and update a literature note for every paper of the export',
   usage:
-    'node dist/cli.js sync --export FILE --vault DIR [--collection NAME]... [--whole-library] [--dry-run] [--force] [--json] [--min-export-ratio R] [--lock-wait SECONDS] [--notes-folder DIR] [--concepts-folder DIR] [--language en|zh]',
+    'node dist/cli.js sync --export FILE [--export FILE…] --vault DIR [--collection NAME]... [--whole-library] [--dry-run] [--force] [--json] [--min-export-ratio R] [--lock-wait SECONDS] [--notes-folder DIR] [--concepts-folder DIR] [--language en|zh]',
   options: {
     ...SYNC_REQUEST_OPTIONS,
     ...COLLECTION_OPTIONS,
@@ -32,8 +33,8 @@ export const syncCommand: CliCommand = {
       const { outcome } = await syncLibrary({ ...request, dryRun, force: args.values.force === true });
       if (args.values.json === true) io.out(JSON.stringify(reportJson(outcome, dryRun), null, 2) + '\n');
       else {
-        const what = papersSynced(outcome);
-        const where = `from ${request.exportPath} into ${path.join(request.vault.root, request.settings.notesFolder)}`;
+        const what = papersSynced(outcome, request.exportPaths.length);
+        const where = `from ${request.exportPaths.join(', ')} into ${path.join(request.vault.root, request.settings.notesFolder)}`;
         printReport(outcome, io, `${dryRun ? 'Dry run: would sync' : 'Synced'} ${what} ${where}`, dryRun);
       }
       return exitCodeOf(outcome.report);
@@ -43,11 +44,15 @@ export const syncCommand: CliCommand = {
   },
 };
 
-/** "242 papers (bbt-json)", or "58 of 242 papers, in "Methodology" (bbt-json)" for a sync limited to collections. */
-function papersSynced(outcome: SyncOutcome): string {
+/**
+ * "242 papers (bbt-json)", "58 of 242 papers, in "Methodology" (bbt-json)" for a sync limited to collections, or
+ * "376 papers (2 exports)".
+ */
+function papersSynced(outcome: SyncOutcome, exports: number): string {
   const n = outcome.library?.paperCount;
-  if (n === undefined) return 'the export';
-  return `${outcome.scope ? scopeText(outcome.scope) : `${n} paper${n === 1 ? '' : 's'}`} (${outcome.library?.format})`;
+  if (n === undefined) return exports > 1 ? 'the exports' : 'the export';
+  const formats = exports > 1 ? `${exports} exports` : outcome.library?.format;
+  return `${outcome.scope ? scopeText(outcome.scope) : `${n} paper${n === 1 ? '' : 's'}`} (${formats})`;
 }
 
 /**

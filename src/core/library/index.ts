@@ -20,6 +20,8 @@ export { decodeExport, type DecodedExport, type ExportContent } from './decode-e
 export { openInZoteroLink, selectsByItemKey, type ZoteroLinkCandidates } from './zotero-uri';
 export { foldForSearch, PaperSearchIndex, paperSearchIndex, type PaperMatch, type SearchablePaper } from './paper-search';
 export { LibraryCache, UnreadableExportError, type CacheTimers, type ExportSnapshot, type LibraryCacheDeps, type LibraryState } from './library-cache';
+export { LibraryShelf, type LibraryShelfDeps, type ShelfExport, type ShelfSnapshot } from './library-shelf';
+export { ShelfLibrary, type ShelfPart } from './shelf-library';
 export {
   entryOf,
   entryZoteroUri,

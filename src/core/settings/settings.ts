@@ -6,8 +6,12 @@
  */
 import { ANNOTATION_COLOR_NAMES, type AnnotationColorName } from '../library/annotation';
 
-/** 2: `autoSync` left data.json for each device's own storage (see device-settings.ts). */
-export const SETTINGS_VERSION = 2;
+/**
+ * 2: `autoSync` left data.json for each device's own storage (see device-settings.ts).
+ * 3: the one `exportPath` became the list `exportPaths` (several libraries); `exportPath` is still read from older
+ * data, and still written as the first export for an older version of the plugin on another device.
+ */
+export const SETTINGS_VERSION = 3;
 
 /** Where the summary section of a literature note comes from. */
 export type SummarySource = 'abstract' | 'first-note';
@@ -17,8 +21,11 @@ export type HeadingsLanguage = 'auto' | 'en' | 'zh';
 export interface Settings {
   /** Settings schema version, for migrations. */
   version: number;
-  /** The BBT export to read: an absolute path outside the vault, or a vault-relative path. Empty: not set. */
-  exportPath: string;
+  /**
+   * The BBT exports to read, in order (a personal library, a group library…): each an absolute path outside the
+   * vault, or a vault-relative path. Empty: none set. A citekey in two of them is synced from the first listed.
+   */
+  exportPaths: string[];
   /**
    * Sync only the papers of these Zotero collections (JabRef groups in a `.bib`), subcollections included, each
    * named by its path ("Reading/MLLM") or its own name ("MLLM"). Empty: the whole library. Papers outside are left
@@ -95,7 +102,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   version: SETTINGS_VERSION,
-  exportPath: '',
+  exportPaths: Object.freeze([]) as unknown as string[],
   syncCollections: Object.freeze([]) as unknown as string[],
   notesFolder: 'Literature',
   conceptsFolder: 'Concepts',
@@ -123,6 +130,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 export function defaultSettings(): Settings {
   return {
     ...DEFAULT_SETTINGS,
+    exportPaths: [...DEFAULT_SETTINGS.exportPaths],
     categories: [...DEFAULT_SETTINGS.categories],
     syncCollections: [...DEFAULT_SETTINGS.syncCollections],
     conceptScopeFolders: [...DEFAULT_SETTINGS.conceptScopeFolders],
@@ -194,6 +202,28 @@ function migrateV0(raw: Raw): Raw {
   return out;
 }
 
+/**
+ * The export paths: the list of version 3 (trimmed, empty ones and repeats dropped), else the single `exportPath`
+ * of older data (and of a hand-edited data.json that only has it).
+ */
+function exportPathList(raw: Raw, version: number): string[] {
+  const list = raw.exportPaths;
+  if (version >= 3 && Array.isArray(list)) {
+    const paths = list.filter((x): x is string => typeof x === 'string').map((p) => p.trim()).filter(Boolean);
+    return [...new Set(paths)];
+  }
+  const single = typeof raw.exportPath === 'string' ? raw.exportPath.trim() : '';
+  return single === '' ? [] : [single];
+}
+
+/**
+ * What is saved to data.json: the settings, plus `exportPath` (the first export) for an older version of the
+ * plugin on another device of the vault, which knows only that key.
+ */
+export function settingsData(settings: Settings): Settings & { exportPath: string } {
+  return { ...settings, exportPath: settings.exportPaths[0] ?? '' };
+}
+
 /** Turn whatever `loadData()` returned (null, old versions, hand-edited JSON) into complete, valid settings. */
 export function normalizeSettings(data: unknown): Settings {
   let raw: Raw = data !== null && typeof data === 'object' && !Array.isArray(data) ? { ...(data as Raw) } : {};
@@ -202,7 +232,7 @@ export function normalizeSettings(data: unknown): Settings {
   const d = defaultSettings();
   const settings: Settings = {
     version: SETTINGS_VERSION,
-    exportPath: str(raw, 'exportPath', d.exportPath).trim(),
+    exportPaths: exportPathList(raw, version),
     syncCollections: collectionNames(raw.syncCollections, d.syncCollections),
     notesFolder: str(raw, 'notesFolder', d.notesFolder).trim() || d.notesFolder,
     conceptsFolder: str(raw, 'conceptsFolder', d.conceptsFolder).trim() || d.conceptsFolder,

@@ -56,6 +56,7 @@ async function applyMerge(vault: VaultPort, a: MergeAction, state: SyncState): P
   const merged = result as MergeResult | null;
   if (!merged) return { kind: 'error', citekey: a.citekey, path: a.path, message: 'the note could not be read' };
   const note = noteState(a.note.path, a.note.paperHash, a.note.importedAt, merged.written, merged.conflicts.length > 0);
+  if (a.note.export !== undefined) note.export = a.note.export;
   state.notes[a.citekey] = withNoteText(note, text, await statOf(vault, a.path));
   if (merged.conflicts.length > 0) return { kind: 'conflict', path: a.path, reasons: merged.conflicts };
   return merged.changed ? { kind: 'updated', path: a.path } : { kind: 'unchanged' };
@@ -125,6 +126,7 @@ export async function applySync(vault: VaultPort, plan: SyncPlan, store: SyncSta
   });
   if (report.errors.length > 0 || report.conflicts.length > 0 || report.readOnly.length > 0) {
     if (state.lastExport) state.lastExport = { ...state.lastExport, clean: false };
+    if (state.exports) state.exports = state.exports.map((r) => ({ ...r, clean: false })); // each export parsed again next time
   }
   if (plan.full && state.lastExport) await recordListing(vault, plan.notesFolder, state);
   await store.save(state); // written only when it differs from the stored text

@@ -73,8 +73,9 @@ export class NotePlanner {
     const sameRender = this.prev.renderKey === this.renderer.key;
     const taken = this.input.take?.citekey === citekey;
     if (!known || known.removed || known.conflict || known.paperHash !== hash || !sameRender || this.input.force || taken) return false;
-    const record = await unchangedNoteRecord(this.input.vault, known);
-    if (!record) return false;
+    const found = await unchangedNoteRecord(this.input.vault, known);
+    if (!found) return false;
+    const record = this.own(found, citekey);
     if (record !== known) this.next.notes[citekey] = record;
     this.actions[index] = { kind: 'unchanged', citekey, path: known.path, reasons: [] };
     return true;
@@ -108,7 +109,7 @@ export class NotePlanner {
     }
     const opts = mergeOptions(known?.written ?? null, known?.removed !== undefined, parts.take);
     const merged = mergeNote(where.text, fresh, opts);
-    const note = noteState(where.path, hash, importedAt, merged.written, merged.conflicts.length > 0);
+    const note = this.own(noteState(where.path, hash, importedAt, merged.written, merged.conflicts.length > 0), citekey, known);
     this.next.notes[citekey] = note;
     if (merged.conflicts.length > 0) {
       this.actions[index] = { kind: 'conflict', citekey, path: where.path, reasons: merged.conflicts, fresh, merge: opts, note };
@@ -133,6 +134,12 @@ export class NotePlanner {
   planNew(paper: Paper, index: number, hash: string): void {
     const rendered = this.render(paper, index, null, this.input.now);
     if (rendered) this.creates.push({ index, paper, text: rendered.text, written: hashesOfFresh(rendered.fresh), importedAt: this.input.now.toISOString(), hash });
+  }
+
+  /** The note's record naming the export its paper comes from (as recorded before when the sync names none). */
+  private own(note: NoteSyncState, citekey: string, known?: NoteSyncState): NoteSyncState {
+    const key = this.input.exportOf?.(citekey) ?? known?.export;
+    return key === undefined || note.export === key ? note : { ...note, export: key };
   }
 
   /** The note's text through the linker (the text itself when there is none or it fails: a warning then). */
@@ -179,7 +186,7 @@ export class NotePlanner {
       const text = this.link(c.text, path);
       // The hashes are of what is written: the linked regions.
       const written = text === c.text ? c.written : { keys: c.written.keys, regions: Object.fromEntries(regionHashEntries(regionsOf(text))) };
-      const note: NoteSyncState = { path, paperHash: c.hash, importedAt: c.importedAt, written };
+      const note = this.own({ path, paperHash: c.hash, importedAt: c.importedAt, written }, c.paper.citekey);
       this.next.notes[c.paper.citekey] = note;
       const replaces = leftover?.text;
       if (replaces !== undefined) this.warnings.push(`${path} was ${replaces.trim() === '' ? 'empty' : 'cut short'} (left by an interrupted sync): written again in full`);

@@ -42,6 +42,12 @@ export interface PlanSyncInput {
   exportClean?: boolean;
   /** Citekeys of export entries that could not be read: still in Zotero, so their notes are not flagged as removed. */
   unreadable?: readonly string[];
+  /** Citekeys in another export, or whose export was not read this time (several exports): not flagged either. */
+  present?: readonly string[];
+  /** The key of the export each paper is synced from, recorded with its note (see several-exports.ts). */
+  exportOf?: (citekey: string) => string | undefined;
+  /** The shrink check was done by the caller, per export (several exports) or against a better baseline. */
+  shrinkChecked?: boolean;
   /** The device syncing (see LastExport.device); recorded with the export of a full sync. */
   device?: string;
   /** Plan every paper from its note, trusting nothing recorded about the note (`--force`). */

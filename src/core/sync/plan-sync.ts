@@ -25,7 +25,7 @@ const READ_BATCH = 256;
 export async function planSync(input: PlanSyncInput): Promise<SyncPlan> {
   const source = input.source ?? paperSource(input.papers ?? []);
   const full = input.only === undefined;
-  if (full) checkPaperCount(source.entries.length, 0, input.state?.lastExport?.paperCount ?? null, input.settings.minExportRatio);
+  if (full && !input.shrinkChecked) checkPaperCount(source.entries.length, 0, input.state?.lastExport?.paperCount ?? null, input.settings.minExportRatio);
   const planner = new NotePlanner(input);
   const wanted = input.only ? new Set(input.only) : null;
   const seen = new Set<string>();
@@ -74,7 +74,7 @@ export async function planSync(input: PlanSyncInput): Promise<SyncPlan> {
     await forEachLimited(others, input.concurrency ?? 16, ({ paper, hash, index }) => planner.planPaper(paper, hash, index), input.pause);
   }
   await planner.allocateCreates();
-  const flagged = full ? await planner.planRemovals(new Set([...seen, ...outOfScope, ...(input.unreadable ?? [])])) : [];
+  const flagged = full ? await planner.planRemovals(new Set([...seen, ...outOfScope, ...(input.unreadable ?? []), ...(input.present ?? [])])) : [];
   const next = planner.next;
   if (full) {
     const clean = input.exportClean !== false && planner.actions.every((a) => a.kind !== 'conflict' && a.kind !== 'error');

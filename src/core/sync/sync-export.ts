@@ -4,7 +4,6 @@
  */
 import type { IndexedExport } from '../library/library-index';
 import { hiddenFolderProblem } from '../settings/setting-inputs';
-import type { LibraryError } from '../library/paper';
 import { applySync, type ApplyOptions } from './apply-sync';
 import type { VaultPort } from '../vault/vault-port';
 import { exportFingerprint, type ExportContent } from './export-bytes';
@@ -12,23 +11,28 @@ import { checkPaperCount, defectError, SyncAbortedError } from './export-safety'
 import { NoteLocator } from './note-locator';
 import { renderKeyOf } from './note-renderer';
 import { planSync, type PlanSyncInput } from './plan-sync';
-import { emptyReport, reportOfPlan, type SyncReport } from './sync-plan';
+import { reportOfPlan } from './sync-plan';
 import { stateDamageMessage } from './sync-messages';
-import type { SyncOutcome } from './sync-outcome';
 import type { SyncStateStore } from './sync-state-store';
-import type { LastExport } from './sync-state';
 import { syncedByAnotherDevice, UnchangedExportCheck } from './unchanged-export';
+import { exportKeys, exportRecords, type SyncExportSource } from './several-exports';
+import { syncSeveralExports } from './sync-several';
+import { lastSyncedPapers, libraryErrorEntries, missingCitekeys, readInProcess, skippedOutcome as skipped, type SyncOutcome } from './sync-outcome';
 import { resolveSyncScope, scopeKey } from './sync-scope';
 
-/** The start of the error message for an imported citekey the export does not hold. */
-export const NOT_IN_EXPORT = 'not in the export';
+export { NOT_IN_EXPORT, type ExportOutcome, type SyncOutcome } from './sync-outcome';
 
 /**
- * One export synced. A full sync is limited to the collections of `settings.syncCollections` (sync-scope.ts); an
- * import (`only`) is not.
+ * One export synced, or several (sync-several.ts). A full sync is limited to the collections of
+ * `settings.syncCollections` (sync-scope.ts); an import (`only`) is not.
  */
-export interface SyncExportInput extends Omit<PlanSyncInput, 'papers' | 'source' | 'state' | 'exportHash' | 'exportClean' | 'unreadable' | 'scope'> {
+export interface SyncExportInput extends Omit<PlanSyncInput, 'papers' | 'source' | 'state' | 'exportHash' | 'exportClean' | 'unreadable' | 'present' | 'exportOf' | 'shrinkChecked' | 'scope'> {
   vault: VaultPort;
+  /**
+   * The exports, in order, when they are given this way (several: see sync-several.ts; one: the same as the fields
+   * below). A citekey in two of them is synced from the first listed (see several-exports.ts).
+   */
+  exports?: readonly SyncExportSource[];
   /**
    * The export file's content: its raw bytes (faster for an unchanged export, and decoded correctly whatever its
    * character set), or its text. Not needed with `exportHash` and `readExport`.
@@ -56,56 +60,52 @@ export interface SyncExportInput extends Omit<PlanSyncInput, 'papers' | 'source'
   apply?: ApplyOptions;
 }
 
-/** A skipped sync: every paper of the last one (of its scope) unchanged. */
-function skipped(last: LastExport | null | undefined, syncedElsewhere = false): SyncOutcome {
-  const report = emptyReport();
-  report.unchanged = (last?.scope !== undefined ? last.scopePapers : undefined) ?? last?.paperCount ?? 0;
-  return { report, plan: null, skipped: true, scope: null, library: null, warnings: [], stateDamage: null, ...(syncedElsewhere ? { syncedElsewhere: true as const } : {}) };
-}
-
-function libraryErrorEntries(errors: readonly LibraryError[]): SyncReport['errors'] {
-  return errors.map((e) => ({ citekey: e.citekey, path: null, message: `export${e.line === null ? '' : ` line ${e.line}`}: ${e.message}` }));
-}
-
 /**
  * Sync an export into the vault. Throws SyncAbortedError when the export is empty, half-written, unreadable or
  * far smaller than at the last sync, or the notes folder is a hidden one (nothing is touched), and TemplateError/DateFormatError for a bad template or
- * date format (nothing is touched either). Per-note problems are in the report.
+ * date format (nothing is touched either). Per-note problems are in the report. Several exports: see
+ * sync-several.ts (one bad export there does not stop the others).
  */
-export async function syncExport(input: SyncExportInput): Promise<SyncOutcome> {
+export function syncExport(input: SyncExportInput): Promise<SyncOutcome> {
+  const given = input.exports ?? [];
+  if (given.length > 1) return syncSeveralExports({ ...input, exports: given });
+  const one = given[0];
+  return one ? syncOneExport({ ...input, exports: undefined, exportText: one.content, exportName: one.name, exportHash: one.hash, readExport: one.read }) : syncOneExport(input);
+}
+
+async function syncOneExport(input: SyncExportInput): Promise<SyncOutcome> {
   const hidden = hiddenFolderProblem(input.settings.notesFolder);
   if (hidden !== null) throw new SyncAbortedError('hidden-notes-folder', `${hidden} Nothing was changed.`);
   const exportHash = input.exportHash ?? exportFingerprint(input.exportText ?? '');
   const mayskip = !input.force && input.only === undefined;
   const scoped = input.only === undefined ? input.settings.syncCollections : [];
-  const key = scopeKey(scoped);
-  const check = new UnchangedExportCheck(input.vault, input.settings, exportHash, renderKeyOf(input.settings, input.language, input.template), key);
+  const scopeId = scopeKey(scoped);
+  const check = new UnchangedExportCheck(input.vault, input.settings, exportHash, renderKeyOf(input.settings, input.language, input.template), scopeId);
   const stored = await input.store.read(); // once: the head and the whole state come from the same text
   const head = mayskip ? stored.head() : null;
-  if (mayskip && input.automatic && syncedByAnotherDevice(head, exportHash, input.device, key)) return skipped(head?.lastExport, true);
-  if (mayskip && (await check.byHead(head))) return skipped(head?.lastExport);
+  if (mayskip && input.automatic && syncedByAnotherDevice(head, exportHash, input.device, scopeId)) return skipped(lastSyncedPapers(head?.lastExport), true);
+  if (mayskip && (await check.byHead(head))) return skipped(lastSyncedPapers(head?.lastExport));
   const state = await stored.state();
   const damage = stored.damage;
   // A damaged state is never taken as "nothing to do": the sync runs, says so, and writes a good state.
-  if (mayskip && !damage && (await check.byState(state))) return skipped(state?.lastExport);
+  if (mayskip && !damage && (await check.byState(state))) return skipped(lastSyncedPapers(state?.lastExport));
   const read = input.readExport ? await input.readExport() : await readInProcess(input.exportText ?? '', exportHash, input.exportName);
   if (read.defect) throw defectError(read.defect);
   // Without a usable state, the shrink guard compares with the literature notes in the vault instead of nothing.
   const noteCount = damage && !damage.usedBackup ? await new NoteLocator(input.vault, input.settings.notesFolder).countNotes() : null;
-  checkPaperCount(read.entries.length, read.errors.length, noteCount ?? state?.lastExport?.paperCount ?? null, input.settings.minExportRatio);
+  const key = input.exportName === undefined ? undefined : exportKeys([input.exportName])[0];
+  // After a sync of several exports, the baseline is this export's own part of it (none: it is new).
+  const last = state?.exports ? (key === undefined ? null : exportRecords(state, [key])[0]) : state?.lastExport;
+  checkPaperCount(read.entries.length, read.errors.length, noteCount ?? last?.paperCount ?? null, input.settings.minExportRatio);
   const { scope, warnings: scopeWarnings } = resolveSyncScope(read, scoped, input.exportName); // throws when no name matches
   const unreadable = read.errors.flatMap((e) => (e.citekey === null ? [] : [e.citekey]));
-  const plan = await planSync({ ...input, source: read, state, exportHash, exportClean: read.errors.length === 0, unreadable, scope: scope ?? undefined });
+  const exportOf = key === undefined ? undefined : () => key;
+  const plan = await planSync({ ...input, source: read, state, exportHash, exportClean: read.errors.length === 0, unreadable, exportOf, shrinkChecked: true, scope: scope ?? undefined });
+  if (plan.full) delete plan.nextState.exports; // one export again: its record is lastExport
   const report = input.dryRun ? reportOfPlan(plan) : await applySync(input.vault, plan, input.store, { pause: input.pause, ...input.apply });
   // Entries of the export that could not be read are errors of this sync too (when syncing everything).
   if (input.only === undefined) report.errors.unshift(...libraryErrorEntries(read.errors));
-  else {
-    for (const key of input.only) {
-      if (read.entry(key)) continue;
-      const near = read.entries.find((e) => e.citekey.toLowerCase() === key.toLowerCase());
-      report.errors.push({ citekey: key, path: null, message: `${NOT_IN_EXPORT}${near ? ` (did you mean "${near.citekey}"?)` : ''}` });
-    }
-  }
+  else report.errors.push(...missingCitekeys(input.only, (k) => read.entry(k) !== undefined, read.entries.map((e) => e.citekey)));
   // The reader's warnings start with those about the export's encoding (see readExport).
   const summary = { format: read.format, errors: read.errors, warnings: read.warnings, paperCount: read.entries.length };
   const damageWarning = damage ? [stateDamageMessage(damage, noteCount)] : [];
@@ -113,11 +113,4 @@ export async function syncExport(input: SyncExportInput): Promise<SyncOutcome> {
   return { report, plan, skipped: false, scope: scope?.summary ?? null, library: summary, warnings, stateDamage: damage };
 }
 
-/** The export read here (the CLI, tests): the reader is imported on first use, so the plugin never evaluates it. */
-async function readInProcess(content: ExportContent, fingerprint: string, name?: string): Promise<IndexedExport> {
-  const { indexExport } = await import('../library/export-reader');
-  return indexExport(content, fingerprint, name);
-}
-
 export { SyncAbortedError };
-export type { SyncOutcome } from './sync-outcome';

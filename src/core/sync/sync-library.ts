@@ -13,10 +13,12 @@ import type { Settings } from '../settings/settings';
 import type { VaultPort } from '../vault/vault-port';
 import type { Pause } from '../scheduling/time-slicer';
 import type { ExportContent } from './export-bytes';
-import { NOT_IN_EXPORT, syncExport, type SyncExportInput, type SyncOutcome } from './sync-export';
+import { NOT_IN_EXPORT, syncExport, type SyncExportInput } from './sync-export';
+import type { SyncOutcome } from './sync-outcome';
 import type { TakeZoteroVersion } from './plan-parts';
 import type { NoteLinker } from './sync-plan';
 import type { SyncLock } from './sync-lock';
+import type { SyncExportSource } from './several-exports';
 import type { SyncStateStore } from './sync-state-store';
 import { outcomeSummary, type SyncProgress, type SyncSummary } from './sync-summary';
 
@@ -26,6 +28,11 @@ export interface LibrarySyncRequest {
   settings: Settings;
   language: NoteLanguage;
   now: Date;
+  /**
+   * The exports, in order, each with its name and its content or fingerprint and reader (see SyncExportSource):
+   * several libraries, or one. Without it, the one export of the fields below.
+   */
+  exports?: readonly SyncExportSource[];
   /** The export file's content (text, or its bytes: an unchanged export is then not even decoded). */
   exportContent?: ExportContent;
   /** The export's path or name, for the messages about it (e.g. an encoding warning). */
@@ -95,6 +102,7 @@ async function run(request: LibrarySyncRequest, extra: Partial<SyncExportInput>)
   return syncExport({
     vault: request.vault,
     store: request.store,
+    exports: request.exports,
     exportText: request.exportContent,
     exportName: request.exportName,
     exportHash: request.exportHash,

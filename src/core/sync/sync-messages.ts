@@ -31,7 +31,8 @@ export function formatSyncSummary(summary: SyncSummary): string {
     text += `\nYour edits were kept in: ${listSome(summary.conflicts)}`;
   }
   if (summary.errors.length > 0) {
-    text += `\nNot synced: ${listSome(summary.errors.map((e) => `${e.citekey ?? e.path ?? '?'} (${e.message})`))}`;
+    // An export that could not be read names itself in its message.
+    text += `\nNot synced: ${listSome(summary.errors.map((e) => (e.export !== undefined ? e.message : `${e.citekey ?? e.path ?? '?'} (${e.message})`)))}`;
   }
   if (flagged.length > 0) text += `\nNo longer in the export (flagged, not deleted): ${listSome(flagged)}`;
   if (summary.readOnly.length > 0) text += `\nRead-only, left alone: ${listSome(summary.readOnly)}`;
@@ -61,8 +62,13 @@ export function autoSyncNoticeText(summary: SyncSummary): string | null {
  */
 export function syncProblemText(summary: SyncSummary): string | null {
   if (summary.errors.length === 0) return null;
-  const failed = summary.errors.map((e) => `${e.citekey ?? e.path ?? '?'} (${e.message})`);
-  return `The last sync could not sync ${plural(summary.errors.length, 'paper')}: ${listSome(failed)}`;
+  // An export that could not be read (one of several) is an error without a citekey, naming its file.
+  const exports = summary.errors.filter((e) => e.export !== undefined);
+  const papers = summary.errors.filter((e) => e.export === undefined);
+  const failed = papers.map((e) => `${e.citekey ?? e.path ?? '?'} (${e.message})`);
+  const lines = exports.map((e) => `The last sync could not read ${e.message}`);
+  if (papers.length > 0) lines.push(`The last sync could not sync ${plural(papers.length, 'paper')}: ${listSome(failed)}`);
+  return lines.join('\n');
 }
 
 /** The warnings of one run as one message, for one notice. */

@@ -73,6 +73,8 @@ export interface SyncErrorEntry {
   citekey: string | null;
   path: string | null;
   message: string;
+  /** Set when a whole export (one of several) could not be synced: its name (the message names it too). */
+  export?: string;
 }
 
 /** What a sync did (or, for a dry run, would do). Paths are vault paths. */

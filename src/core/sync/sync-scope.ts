@@ -53,10 +53,10 @@ export function scopeKey(names: readonly string[]): string {
   return list.length === 0 ? '' : JSON.stringify([...new Set(list)].sort());
 }
 
-/** The export's file name, for messages (its whole path is in the settings). */
-function fileName(exportName: string | undefined): string {
-  const name = exportName?.split(/[\\/]/).pop();
-  return name ? name : 'the export';
+/** The export's file name, for messages (its whole path is in the settings); several exports are named together. */
+function fileName(exportName: string | readonly string[] | undefined): string {
+  const names = (typeof exportName === 'string' ? [exportName] : (exportName ?? [])).flatMap((n) => n.split(/[\\/]/).pop() || []);
+  return names.length === 0 ? 'the export' : names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 function quoted(names: readonly string[]): string {
@@ -82,7 +82,7 @@ function noneMatch(requested: readonly string[], read: ScopedExport, file: strin
  * The scope of `names` over a read export, with the warnings to give; null scope (and no warning) for none. Throws
  * SyncAbortedError ('unknown-collections') when no name matches a collection of the export.
  */
-export function resolveSyncScope(read: ScopedExport, names: readonly string[], exportName?: string): { scope: SyncScope | null; warnings: string[] } {
+export function resolveSyncScope(read: ScopedExport, names: readonly string[], exportName?: string | readonly string[]): { scope: SyncScope | null; warnings: string[] } {
   const requested = requestedCollections(names);
   if (requested.length === 0) return { scope: null, warnings: [] };
   const scope = collectionScope(read.collections, requested);
@@ -110,7 +110,7 @@ export function scopeText(summary: ScopeSummary): string {
  * The settings tab's check of "Collections to sync" against the library: how many papers are in scope, and the
  * names that are no collection of it.
  */
-export function describeScope(read: ScopedExport, names: readonly string[], exportName?: string): { kind: 'ok' | 'warning' | 'error'; text: string } {
+export function describeScope(read: ScopedExport, names: readonly string[], exportName?: string | readonly string[]): { kind: 'ok' | 'warning' | 'error'; text: string } {
   if (requestedCollections(names).length === 0) return { kind: 'ok', text: `The whole library: ${plural(read.entries.length, 'paper')}.` };
   const requested = requestedCollections(names);
   if (collectionScope(read.collections, requested).matched.length === 0) {

@@ -11,7 +11,8 @@
  */
 import type { Pause } from '../scheduling/time-slicer';
 import { emptySyncState, type SyncState, type SyncStateHead } from './sync-state';
-import { parseSyncStateHead, serializeSyncState, serializeSyncStateSliced, strictParseSyncState, strictParseSyncStateSliced } from './sync-state-text';
+import { parseSyncStateHead, serializeSyncState, strictParseSyncState } from './sync-state-text';
+import { serializeSyncStateSliced, strictParseSyncStateSliced } from './sync-state-sliced';
 
 /** The storage of the state's text: null when there is none yet. */
 export interface SyncStateFile {

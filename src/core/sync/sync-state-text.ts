@@ -2,11 +2,10 @@
  * The sync state as stored: JSON with the head (version, render key, last export) on the first line and one note
  * per line, each note an array of strings (several times faster to parse than nested objects, and a 10,000-paper
  * state is read on every sync). Reading accepts anything and keeps what is valid (see sync-state.ts); the sliced
- * variants give the same results while pausing between notes. Apart from the state's shape, which the planner, the
+ * variants (sync-state-sliced.ts) give the same results while pausing between notes. Apart from the state's shape, which the planner, the
  * merge and the store use without caring how it is written.
  */
-import type { Pause } from '../scheduling/time-slicer';
-import { emptySyncState, SYNC_STATE_VERSION, type LastExport, type NoteSyncState, type SyncState, type SyncStateHead } from './sync-state';
+import { emptySyncState, SYNC_STATE_VERSION, type ExportRecord, type LastExport, type NoteSyncState, type SyncState, type SyncStateHead } from './sync-state';
 import type { WrittenHashes } from './types';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -63,20 +62,22 @@ export function encodedHashes(keys: string, regions: string): WrittenHashes {
 }
 
 /**
- * A note as stored: `[path, paperHash, importedAt, keyHashes, regionHashes, removed, conflict, textHash, fileStat]`.
- * An array of strings parses several times faster than nested objects, and a 10,000-paper state is read on every
- * sync. States written before the last two items existed simply lack them.
+ * A note as stored: `[path, paperHash, importedAt, keyHashes, regionHashes, removed, conflict, textHash, fileStat,
+ * export]`. An array of strings parses several times faster than nested objects, and a 10,000-paper state is read
+ * on every sync. States written before the last items existed simply lack them (and the export is left out when
+ * there is none, so such a note is stored as before).
  */
-type StoredNote = [string, string, string, string, string, string, 0 | 1, string, string];
+type StoredNote = [string, string, string, string, string, string, 0 | 1, string, string] | [string, string, string, string, string, string, 0 | 1, string, string, string];
 
 function storeNote(n: NoteSyncState): StoredNote {
   const w = n.written;
   const keys = w instanceof StoredHashes ? w.rawKeys : encodeHashes(w.keys);
   const regions = w instanceof StoredHashes ? w.rawRegions : encodeHashes(w.regions);
-  return [n.path, n.paperHash, n.importedAt, keys, regions, n.removed ?? '', n.conflict ? 1 : 0, n.textHash ?? '', n.fileStat ?? ''];
+  const stored: StoredNote = [n.path, n.paperHash, n.importedAt, keys, regions, n.removed ?? '', n.conflict ? 1 : 0, n.textHash ?? '', n.fileStat ?? ''];
+  return n.export === undefined || n.export === '' ? stored : [...stored, n.export];
 }
 
-function readNote(v: unknown): NoteSyncState | null {
+export function readNote(v: unknown): NoteSyncState | null {
   if (!Array.isArray(v) || typeof v[0] !== 'string' || v[0] === '' || typeof v[1] !== 'string') return null;
   const note: NoteSyncState = {
     path: v[0],
@@ -88,6 +89,7 @@ function readNote(v: unknown): NoteSyncState | null {
   if (v[6] === 1) note.conflict = true;
   if (typeof v[7] === 'string' && v[7] !== '') note.textHash = v[7];
   if (typeof v[8] === 'string' && v[8] !== '') note.fileStat = v[8];
+  if (typeof v[9] === 'string' && v[9] !== '') note.export = v[9];
   return note;
 }
 
@@ -105,6 +107,26 @@ function readLastExport(last: unknown): LastExport | null {
   };
 }
 
+function readExportRecords(v: unknown): ExportRecord[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const records: ExportRecord[] = [];
+  for (const item of v) {
+    const last = readLastExport(item);
+    if (!last || !isRecord(item) || typeof item.key !== 'string' || item.key === '' || records.some((r) => r.key === item.key)) continue;
+    const device = last.device === undefined ? {} : { device: last.device };
+    records.push({ key: item.key, exportHash: last.exportHash, paperCount: last.paperCount, syncedAt: last.syncedAt, clean: last.clean, ...device });
+  }
+  return records;
+}
+
+/** The head's fields read from parsed data (`exports` only when stored: one export's state has none). */
+function readHead(data: Record<string, unknown>): SyncStateHead {
+  const head: SyncStateHead = { version: SYNC_STATE_VERSION, renderKey: typeof data.renderKey === 'string' ? data.renderKey : '', lastExport: readLastExport(data.lastExport) };
+  const records = readExportRecords(data.exports);
+  if (records) head.exports = records;
+  return head;
+}
+
 /**
  * The head of stored state text, read from its first line only (the serializer writes the head there), so the
  * notes are not parsed. Null when there is no usable head.
@@ -115,7 +137,7 @@ export function parseSyncStateHead(text: string | null): SyncStateHead | null {
   try {
     const data: unknown = JSON.parse(firstLine.endsWith(',') ? `${firstLine.slice(0, -1)}}` : firstLine);
     if (!isRecord(data) || data.version !== SYNC_STATE_VERSION) return null;
-    return { version: SYNC_STATE_VERSION, renderKey: typeof data.renderKey === 'string' ? data.renderKey : '', lastExport: readLastExport(data.lastExport) };
+    return readHead(data);
   } catch {
     return null;
   }
@@ -128,8 +150,7 @@ export function parseSyncStateHead(text: string | null): SyncStateHead | null {
 export function normalizeSyncState(data: unknown): SyncState {
   const state = emptySyncState();
   if (!isRecord(data) || data.version !== SYNC_STATE_VERSION) return state;
-  if (typeof data.renderKey === 'string') state.renderKey = data.renderKey;
-  state.lastExport = readLastExport(data.lastExport);
+  Object.assign(state, readHead(data));
   if (isRecord(data.notes)) {
     // JSON.parse defines "__proto__" as an own key, so Object.entries sees it like any citekey.
     for (const [citekey, raw] of Object.entries(data.notes)) {
@@ -158,73 +179,18 @@ export function strictParseSyncState(text: string): SyncState | null {
 }
 
 /** The line of one note in the stored text. */
-function noteLine(key: string, note: NoteSyncState): string {
+export function noteLine(key: string, note: NoteSyncState): string {
   return `    ${JSON.stringify(key)}: ${JSON.stringify(storeNote(note))}`;
 }
 
 /** The stored text from its note lines: the head on the first line, one note per line. */
-function storedText(state: SyncState, notes: readonly string[]): string {
-  const head = JSON.stringify({ version: state.version, renderKey: state.renderKey, lastExport: state.lastExport });
+export function storedText(state: SyncState, notes: readonly string[]): string {
+  const records = state.exports ? { exports: state.exports } : {};
+  const head = JSON.stringify({ version: state.version, renderKey: state.renderKey, lastExport: state.lastExport, ...records });
   return `${head.slice(0, -1)},\n  "notes": {\n${notes.join(',\n')}${notes.length ? '\n' : ''}  }\n}\n`;
 }
 
 /** Stable JSON text of a state (one note per line keeps diffs and partial reads readable). */
 export function serializeSyncState(state: SyncState): string {
   return storedText(state, Object.keys(state.notes).sort().map((k) => noteLine(k, state.notes[k])));
-}
-
-/**
- * serializeSyncState awaiting `pause` after every note: the same text, without a long task for 10,000 notes (the
- * lines are joined a few hundred at a time too).
- */
-export async function serializeSyncStateSliced(state: SyncState, pause: Pause): Promise<string> {
-  const keys = Object.keys(state.notes).sort();
-  const blocks: string[] = [];
-  let lines: string[] = [];
-  for (const k of keys) {
-    lines.push(noteLine(k, state.notes[k]));
-    if (lines.length === 500) {
-      blocks.push(lines.join(',\n'));
-      lines = [];
-    }
-    await pause();
-  }
-  if (lines.length > 0) blocks.push(lines.join(',\n'));
-  return storedText(state, blocks);
-}
-
-/**
- * strictParseSyncState, a note line at a time, awaiting `pause` after each: the same state (null when the text is
- * damaged), without a long task for 10,000 notes. Text not in serializeSyncState's layout is parsed whole.
- */
-export async function strictParseSyncStateSliced(text: string, pause: Pause): Promise<SyncState | null> {
-  const lines = text.split('\n');
-  const head = parseSyncStateHead(text);
-  const end = lines.length - 3; // the notes end with "  }", "}" and the final newline
-  if (!head || lines[1] !== '  "notes": {' || lines[end] !== '  }' || lines[end + 1] !== '}' || lines[end + 2] !== '') return strictParseSyncState(text);
-  const state = emptySyncState();
-  state.renderKey = head.renderKey;
-  state.lastExport = head.lastExport;
-  for (let i = 2; i < end; i++) {
-    const line = i < end - 1 ? lines[i].replace(/,$/, '') : lines[i];
-    let entry: unknown;
-    try {
-      entry = JSON.parse(`{${line}}`);
-    } catch {
-      return strictParseSyncState(text); // not one note per line after all
-    }
-    // JSON.parse defines "__proto__" as an own key, so Object.entries sees it like any citekey.
-    for (const [citekey, raw] of Object.entries(entry as Record<string, unknown>)) {
-      const note = readNote(raw);
-      if (note) state.notes[citekey] = note;
-    }
-    await pause();
-  }
-  return state;
-}
-
-/** parseSyncState with pauses (see strictParseSyncStateSliced): damaged text gives an empty state. */
-export async function parseSyncStateSliced(text: string | null, pause: Pause): Promise<SyncState | null> {
-  if (text === null) return null;
-  return (await strictParseSyncStateSliced(text, pause)) ?? emptySyncState();
 }

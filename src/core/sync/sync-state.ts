@@ -30,6 +30,11 @@ export interface NoteSyncState {
    */
   textHash?: string;
   fileStat?: string;
+  /**
+   * The export the paper was last synced from (see exportKeys in several-exports.ts): a paper is identified by its
+   * export and its citekey. Absent in states written before, and for an export given without a name.
+   */
+  export?: string;
 }
 
 /** The last full sync of an export. */
@@ -60,17 +65,28 @@ export interface LastExport {
   scopePapers?: number;
 }
 
+/**
+ * One export's part of the last full sync of several exports (see several-exports.ts). With several exports,
+ * `SyncState.lastExport` is the sync of them all (its fingerprint taken over theirs, its papers their sum).
+ */
+export interface ExportRecord extends Omit<LastExport, 'notesListing'> {
+  /** The export's key (see exportKeys). */
+  key: string;
+}
+
 export interface SyncState {
   version: number;
   /** Fingerprint of everything besides the paper that shapes a note (settings, template, language). */
   renderKey: string;
   lastExport: LastExport | null;
+  /** Per export, when several were synced; absent for one export (whose record is `lastExport`). */
+  exports?: ExportRecord[];
   /** By citekey. */
   notes: Record<string, NoteSyncState>;
 }
 
 /** The small part of the state that decides whether a sync can be skipped. */
-export type SyncStateHead = Pick<SyncState, 'version' | 'renderKey' | 'lastExport'>;
+export type SyncStateHead = Pick<SyncState, 'version' | 'renderKey' | 'lastExport' | 'exports'>;
 
 /** A file's size and modification time as recorded in the state ("" when the backend cannot tell). */
 export function fileStatKey(stat: { size: number; mtime: number } | null | undefined): string {

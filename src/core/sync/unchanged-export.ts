@@ -16,7 +16,7 @@
 import type { Settings } from '../settings/settings';
 import { isInFolder } from '../vault/vault-path';
 import type { VaultPort } from '../vault/vault-port';
-import { listingFingerprint, type SyncState, type SyncStateHead } from './sync-state';
+import { listingFingerprint, type NoteSyncState, type SyncState, type SyncStateHead } from './sync-state';
 
 /**
  * Whether another device has synced this very export (same fingerprint) already. An automatic sync then leaves it:
@@ -56,10 +56,15 @@ export class UnchangedExportCheck {
   /** Whether the whole state says so: same inputs, and every recorded note still where it was. */
   async byState(state: SyncState | null): Promise<boolean> {
     if (!state || !this.sameInputs(state)) return false;
+    return this.notesInPlace(state, () => true);
+  }
+
+  /** Whether every note `which` picks (papers not flagged as removed) is still at its recorded path. */
+  async notesInPlace(state: SyncState, which: (note: NoteSyncState) => boolean): Promise<boolean> {
     const folder = this.settings.notesFolder;
     const listed = new Set(await this.notesListing());
     for (const note of Object.values(state.notes)) {
-      if (note.removed !== undefined) continue;
+      if (note.removed !== undefined || !which(note)) continue;
       if (isInFolder(note.path, folder) ? !listed.has(note.path) : !(await this.vault.exists(note.path))) return false;
     }
     return true;

@@ -58,7 +58,7 @@ export function registerCitationCommands(plugin: Plugin, controller: PluginContr
         void withProgress(controller.notices, 'citations-progress', 'Updating "Cited in"', async (onProgress) => {
           const result = await attempt(controller.notices, 'Rebuild cited-in lists', async () => {
             // The library's keys tell a paper without a note from a key cited by mistake (listed as unknown).
-            const keys = controller.exportLocation().kind === 'unset' ? null : await controller.loadLibrary().catch(() => null);
+            const keys = !controller.exportsSet() ? null : await controller.loadLibrary().catch(() => null);
             return controller.services.updateCitedIn(null, controller.context(), keys, onProgress);
           });
           if (result) controller.notices.show('citations', formatCitedInRun('"Cited in" rebuilt', result), NOTICE_MS.result);

@@ -56,7 +56,7 @@ export class CitationSuggest extends EditorSuggest<EntryMatch> {
       this.controller.library.keepPapers();
       return paperSearchIndex(library.entries).search(search, this.limit);
     }
-    if (this.controller.exportLocation().kind === 'unset') return [];
+    if (!this.controller.exportsSet()) return [];
     return this.controller.loadLibrary().then(
       (loaded) => paperSearchIndex(loaded.entries).search(search, this.limit),
       () => [],

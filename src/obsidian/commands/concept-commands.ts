@@ -67,7 +67,7 @@ export function registerConceptCommands(plugin: Plugin, controller: PluginContro
         find: async () => {
           // The library's titles and abstracts when the export can be read; the notes alone otherwise, saying why.
           let warning: string | undefined;
-          const library = controller.exportLocation().kind === 'unset' ? null : await controller.loadLibrary().catch((err: unknown) => {
+          const library = !controller.exportsSet() ? null : await controller.loadLibrary().catch((err: unknown) => {
             warning = `Only your notes were read: the library could not be loaded (${errorMessage(err)}).`;
             return null;
           });

@@ -6,10 +6,10 @@
 import type { App } from 'obsidian';
 import type { CitedInResult } from '../../core/citations';
 import type { ConceptLinkResult, ConceptSuggestion, GlossaryOutcome, SuggestionPaper, TextLinkResult, VaultSuggestions } from '../../core/concepts';
-import type { IndexedExport, Paper } from '../../core/library';
+import type { Paper } from '../../core/library';
 import type { CitationRenderer, NoteLanguage } from '../../core/notes';
 import type { Settings } from '../../core/settings';
-import type { ImportStatus, LastExport, SyncProgress, SyncSummary, TakeZoteroVersion } from '../../core/sync';
+import type { ImportStatus, SyncExportSource, SyncProgress, SyncStateHead, SyncSummary, TakeZoteroVersion } from '../../core/sync';
 
 /** Everything a core operation gets from the plugin at the moment it runs. */
 export interface ServiceContext {
@@ -27,13 +27,13 @@ export interface ServiceContext {
 }
 
 /**
- * The export a sync or an import works on: its fingerprint (an export the last sync read is skipped on it alone),
- * its path (named in encoding warnings), and the export read, asked for only when the sync cannot be skipped.
+ * The exports a sync or an import works on, in the order of the settings: each with its path (named in messages),
+ * its fingerprint (an export the last sync read is skipped on it alone) and its reader, asked for only when the
+ * sync cannot be skipped. `exportHash`: the fingerprint of them all (for logs and tests).
  */
 export interface ExportRequest {
   exportHash: string;
-  exportName?: string;
-  readExport(): Promise<IndexedExport>;
+  exports: SyncExportSource[];
 }
 
 export interface SyncRequest extends ServiceContext, ExportRequest {
@@ -68,8 +68,10 @@ export interface CoreServices {
   notesChanged(): void;
   /** One paper as entry `number` of a list in the survey note's style, for "Insert paper summary". */
   renderPaperSummary(paper: Paper, number: number, context: ServiceContext): Promise<string>;
-  /** What the last full sync read (from the sync state): the export's fingerprint, its papers, when; or null. */
-  lastExport(): Promise<LastExport | null>;
+  /**
+   * What the last full sync read (the sync state's head): each export's fingerprint and papers, when; or null.
+   */
+  syncHead(): Promise<SyncStateHead | null>;
   /** Concept links for `text`, the current content of the note at `path` (applied by the editor, not the vault). */
   linkConceptsInText(text: string, path: string, context: ServiceContext): Promise<TextLinkResult>;
   /** Link concepts in every note of the scope, from scratch. */

@@ -84,7 +84,7 @@ export function createLazyCoreServices(deps: LazyCoreServiceDeps): CoreServices 
   /** The core's request for a sync or an import: new notes linked with the kept concept index, then re-linked. */
   const syncRequest = async (
     context: ServiceContext,
-    rest: Pick<LibrarySyncRequest, 'exportHash' | 'exportName' | 'readExport' | 'onProgress' | 'automatic'>,
+    rest: Pick<LibrarySyncRequest, 'exports' | 'onProgress' | 'automatic'>,
   ): Promise<LibrarySyncRequest> => {
     const conceptService = await concepts();
     return {
@@ -125,13 +125,13 @@ export function createLazyCoreServices(deps: LazyCoreServiceDeps): CoreServices 
     syncLibrary: (request) =>
       oneWriterAtATime(async () => {
         const sync = await syncModule();
-        const { summary } = await sync.syncLibrary(await syncRequest(request, request));
+        const { summary } = await sync.syncLibrary(await syncRequest(request, { exports: request.exports, onProgress: (progress) => request.onProgress(progress), automatic: request.automatic }));
         return summary;
       }),
     importPaper: (request) =>
       oneWriterAtATime(async () => {
         const sync = await syncModule();
-        const result = await sync.importPaper(await syncRequest(request, request), request.citekey, request.take);
+        const result = await sync.importPaper(await syncRequest(request, { exports: request.exports }), request.citekey, request.take);
         if (result.status === 'failed' || result.path === null) throw new Error(`${request.citekey}: ${result.message ?? 'no note could be made for it'}`);
         return { path: result.path, status: result.status, message: result.message ?? undefined, warnings: result.warnings };
       }),
@@ -149,9 +149,7 @@ export function createLazyCoreServices(deps: LazyCoreServiceDeps): CoreServices 
       const { renderSummaryEntry } = await loadNoteRenderer();
       return renderSummaryEntry(paper, number, { language: context.language, summarySource: context.settings.summarySource });
     },
-    async lastExport() {
-      return (await stateStore.loadHead())?.lastExport ?? null;
-    },
+    syncHead: () => stateStore.loadHead(),
     linkConceptsInText: async (text, path, context) => (await concepts()).linkNoteText(text, path, context),
     rebuildConceptLinks: async (context, onProgress) => (await concepts()).rebuild(context, onProgress),
     createConceptNotesFromGlossary: async (context, onProgress) => (await concepts()).createGlossary(context, onProgress),

@@ -1,28 +1,29 @@
 /**
- * Everything the plugin runs, wired together: the export reader, the library cache, the sync scheduler and the
- * automatic sync, the concept and "Cited in" watchers, the status bar, the notices and the standing problems.
+ * Everything the plugin runs, wired together: the exports (one or several, see ExportSet), their libraries (the
+ * library shelf), the sync scheduler and the automatic sync, the concept and "Cited in" watchers, the status bar, the notices and the standing problems.
  * Created in onload (cheap: nothing is read), started after the layout is ready, stopped on unload. Reacts to
  * settings changes at once, so no restart is needed.
  */
-import type { App, Plugin, TAbstractFile } from 'obsidian';
-import { EXPORT_ON_ANOTHER_COMPUTER, type SettleTimers } from '../../core/export';
-import { LibraryCache, type LibraryParser, type LoadedLibrary, type Paper } from '../../core/library';
+import { Platform, type App, type Plugin, type TAbstractFile } from 'obsidian';
+import { EXPORT_ON_ANOTHER_COMPUTER, exportPathInVault, type SettleTimers } from '../../core/export';
+import { LibraryShelf, type LibraryParser, type Paper, type ShelfLibrary } from '../../core/library';
 import type { Settings } from '../../core/settings';
-import { StandingProblems, type SyncProgress } from '../../core/sync';
+import { exportSourcesReadNow, ExportProblems, knownExports, loadedExportSources, StandingProblems, type SyncProgress } from '../../core/sync';
 import { errorMessage } from '../../core/text';
 import { CitedInWatcher } from '../citations/cited-in-watcher';
 import { ConceptWatcher } from '../concepts/concept-watcher';
-import { ExportFiles, nodeModules, type ExportLocation, type NodeModules } from '../export/export-file';
-import { exportNameOf, ExportLocator } from '../export/export-locator';
+import { ExportFileError, ExportFiles, nodeModules, type NodeModules } from '../export/export-file';
+import { ExportSet } from '../export/export-set';
 import { nodeFileWatchFactory, type FileWatchFactory } from '../export/export-watcher';
 import { createLibraryParser } from '../export/library-worker';
 import type { DeviceStore } from '../settings/device-store';
 import type { PluginSettingsStore } from '../settings/settings-store';
 import { AutoSync } from '../sync/auto-sync';
 import { SyncScheduler, type SyncAttempt, type SyncTrigger } from '../sync/sync-scheduler';
-import { withVaultPaths } from '../vault/vault-folders';
-import type { CoreServices, ExportRequest, ServiceContext } from './core-services';
+import { ObsidianVault } from '../vault/obsidian-vault';
 import { resolveLanguage } from './note-language';
+import { vaultBasePath, withVaultPaths } from '../vault/vault-folders';
+import type { CoreServices, ExportRequest, ServiceContext } from './core-services';
 import { Notices } from './notices';
 import { StatusBarState, type StatusBar } from './status-bar';
 import { isUnloadedError, PluginUnloadedError, UnloadGuard } from './unload-guard';
@@ -46,14 +47,17 @@ const windowTimers: SettleTimers = {
   clear: (handle) => window.clearTimeout(handle as number),
 };
 
+
 export class PluginController {
   readonly files: ExportFiles;
-  readonly exportLocator: ExportLocator;
-  readonly library: LibraryCache;
+  readonly exports: ExportSet;
+  readonly library: LibraryShelf;
   readonly syncScheduler: SyncScheduler;
   readonly services: CoreServices;
   readonly notices = new Notices();
   readonly problems = new StandingProblems();
+  /** What is wrong with each export, as the standing problem of kind `export`. */
+  readonly exportProblems: ExportProblems;
   readonly device: DeviceStore;
   private readonly autoSync: AutoSync;
   private readonly conceptWatcher: ConceptWatcher;
@@ -62,6 +66,7 @@ export class PluginController {
   private started = false;
   private stopped = false;
   private readonly unsubscribers: (() => void)[] = [];
+  private readonly node: () => NodeModules | null;
   readonly app: App;
   private readonly unloadGuard: UnloadGuard;
 
@@ -75,18 +80,18 @@ export class PluginController {
     this.services = options.services;
     this.device = options.device;
     this.unloadGuard = options.unloadGuard ?? new UnloadGuard();
-    const node = options.node ?? nodeModules;
+    const node = (this.node = options.node ?? nodeModules);
     this.files = new ExportFiles(app, node);
-    this.exportLocator = new ExportLocator(app, () => this.settings.settings.exportPath, node);
-    this.library = new LibraryCache({
-      readExport: () => this.files.readBytes(this.exportLocation()),
+    this.exports = new ExportSet(app, settings, node);
+    this.exportProblems = new ExportProblems(this.problems, () => this.library.names);
+    this.library = new LibraryShelf({
+      exports: () => this.exports.shelfExports(this.files),
       createParser: options.createParser ?? createLibraryParser,
-      exportName: () => exportNameOf(this.exportLocation()),
       now: () => new Date(),
       pause: this.unloadGuard.yieldToUi,
       timers: windowTimers,
     });
-    this.status = new StatusBarState({ exportSet: () => this.exportLocation().kind !== 'unset', library: this.library, problems: this.problems });
+    this.status = new StatusBarState({ exportSet: () => this.exports.configured, library: this.library, problems: this.problems });
     this.syncScheduler = new SyncScheduler({
       prepare: (library) => this.prepareSync(library),
       sync: (request) => this.services.syncLibrary(request),
@@ -101,8 +106,8 @@ export class PluginController {
       library: this.library,
       scheduler: this.syncScheduler,
       device: this.device,
-      problems: this.problems,
-      location: () => this.exportLocation(),
+      problems: this.exportProblems,
+      exports: this.exports,
       quietMs: () => this.settings.settings.autoSyncDelayMs,
       // Node is only looked up when an export outside the vault is watched, never during onload.
       watchFile: options.watchFile !== undefined ? options.watchFile : (path, onChange) => nodeWatch(node, path, onChange),
@@ -126,14 +131,14 @@ export class PluginController {
     );
   }
 
-  /** Where the export is, per the settings ("unset" for an empty or invalid path). */
-  exportLocation(): ExportLocation {
-    return this.exportLocator.location();
+  /** Whether any export is set. */
+  exportsSet(): boolean {
+    return this.exports.configured;
   }
 
-  /** The export is a file on a computer and this device (a phone) cannot read it. */
+  /** Every export is a file on a computer and this device (a phone) can read none of them. */
   exportOnAnotherComputer(): boolean {
-    return this.exportLocator.onAnotherComputer();
+    return this.exports.allOnAnotherComputer();
   }
 
   /** Whether this device syncs when the export changes. */
@@ -184,25 +189,38 @@ export class PluginController {
   }
 
   /** Sync now (ribbon, command, status bar) or because the export changed (then with the library just loaded). */
-  sync(trigger: SyncTrigger, library?: LoadedLibrary): Promise<SyncAttempt> {
+  sync(trigger: SyncTrigger, library?: ShelfLibrary): Promise<SyncAttempt> {
     return this.syncScheduler.run(trigger, library);
   }
 
-  /** The library, loading it if needed (for the import modal and the settings check). */
-  loadLibrary(): Promise<LoadedLibrary> {
+  /** The library of every export, loading it if needed (for the import modal and the citation search). */
+  loadLibrary(): Promise<ShelfLibrary> {
     return this.library.load();
   }
 
-  /** The export path to store instead of `setting`, an absolute path inside the vault (see ExportLocator), or null. */
+  /**
+   * On desktop, an absolute export path inside the vault is stored as a vault path, so the other devices of the
+   * vault (a phone has no "/Users/me/…") can read the export too. Returns the path to store, or null to keep it.
+   */
   vaultPathOfExport(setting: string): string | null {
-    return this.exportLocator.vaultPathOf(setting);
+    const node = this.node();
+    const base = node ? vaultBasePath(this.app) : null;
+    if (!node || base === null) return null;
+    const inVault = exportPathInVault(setting, base, node.os.homedir(), Platform.isMacOS || Platform.isWin);
+    if (inVault === null || inVault.startsWith(`${this.app.vault.configDir}/`)) return null; // Obsidian does not index its config folder
+    try {
+      return ObsidianVault.toVaultPath(inVault);
+    } catch {
+      return null;
+    }
   }
 
-  /** Store an absolute export path inside the vault as a vault path; whether it did. */
+  /** Store each absolute export path inside the vault as a vault path; whether it did. */
   private async exportPathToVaultPath(): Promise<boolean> {
-    const inVault = this.vaultPathOfExport(this.settings.settings.exportPath);
-    if (inVault === null) return false;
-    await this.settings.update({ exportPath: inVault });
+    const paths = this.settings.settings.exportPaths;
+    const stored = paths.map((p) => this.vaultPathOfExport(p) ?? p);
+    if (stored.every((p, i) => p === paths[i])) return false;
+    await this.settings.update({ exportPaths: stored });
     return true;
   }
 
@@ -214,28 +232,38 @@ export class PluginController {
   private loadAndWatch(): void {
     if (this.stopped) return;
     this.autoSync.watch();
-    if (this.exportLocation().kind === 'unset') return;
-    if (this.exportOnAnotherComputer()) {
-      this.problems.set('export', EXPORT_ON_ANOTHER_COMPUTER);
-      return;
-    }
+    const located = this.exports.locations();
+    if (located.length === 0) return;
+    for (const { name, location } of located) if (this.exports.unreachable(location)) this.exportProblems.set(name, EXPORT_ON_ANOTHER_COMPUTER);
+    if (this.exportOnAnotherComputer()) return;
     this.openLibrary().then(
-      (loaded) => {
-        this.problems.clear('export');
-        if (loaded) void this.autoSync.poke();
+      (opened) => {
+        for (const { name, location } of located) if (!this.exports.unreachable(location)) this.exportProblems.set(name, null);
+        for (const { name, error } of opened.failed) if (!isUnloadedError(error)) this.exportProblems.set(name, errorMessage(error));
+        for (const name of opened.loaded) void this.autoSync.poke(name);
       },
       (err: unknown) => isUnloadedError(err) || this.problems.set('export', errorMessage(err)),
     );
   }
 
-  /** The library at start-up (or for a new export path), parsed only when it is not the export last synced. */
-  private async openLibrary(): Promise<LoadedLibrary | null> {
-    const last = await this.services.lastExport().catch(() => null);
-    const at = last ? new Date(last.syncedAt) : null;
+  /**
+   * The libraries at start-up (or for new export paths), each parsed only when it is not the export the last sync
+   * read; those of exports this device cannot read are not even tried.
+   */
+  private async openLibrary(): Promise<{ loaded: string[]; failed: { name: string; error: Error }[] }> {
+    const head = await this.services.syncHead().catch(() => null);
+    const at = head?.lastExport ? new Date(head.lastExport.syncedAt) : null;
     if (at && !Number.isNaN(at.getTime())) this.status.syncedBefore(at);
     this.status.render();
-    if (this.stopped) return null;
-    return this.library.open(last);
+    if (this.stopped) return { loaded: [], failed: [] };
+    const reachable = new Set(this.exports.locations().flatMap((l) => (this.exports.unreachable(l.location) ? [] : [l.name])));
+    const known = knownExports(head, this.library.names);
+    const total = head?.exports ? (head.lastExport?.paperCount ?? null) : null;
+    const opened = await this.library.open(
+      this.library.names.map((name, i) => (reachable.has(name) ? known[i] : null)),
+      total,
+    );
+    return { loaded: opened.loaded, failed: opened.failed.filter((f) => reachable.has(f.name)) };
   }
 
   /** One whole paper of the library (loading it if needed): the library keeps compact entries, papers on demand. */
@@ -243,29 +271,24 @@ export class PluginController {
     return (await this.loadLibrary()).paper(citekey);
   }
 
-  /** What a sync or an import of this library gets. */
-  exportOf(library: LoadedLibrary): ExportRequest {
-    return { exportHash: library.fingerprint, exportName: exportNameOf(this.exportLocation()), readExport: () => Promise.resolve(library) };
+  /** What a sync or an import of this library gets: every export, as loaded (a failed one with its error). */
+  exportOf(library: ShelfLibrary): ExportRequest {
+    return loadedExportSources(library);
   }
 
-  private async prepareSync(library?: LoadedLibrary) {
-    // An automatic sync gets the library the settled export was just loaded into. A manual one reads the export
+  private async prepareSync(library?: ShelfLibrary) {
+    // An automatic sync gets the library the settled export was just loaded into. A manual one reads each export
     // and takes its fingerprint: an export the last sync read is skipped without parsing; any other is parsed
-    // (once: an unchanged one is not parsed twice, see LibraryCache).
+    // (once: an unchanged one is not parsed twice, see LibraryCache). Read and parsed, an export's problem is gone.
     if (library) return { ...this.context(), ...this.exportOf(library) };
-    const snapshot = await this.library.snapshot();
-    const readExport = async () => {
-      const loaded = await this.library.reload(snapshot);
-      this.problems.clear('export'); // read and parsed: whatever was wrong with the export is not any more
-      return loaded;
-    };
-    return { ...this.context(), exportHash: snapshot.fingerprint, exportName: snapshot.name, readExport };
+    const none = () => new ExportFileError('Set the Better BibTeX export file in the plugin settings first.');
+    return { ...this.context(), ...(await exportSourcesReadNow(this.library, none, (name) => this.exportProblems.set(name, null))) };
   }
 
   private onSettingsChanged(next: Settings, previous: Settings): void {
-    if (next.exportPath !== previous.exportPath) {
+    if (next.exportPaths.join('\n') !== previous.exportPaths.join('\n')) {
       this.library.clear();
-      this.problems.clear('export');
+      this.exportProblems.clear();
       if (this.started) this.loadAndWatch();
     } else if (next.autoSyncDelayMs !== previous.autoSyncDelayMs) {
       this.autoSync.watch();
@@ -276,8 +299,11 @@ export class PluginController {
 
   private onSyncEvent(running: boolean, progress: SyncProgress | null, outcome?: SyncAttempt): void {
     this.status.syncChanged(running, progress, outcome?.status === 'done' ? outcome.finishedAt : undefined);
-    // Synced, or skipped as the very export a sync read before: the export is readable.
-    if (outcome?.status === 'done') this.problems.clear('export');
+    if (outcome?.status === 'done') {
+      // Synced, or skipped as the very exports a sync read before: they are readable (one that failed is in the
+      // sync's own problem, with its file name).
+      this.exportProblems.clear();
+    }
     this.status.render();
   }
 }

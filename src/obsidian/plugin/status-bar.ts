@@ -4,7 +4,6 @@
  * StatusBarState, which exists before the item does (the controller is made first) and outlives its renders.
  */
 import type { Plugin } from 'obsidian';
-import type { LibraryCache } from '../../core/library';
 import { statusText, statusTooltip, type StandingProblems, type StatusView, type SyncProgress } from '../../core/sync';
 
 export class StatusBar {
@@ -27,7 +26,8 @@ export class StatusBar {
 /** Where the status bar's figures come from, read at each render. */
 export interface StatusSources {
   exportSet(): boolean;
-  library: LibraryCache;
+  /** The library (one export's cache, or the shelf of several): its state and paper count. */
+  library: { readonly state: StatusView['library']; readonly paperCount: StatusView['paperCount'] };
   problems: StandingProblems;
 }
 

@@ -10,14 +10,13 @@ import type { RowKit, SettingRow } from './setting-row';
 
 /** Check `names` against the library (loading it if needed); nothing is shown once something newer was typed. */
 async function checkScope(kit: RowKit, setting: Setting, names: readonly string[], current: () => boolean): Promise<void> {
-  const location = kit.controller.exportLocation();
-  if (location.kind === 'unset' || kit.controller.exportOnAnotherComputer()) {
-    // The export file's own row says what is wrong with it.
+  if (!kit.controller.exportsSet() || kit.controller.exportOnAnotherComputer()) {
+    // The export files' own rows say what is wrong with them.
     return kit.messages.show(setting, names.length === 0 ? null : { kind: 'warning', text: 'Checked once the export file can be read.' });
   }
   try {
     const library = await kit.controller.loadLibrary();
-    if (current()) kit.messages.show(setting, describeScope(library, names, location.path));
+    if (current()) kit.messages.show(setting, describeScope(library, names, kit.settings.exportPaths));
   } catch (err) {
     if (current()) kit.messages.show(setting, { kind: 'warning', text: `Not checked: ${errorMessage(err)}` });
   }
@@ -43,9 +42,9 @@ export function collectionRow(kit: RowKit): SettingRow {
         void checkScope(kit, setting, kit.settings.syncCollections, () => id === generation);
       };
       checkSaved();
-      // Another export file: another library to check against.
+      // Other export files: another library to check against.
       return kit.controller.settings.onChange((next, previous) => {
-        if (next.exportPath !== previous.exportPath) checkSaved();
+        if (next.exportPaths.join('\n') !== previous.exportPaths.join('\n')) checkSaved();
       });
     },
   };

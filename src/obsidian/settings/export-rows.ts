@@ -1,31 +1,62 @@
 /**
- * The rows of "Export from Zotero": the export file (checked as it is typed, an absolute path inside the vault
- * stored as a vault path), the collections to sync (collection-row.ts), whether this device syncs when it changes (kept per device, with the standing problems of
+ * The rows of "Export from Zotero" and "Sync". The export files are a list (a personal library, a group library…):
+ * each checked as it is typed (an absolute path inside the vault stored as a vault path), added and removed as list
+ * items. Then the collections to sync (collection-row.ts), whether this device syncs when an export changes (kept per device, with the standing problems of
  * automatic runs under it), the notice after an automatic sync, the wait, and the shrink guard.
  */
 import { debounce, type Setting } from 'obsidian';
 import { secondsInput } from '../../core/settings';
 import type { Problem } from '../../core/sync';
 import { collectionRow } from './collection-row';
-import type { RowKit, SettingRow } from './setting-row';
+import type { RowKit, SettingRow, SettingSection } from './setting-row';
 
-export function exportRows(kit: RowKit): SettingRow[] {
-  return [
-    {
-      key: 'exportPath',
-      name: 'Export file',
-      desc:
-        'Absolute path of the Better BibTeX export (.bib, .json or .yaml), or its path inside the vault, which every device of the vault can read. In Zotero, export the library with "Keep updated" on; choose BetterBibTeX JSON with "Export notes" to bring your annotations and Zotero notes. Zotero does not update an "Add Note from Annotations" note when you annotate more: delete it and add it again.',
-      render: (setting) => {
-        const check = debounce((value: string) => void kit.exportCheck.saveAndCheck(setting, value), 600, true);
-        setting.addText((text) => {
-          text.setPlaceholder('Zotero/library.bib').setValue(kit.settings.exportPath).onChange(check);
-          text.inputEl.addEventListener('blur', () => void check.run());
-        });
-        void kit.exportCheck.check(setting);
-        return () => void check.run();
+const FIRST_EXPORT_DESC =
+  'Absolute path of the Better BibTeX export (.bib, .json or .yaml), or its path inside the vault, which every device of the vault can read. In Zotero, export the library with "Keep updated" on; choose BetterBibTeX JSON with "Export notes" to bring your annotations and Zotero notes. Zotero does not update an "Add Note from Annotations" note when you annotate more: delete it and add it again.';
+const MORE_EXPORT_DESC =
+  'Another library (a group library, say), exported the same way, in any of the formats. A citation key found in two exports is synced from the one listed first, and reported.';
+
+/** The export files, one row each (one empty row when none is set), plus the empty row the user just added. */
+export function exportFileSection(kit: RowKit): SettingSection {
+  const paths = kit.settings.exportPaths;
+  const count = Math.max(1, paths.length + (kit.exportList.adding ? 1 : 0));
+  const rows = Array.from({ length: count }, (_, i): SettingRow => exportFileRow(kit, i));
+  return {
+    heading: 'Export from Zotero',
+    rows,
+    list: {
+      addName: 'Add another export',
+      add: () => {
+        if (paths.length === 0 || kit.exportList.adding) return;
+        kit.exportList.adding = true;
+        kit.refresh();
+      },
+      remove: (index) => {
+        if (index >= paths.length) kit.exportList.adding = false; // the empty row added last: nothing saved yet
+        void kit.exportCheck.remove(index).then(() => kit.refresh());
       },
     },
+  };
+}
+
+function exportFileRow(kit: RowKit, index: number): SettingRow {
+  return {
+    key: 'exportPaths',
+    name: index === 0 ? 'Export file' : `Export file ${index + 1}`,
+    desc: index === 0 ? FIRST_EXPORT_DESC : MORE_EXPORT_DESC,
+    render: (setting) => {
+      const check = debounce((value: string) => void kit.exportCheck.saveAndCheck(setting, index, value), 600, true);
+      setting.addText((text) => {
+        text.setPlaceholder(index === 0 ? 'Zotero/library.bib' : 'Zotero/group library.json').setValue(kit.settings.exportPaths[index] ?? '').onChange(check);
+        text.inputEl.addEventListener('blur', () => void check.run());
+      });
+      void kit.exportCheck.check(setting, index);
+      return () => void check.run();
+    },
+  };
+}
+
+export function syncRows(kit: RowKit): SettingRow[] {
+  return [
     collectionRow(kit),
     {
       key: 'autoSyncOnThisDevice',
@@ -80,7 +111,7 @@ export function exportRows(kit: RowKit): SettingRow[] {
 
 /** Under the automatic sync switch: why nothing syncs here (phone), or what the automatic runs left unresolved. */
 function automaticRunsMessage(kit: RowKit, problems: readonly Problem[]) {
-  if (kit.controller.exportOnAnotherComputer()) return { kind: 'warning' as const, text: 'Nothing syncs on this device: the export file is a path on a computer.' };
+  if (kit.controller.exportOnAnotherComputer()) return { kind: 'warning' as const, text: 'Nothing syncs on this device: the export files are paths on a computer.' };
   const shown = problems.filter((p) => p.kind !== 'export'); // the export file's own row says what is wrong with it
   return shown.length === 0 ? null : { kind: 'warning' as const, text: shown.map((p) => p.message).join('\n') };
 }

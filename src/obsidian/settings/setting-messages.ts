@@ -27,12 +27,14 @@ export class SettingMessages {
 }
 
 export class ExportPathCheck {
-  /** Bumped per check, so a slow check of an older path never overwrites a newer one. */
-  private generation = 0;
+  /** Bumped per check of each row, so a slow check of an older path never overwrites a newer one. */
+  private readonly generations = new Map<number, number>();
 
   constructor(
     private readonly controller: PluginController,
     private readonly messages: SettingMessages,
+    /** The list got an export (typed in the empty row at its end) or lost one (a row emptied): rows to redraw. */
+    private readonly listChanged: (change: 'added' | 'removed') => void = () => undefined,
   ) {}
 
   private get settings(): Readonly<Settings> {
@@ -40,11 +42,11 @@ export class ExportPathCheck {
   }
 
   /**
-   * Save a typed export path, then check it. A vault path is normalised and spelled as the file that exists; on
-   * desktop, an absolute path inside the vault is saved as a vault path, which the other devices can read too.
-   * Never rejects.
+   * Save the export path typed in row `index` (a row past the list adds an export; an emptied row removes its
+   * export), then check it. A vault path is normalised and spelled as the file that exists; on desktop, an absolute
+   * path inside the vault is saved as a vault path, which the other devices can read too. Never rejects.
    */
-  async saveAndCheck(setting: Setting, value: string): Promise<void> {
+  async saveAndCheck(setting: Setting, index: number, value: string): Promise<void> {
     const trimmed = value.trim();
     let exportPath = this.controller.vaultPathOfExport(trimmed) ?? trimmed;
     const madeVaultPath = exportPath !== trimmed;
@@ -53,23 +55,45 @@ export class ExportPathCheck {
       if ('error' in parsed) return this.messages.show(setting, { kind: 'error', text: parsed.error });
       exportPath = parsed.path === '' ? '' : existingFileCase(this.controller.app, parsed.path).path;
     }
-    await attempt(this.controller.notices, 'Saving the settings', () => this.controller.settings.update({ exportPath }));
-    await this.check(setting, madeVaultPath ? `Saved as "${exportPath}", its path inside the vault, which every device can read. ` : '');
+    const paths = [...this.settings.exportPaths];
+    if (exportPath !== '' && paths.some((p, i) => p === exportPath && i !== index)) {
+      return this.messages.show(setting, { kind: 'error', text: 'This export is in the list already.' });
+    }
+    if (exportPath === paths[index]) return this.check(setting, index);
+    if (exportPath === '') paths.splice(index, 1);
+    else if (index < paths.length) paths[index] = exportPath;
+    else paths.push(exportPath);
+    const before = this.settings.exportPaths.length;
+    await attempt(this.controller.notices, 'Saving the settings', () => this.controller.settings.update({ exportPaths: paths }));
+    if (this.settings.exportPaths.length !== before) this.listChanged(this.settings.exportPaths.length > before ? 'added' : 'removed');
+    if (this.settings.exportPaths.length < before) return;
+    await this.check(setting, index, madeVaultPath ? `Saved as "${exportPath}", its path inside the vault, which every device can read. ` : '');
   }
 
-  /** Read the export (through the library cache: no second parse) and say what it is, after `lead`. */
-  async check(setting: Setting, lead = ''): Promise<void> {
-    const id = ++this.generation;
-    const path = this.settings.exportPath;
-    if (path === '') return this.messages.show(setting, { kind: 'warning', text: 'Not set yet.' });
-    if (this.controller.exportOnAnotherComputer()) return this.messages.show(setting, { kind: 'error', text: EXPORT_ON_ANOTHER_COMPUTER });
+  /** Remove the export of row `index` from the list. Never rejects. */
+  async remove(index: number): Promise<void> {
+    const paths = this.settings.exportPaths.filter((_, i) => i !== index);
+    if (paths.length === this.settings.exportPaths.length) return;
+    await attempt(this.controller.notices, 'Saving the settings', () => this.controller.settings.update({ exportPaths: paths }));
+  }
+
+  /** Read the export of row `index` (through its library cache: no second parse) and say what it is, after `lead`. */
+  async check(setting: Setting, index: number, lead = ''): Promise<void> {
+    const id = (this.generations.get(index) ?? 0) + 1;
+    this.generations.set(index, id);
+    const path = this.settings.exportPaths[index];
+    if (path === undefined) return this.messages.show(setting, { kind: 'warning', text: 'Not set yet.' });
+    const location = this.controller.exports.locate(path);
+    if (this.controller.exports.unreachable(location)) return this.messages.show(setting, { kind: 'error', text: EXPORT_ON_ANOTHER_COMPUTER });
     this.messages.show(setting, { kind: 'ok', text: `${lead}Checking…` });
     let check: Check;
     try {
-      check = describeLibrary(await this.controller.loadLibrary());
+      const cache = location.kind === 'unset' ? undefined : this.controller.library.cache(location.path);
+      if (!cache) throw new Error('This export path is not valid.');
+      check = describeLibrary(await cache.load());
     } catch (err) {
       check = { kind: 'error', text: errorMessage(err) };
     }
-    if (id === this.generation) this.messages.show(setting, { ...check, text: lead + check.text });
+    if (id === this.generations.get(index)) this.messages.show(setting, { ...check, text: lead + check.text });
   }
 }

@@ -25,6 +25,8 @@ export interface SettingRow {
 export interface SettingSection {
   heading: string;
   rows: SettingRow[];
+  /** The rows are the items of a list the user adds to and removes from (Obsidian 1.13 draws its own buttons). */
+  list?: { addName: string; add(): void; remove(index: number): void };
 }
 
 /** What the row builders get from the tab. */
@@ -34,7 +36,11 @@ export interface RowKit {
   messages: SettingMessages;
   saver: SettingsSaver;
   exportCheck: ExportPathCheck;
+  /** The list of export files: whether an empty row was added for the next export. */
+  exportList: { adding: boolean };
   settings: Readonly<Settings>;
+  /** Draw the rows again (an export was added to or removed from the list). */
+  refresh(): void;
   /** Save a toggle, dropdown or slider change now (a failure is a notice). */
   save(patch: Partial<Settings>): Promise<void>;
   /** A text field: what is typed in it is saved as soon as it loses focus (or the typing pauses). */

@@ -4,7 +4,7 @@
  * once (no restart). `reloadFromDisk` serves `onExternalSettingsChange` (data.json changed by a sync service).
  */
 import type { Plugin } from 'obsidian';
-import { normalizeSettings, type Settings } from '../../core/settings';
+import { normalizeSettings, settingsData, type Settings } from '../../core/settings';
 
 export type SettingsListener = (next: Settings, previous: Settings) => void;
 
@@ -31,7 +31,7 @@ export class PluginSettingsStore {
   async update(patch: Partial<Settings>): Promise<void> {
     const previous = this.value;
     this.value = normalizeSettings({ ...previous, ...patch });
-    await this.plugin.saveData(this.value);
+    await this.plugin.saveData(settingsData(this.value));
     this.emit(previous);
   }
 

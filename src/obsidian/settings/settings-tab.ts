@@ -12,17 +12,22 @@ import { PluginSettingTab, Setting, type AbstractTextComponent, type App, type P
 import type { Settings } from '../../core/settings';
 import type { PluginController } from '../plugin/plugin-controller';
 import { conceptRows } from './concept-rows';
-import { exportRows } from './export-rows';
+import { exportFileSection, syncRows } from './export-rows';
 import { noteRows } from './note-rows';
 import { writingRows } from './writing-rows';
 import { ExportPathCheck, SettingMessages } from './setting-messages';
 import { SettingsSaver } from './settings-saver';
 import type { RowKit, SettingRow, SettingSection } from './setting-row';
 
+
+
 export class ZoteroConceptNotesSettingTab extends PluginSettingTab implements RowKit {
   readonly messages = new SettingMessages();
   readonly exportCheck: ExportPathCheck;
+  readonly exportList = { adding: false };
   readonly saver: SettingsSaver;
+  /** Whether the rows on screen were drawn by `display` (before Obsidian 1.13). */
+  private drawnByDisplay = false;
   /** What the rows drawn by `display` do when they go (1.13 runs those of its own rendering itself). */
   private readonly cleanups: (() => void)[] = [];
 
@@ -32,7 +37,10 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab implements Ro
     readonly controller: PluginController,
   ) {
     super(app, plugin);
-    this.exportCheck = new ExportPathCheck(controller, this.messages);
+    this.exportCheck = new ExportPathCheck(controller, this.messages, (change) => {
+      if (change === 'added') this.exportList.adding = false;
+      else this.refresh();
+    });
     this.saver = new SettingsSaver(controller.settings, controller.notices);
   }
 
@@ -54,8 +62,15 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab implements Ro
     this.saver.drop(key);
   }
 
+  refresh(): void {
+    if (this.drawnByDisplay) return this.draw();
+    // Drawn from the definitions, so this is Obsidian 1.13+, where `update()` draws them again.
+    (this as { update?: () => void }).update?.();
+  }
+
   /** The tab closes: what the rows leave behind goes, and what was typed and not saved yet is saved. */
   override hide(): void {
+    this.exportList.adding = false;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     void this.saver.flush();
     super.hide();
@@ -64,7 +79,8 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab implements Ro
   /** Every row, grouped under headings. Cheap: Obsidian 1.13 asks for it when the plugin loads, for its search. */
   sections(): SettingSection[] {
     return [
-      { heading: 'Export from Zotero', rows: exportRows(this) },
+      exportFileSection(this),
+      { heading: 'Sync', rows: syncRows(this) },
       { heading: 'Literature notes', rows: noteRows(this) },
       { heading: 'Concepts', rows: conceptRows(this) },
       { heading: 'Writing', rows: writingRows(this) },
@@ -72,11 +88,13 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab implements Ro
   }
 
   override getSettingDefinitions(): SettingDefinitionItem[] {
-    return this.sections().map((section) => ({
-      type: 'group' as const,
-      heading: section.heading,
-      items: section.rows.map((row) => ({ name: row.name, desc: row.desc, render: (setting: Setting) => this.renderRow(row, setting) })),
-    }));
+    this.drawnByDisplay = false;
+    return this.sections().map((section): SettingDefinitionItem => {
+      const items = section.rows.map((row) => ({ name: row.name, desc: row.desc, render: (setting: Setting) => this.renderRow(row, setting) }));
+      const { list } = section;
+      if (!list) return { type: 'group', heading: section.heading, items };
+      return { type: 'list', heading: section.heading, items, addItem: { name: list.addName, action: () => list.add() }, onDelete: (index) => list.remove(index) };
+    });
   }
 
   /** Draw a row; what it returns runs when the row goes, and then what was typed in it is saved. */
@@ -90,12 +108,24 @@ export class ZoteroConceptNotesSettingTab extends PluginSettingTab implements Ro
 
   /** The imperative rendering, for Obsidian before 1.13 (later versions render `getSettingDefinitions`). */
   override display(): void {
+    this.draw();
+  }
+
+  /** Draw every row into the tab (`display`, and `refresh` of what it drew). */
+  private draw(): void {
     const { containerEl } = this;
+    this.drawnByDisplay = true;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     containerEl.empty();
     for (const section of this.sections()) {
       new Setting(containerEl).setName(section.heading).setHeading();
-      for (const row of section.rows) this.cleanups.push(this.renderRow(row, new Setting(containerEl).setName(row.name).setDesc(row.desc)));
+      const { list } = section;
+      section.rows.forEach((row, index) => {
+        const setting = new Setting(containerEl).setName(row.name).setDesc(row.desc);
+        this.cleanups.push(this.renderRow(row, setting));
+        if (list) setting.addButton((button) => button.setButtonText('Remove').onClick(() => list.remove(index)));
+      });
+      if (list) new Setting(containerEl).addButton((button) => button.setButtonText(list.addName).onClick(() => list.add()));
     }
   }
 }

@@ -6,7 +6,7 @@
  * failures become standing problems (status bar, settings tab), never a notice to click away. The outcome is a
  * value, so the export watcher can tell "the export looked half written, try again" from a real failure.
  */
-import type { LoadedLibrary } from '../../core/library';
+import type { ShelfLibrary } from '../../core/library';
 import { isUnloadedError } from '../plugin/unload-guard';
 import {
   autoSyncNoticeText,
@@ -30,7 +30,7 @@ export type SyncAttempt =
 
 export interface SyncSchedulerDeps {
   /** Everything the sync needs but the progress callback: reads the settled export, unless it was just loaded. */
-  prepare(library?: LoadedLibrary): Promise<Omit<SyncRequest, 'onProgress' | 'automatic'>>;
+  prepare(library?: ShelfLibrary): Promise<Omit<SyncRequest, 'onProgress' | 'automatic'>>;
   sync(request: SyncRequest): Promise<SyncSummary>;
   now(): Date;
   notices: Notices;
@@ -60,7 +60,7 @@ export class SyncScheduler {
    * Start a sync, or join the one running. `library`: the export as just read and parsed (an automatic sync after
    * the export settled), so it is not read again. Never rejects.
    */
-  run(trigger: SyncTrigger, library?: LoadedLibrary): Promise<SyncAttempt> {
+  run(trigger: SyncTrigger, library?: ShelfLibrary): Promise<SyncAttempt> {
     if (this.current) {
       if (trigger === 'manual') this.deps.notices.show(BUSY, 'A sync is already running.', NOTICE_MS.short);
       return this.current;
@@ -77,7 +77,7 @@ export class SyncScheduler {
     return () => this.listeners.delete(listener);
   }
 
-  private async execute(trigger: SyncTrigger, library?: LoadedLibrary): Promise<SyncAttempt> {
+  private async execute(trigger: SyncTrigger, library?: ShelfLibrary): Promise<SyncAttempt> {
     const { notices } = this.deps;
     const manual = trigger === 'manual';
     if (manual) notices.show(PROGRESS, formatProgress('Syncing library', null), NOTICE_MS.sticky);

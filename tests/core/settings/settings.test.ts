@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_VERSION } from '../../../src/core/settings/settings';
+import { DEFAULT_SETTINGS, normalizeSettings, settingsData, SETTINGS_VERSION } from '../../../src/core/settings/settings';
 import { colorLabelsInput, colorLabelsText } from '../../../src/core/settings/setting-inputs';
 
 describe('normalizeSettings', () => {
@@ -18,15 +18,38 @@ describe('normalizeSettings', () => {
   it('migrates unversioned data', () => {
     const s = normalizeSettings({ bibPath: '/home/u/Zotero/library.bib', templatePath: 'Templates/paper.md' });
     expect(s.version).toBe(SETTINGS_VERSION);
-    expect(s.exportPath).toBe('/home/u/Zotero/library.bib');
+    expect(s.exportPaths).toEqual(['/home/u/Zotero/library.bib']);
     expect(s.noteTemplatePath).toBe('Templates/paper.md');
     expect(s).not.toHaveProperty('bibPath');
   });
 
   it('drops the automatic sync switch of version 1: it belongs to each device now', () => {
     const s = normalizeSettings({ version: 1, autoSync: false, notesFolder: 'Papers' });
-    expect(s).toMatchObject({ version: 2, notesFolder: 'Papers' });
+    expect(s).toMatchObject({ version: SETTINGS_VERSION, notesFolder: 'Papers' });
     expect(s).not.toHaveProperty('autoSync');
+  });
+
+  it('turns the one export of version 2 into a list of one, and an empty one into none', () => {
+    const s = normalizeSettings({ version: 2, exportPath: '  Zotero/library.bib ', notesFolder: 'Papers' });
+    expect(s).toMatchObject({ version: 3, exportPaths: ['Zotero/library.bib'], notesFolder: 'Papers' });
+    expect(s).not.toHaveProperty('exportPath');
+    expect(normalizeSettings({ version: 2, exportPath: '' }).exportPaths).toEqual([]);
+    expect(normalizeSettings({ version: 2 }).exportPaths).toEqual([]);
+    // Written by an older version on another device (version 2): its exportPath is what that device set.
+    expect(normalizeSettings({ version: 2, exportPath: 'b.bib', exportPaths: ['a.bib', 'c.json'] }).exportPaths).toEqual(['b.bib']);
+  });
+
+  it('keeps the list of version 3 (trimmed, without blanks or repeats), and reads a lone exportPath there too', () => {
+    const s = normalizeSettings({ version: 3, exportPaths: [' Zotero/personal.bib', 'Zotero/group.json', '', 'Zotero/group.json', 7, '/home/me/other.yaml'], exportPath: 'ignored.bib' });
+    expect(s.exportPaths).toEqual(['Zotero/personal.bib', 'Zotero/group.json', '/home/me/other.yaml']);
+    expect(normalizeSettings({ version: 3, exportPath: 'hand/edited.bib' }).exportPaths).toEqual(['hand/edited.bib']);
+  });
+
+  it('saves the first export as exportPath too, for an older version of the plugin on another device', () => {
+    const data = settingsData(normalizeSettings({ version: 3, exportPaths: ['a.bib', 'b.json'] }));
+    expect(data).toMatchObject({ version: 3, exportPaths: ['a.bib', 'b.json'], exportPath: 'a.bib' });
+    expect(normalizeSettings(JSON.parse(JSON.stringify(data))).exportPaths).toEqual(['a.bib', 'b.json']);
+    expect(settingsData(normalizeSettings(null)).exportPath).toBe('');
   });
 
   it('keeps labels of known highlight colours only', () => {
@@ -58,6 +81,8 @@ describe('normalizeSettings', () => {
     s.categories.push('x');
     s.citationTriggers.push('x');
     s.syncCollections.push('x');
+    s.exportPaths.push('x');
+    expect(DEFAULT_SETTINGS.exportPaths).toEqual([]);
     expect(DEFAULT_SETTINGS.categories).toEqual(['Papers']);
     expect(DEFAULT_SETTINGS.citationTriggers).toEqual(['[@', '@@']);
     expect(DEFAULT_SETTINGS.syncCollections).toEqual([]);

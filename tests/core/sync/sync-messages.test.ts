@@ -18,6 +18,19 @@ describe('sync summary', () => {
     );
   });
 
+  it('names an export that could not be read by its message alone, apart from the papers that failed', () => {
+    const failed = { citekey: null, path: null, export: 'Zotero/group.json', message: "Zotero/group.json: The export ends in the middle of an entry. Its papers' notes were left as they are." };
+    const summary = emptySummary({ updated: ['a'], errors: [failed, { citekey: 'bad', path: null, message: 'no title' }] });
+    expect(formatSyncSummary(summary)).toBe(
+      'Library synced: 0 created, 1 updated, 0 unchanged, 0 conflicts, 2 errors.\n' +
+        "Not synced: Zotero/group.json: The export ends in the middle of an entry. Its papers' notes were left as they are., bad (no title)",
+    );
+    expect(syncProblemText(summary)).toBe(
+      "The last sync could not read Zotero/group.json: The export ends in the middle of an entry. Its papers' notes were left as they are.\n" +
+        'The last sync could not sync 1 paper: bad (no title)',
+    );
+  });
+
   it('says nothing after an automatic sync unless it created notes or found a conflict', () => {
     expect(autoSyncNoticeText(emptySummary({ unchanged: 5 }))).toBeNull();
     expect(autoSyncNoticeText(emptySummary({ skipped: true }))).toBeNull();

@@ -2,7 +2,8 @@ import { exportFingerprint, exportText } from '../../../src/core/sync/export-byt
 import fc from 'fast-check';
 import { hashBytes, hashBytesSliced, hashString } from '../../../src/core/text/fingerprint';
 import { emptySyncState, listingFingerprint, noteMap, type SyncState } from '../../../src/core/sync/sync-state';
-import { normalizeSyncState, parseSyncState, parseSyncStateHead, parseSyncStateSliced, serializeSyncState, serializeSyncStateSliced } from '../../../src/core/sync/sync-state-text';
+import { normalizeSyncState, parseSyncState, parseSyncStateHead, serializeSyncState } from '../../../src/core/sync/sync-state-text';
+import { parseSyncStateSliced, serializeSyncStateSliced } from '../../../src/core/sync/sync-state-sliced';
 
 function sample(): SyncState {
   return {

@@ -39,7 +39,7 @@ describe('lazy core services', () => {
     expect(entry.startsWith('3. Language Models Are Few-Shot Learners [https://arxiv.org/abs/2005.14165](https://arxiv.org/abs/2005.14165)\n')).toBe(true);
     expect(mockEvaluated).toEqual([]);
 
-    expect(await services.lastExport()).toBeNull(); // the sync state is read without the sync engine
+    expect(await services.syncHead()).toBeNull(); // the sync state is read without the sync engine
     expect(mockEvaluated).toEqual([]);
 
     await services.linkConceptsInText('text', 'a.md', context); // a concept command does load the concept engine

@@ -116,11 +116,11 @@ describe('settings', () => {
     const first = await makePlugin();
     await first.plugin.saveData({ bibPath: '/old/place.bib', notesFolder: 'Papers' }); // version 0 data
     await loadPlugin(first.plugin);
-    expect(first.plugin.settingsStore.settings.exportPath).toBe('/old/place.bib');
+    expect(first.plugin.settingsStore.settings.exportPaths).toEqual(['/old/place.bib']);
     await first.plugin.settingsStore.update({ conceptsFolder: '概念', autoSyncNotice: false });
 
     const saved = (await first.plugin.loadData()) as Record<string, unknown>;
-    expect(saved).toMatchObject({ version: 2, exportPath: '/old/place.bib', notesFolder: 'Papers', conceptsFolder: '概念', autoSyncNotice: false });
+    expect(saved).toMatchObject({ version: 3, exportPaths: ['/old/place.bib'], exportPath: '/old/place.bib', notesFolder: 'Papers', conceptsFolder: '概念', autoSyncNotice: false });
     expect(saved.bibPath).toBeUndefined();
 
     const second = await makePlugin({ app: first.app });
@@ -133,10 +133,10 @@ describe('settings', () => {
     made.app.workspace.triggerLayoutReady();
     await flush();
     expect(made.plugin.controller.library.state.status).toBe('ready');
-    await made.plugin.saveData({ ...made.plugin.settingsStore.settings, exportPath: 'Other/export.bib' });
+    await made.plugin.saveData({ ...made.plugin.settingsStore.settings, exportPaths: ['Other/export.bib'] });
     await made.plugin.onExternalSettingsChange();
     await flush();
-    expect(made.plugin.settingsStore.settings.exportPath).toBe('Other/export.bib');
+    expect(made.plugin.settingsStore.settings.exportPaths).toEqual(['Other/export.bib']);
     expect(made.plugin.controller.library.current).toBeNull(); // the old library was dropped, the new path tried
     expect(made.plugin.controller.library.state.status).toBe('error');
   });
@@ -211,7 +211,7 @@ describe('onunload', () => {
     outside.app.workspace.triggerLayoutReady();
     await flush();
     expect(watcher.open.size).toBe(1);
-    await outside.plugin.settingsStore.update({ exportPath: '/b/library.bib' });
+    await outside.plugin.settingsStore.update({ exportPaths: ['/b/library.bib'] });
     expect([...watcher.open.values()].map((w) => w.path)).toEqual(['/b/library.bib']);
     outside.plugin.mock.unload();
     expect(watcher.open.size).toBe(0);

@@ -5,6 +5,7 @@
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/settings';
 import { TYPING_SAVE_DELAY_MS } from '../../../src/obsidian/settings/settings-saver';
 import {
+  ButtonComponent,
   noticeMessages,
   setMockPlatform,
   settingsIn,
@@ -24,14 +25,16 @@ const AUTO = 'Sync when the export changes, on this device';
 describe.each<SettingsRenderer>(['1.13', 'legacy'])('settings tab (%s rendering)', (renderer) => {
   const openTab = (files?: Record<string, string>, data?: Record<string, unknown>) => openTabWith(renderer, files, data);
 
-  it('has one row for every setting, under four headings, drawn the way this Obsidian draws them', async () => {
+  it('has one row for every setting (the export files one per export), under five headings, drawn the way this Obsidian draws them', async () => {
     const { tab, screen } = await openTab();
     expect(screen.declarative).toBe(renderer === '1.13');
     const keys = tab.sections().flatMap((s) => s.rows.map((r) => r.key));
     expect([...keys].sort()).toEqual([...Object.keys(DEFAULT_SETTINGS).filter((k) => k !== 'version'), 'autoSyncOnThisDevice'].sort());
     const shown = settingsIn(tab.containerEl);
-    expect(shown.filter((s) => s.isHeading).map((s) => s.name)).toEqual(['Export from Zotero', 'Literature notes', 'Concepts', 'Writing']);
-    expect(shown.filter((s) => !s.isHeading)).toHaveLength(keys.length);
+    expect(shown.filter((s) => s.isHeading).map((s) => s.name)).toEqual(['Export from Zotero', 'Sync', 'Literature notes', 'Concepts', 'Writing']);
+    // …and the row that adds another export to the list.
+    expect(shown.filter((s) => !s.isHeading)).toHaveLength(keys.length + 1);
+    expect(shown.filter((s) => s.controls.some((c) => c instanceof ButtonComponent && c.text === 'Add another export'))).toHaveLength(1);
     const definitions = tab.getSettingDefinitions() as unknown as { heading: string; items: { name: string }[] }[];
     expect(definitions.map((d) => [d.heading, d.items.length])).toEqual(tab.sections().map((s) => [s.heading, s.rows.length]));
   });
@@ -42,7 +45,7 @@ describe.each<SettingsRenderer>(['1.13', 'legacy'])('settings tab (%s rendering)
     expect(exportRow.desc).toContain('Not set yet.');
     void exportRow.control(TextComponent).simulateChange('Zotero//library.bib');
     await jest.advanceTimersByTimeAsync(700);
-    expect(settings().exportPath).toBe('Zotero/library.bib');
+    expect(settings().exportPaths).toEqual(['Zotero/library.bib']);
     expect(exportRow.desc).toContain('Better BibLaTeX (.bib): 3 papers');
 
     void exportRow.control(TextComponent).simulateChange('Zotero/gone.bib');
@@ -55,7 +58,7 @@ describe.each<SettingsRenderer>(['1.13', 'legacy'])('settings tab (%s rendering)
     app.vault.adapter.setMockBasePath('/home/me/Notes');
     void row('Export file').control(TextComponent).simulateChange('/home/me/Notes/Zotero/library.bib');
     await jest.advanceTimersByTimeAsync(700);
-    expect(settings().exportPath).toBe('Zotero/Library.bib');
+    expect(settings().exportPaths).toEqual(['Zotero/Library.bib']);
     expect(row('Export file').desc).toContain('Saved as "Zotero/Library.bib", its path inside the vault, which every device can read. Better BibLaTeX (.bib): 3 papers');
   });
 
@@ -214,7 +217,7 @@ describe('the 1.13 settings screen', () => {
     const read = jest.spyOn(made.app.vault, 'read');
     await loadPlugin(made.plugin);
     const tab = made.plugin.mock.settingTabs[0] as PluginSettingTab;
-    expect(tab.settingItems).toHaveLength(4);
+    expect(tab.settingItems).toHaveLength(5);
     expect(read).not.toHaveBeenCalled();
   });
 
@@ -223,7 +226,7 @@ describe('the 1.13 settings screen', () => {
     void row('Export file').control(TextComponent).simulateChange('Zotero/library.bib');
     screen.close(); // before the check's pause
     await jest.advanceTimersByTimeAsync(0);
-    expect(settings().exportPath).toBe('Zotero/library.bib');
+    expect(settings().exportPaths).toEqual(['Zotero/library.bib']);
   });
 });
 

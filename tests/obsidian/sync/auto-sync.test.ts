@@ -137,8 +137,8 @@ describe('paths that other devices can use', () => {
     await loadPlugin(made.plugin);
     made.app.workspace.triggerLayoutReady();
     await jest.advanceTimersByTimeAsync(5000);
-    expect(made.plugin.settingsStore.settings.exportPath).toBe(EXPORT);
-    expect(await made.plugin.loadData()).toMatchObject({ exportPath: EXPORT });
+    expect(made.plugin.settingsStore.settings.exportPaths).toEqual([EXPORT]);
+    expect(await made.plugin.loadData()).toMatchObject({ exportPaths: [EXPORT], exportPath: EXPORT });
     expect(made.plugin.controller.library.current?.entries).toHaveLength(3);
   });
 

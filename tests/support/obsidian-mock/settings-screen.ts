@@ -8,10 +8,14 @@
  *   then the tab's `hide()`. Only what the plugin uses is modelled: `control`, `action` and `page` items throw.
  * - `'legacy'`: Obsidian 1.8.7–1.12: `display()` on open, `hide()` on close.
  *
+ *   A `list` is drawn as a group whose items each get a "Delete" button (calling `onDelete(index)`) and, with
+ *   `addItem`, a last row named after it with a button calling its `action` (Obsidian's `+` in the list header).
+ *   `update()` on the tab draws it all again (after running the cleanups of the rows it replaces).
+ *
  * Where the real one differs: Obsidian draws groups as `.setting-group` blocks (here: a heading Setting, as
- * `display()` would draw it), adds search, and re-renders on `update()`; none of that changes what a row does.
+ * `display()` would draw it), adds search and keyboard deletion; none of that changes what a row does.
  */
-import { Setting, type PluginSettingTab } from './settings-ui';
+import { Setting, settingsIn, type PluginSettingTab } from './settings-ui';
 import type { MockElement } from './dom';
 
 export type SettingsRenderer = '1.13' | 'legacy';
@@ -26,6 +30,8 @@ interface Definition {
   render?: (setting: Setting, group: unknown) => void | (() => void);
   control?: unknown;
   action?: unknown;
+  addItem?: { name: string; action: (el: unknown) => void };
+  onDelete?: (index: number) => void;
 }
 
 const isVisible = (d: Definition) => (typeof d.visible === 'function' ? d.visible() : d.visible !== false);
@@ -55,13 +61,25 @@ export class SettingsScreen {
   close(): void {
     if (!this.open) return;
     this.open = false;
+    this.tab.onUpdate = null;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.tab.hide();
   }
 
   private render(): void {
-    if (this.renderer === '1.13') this.tab.update();
+    if (this.renderer === '1.13') {
+      this.tab.onUpdate = null;
+      this.tab.update();
+      this.tab.onUpdate = () => this.draw();
+    }
     if (!this.declarative) return this.tab.display();
+    this.draw();
+  }
+
+  /** Draw the definitions, replacing what was drawn before. */
+  private draw(): void {
+    if (!this.open) return;
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
     const { containerEl } = this.tab;
     containerEl.empty();
     for (const item of this.tab.settingItems as Definition[]) this.renderItem(item, containerEl, null);
@@ -71,7 +89,14 @@ export class SettingsScreen {
     if (!isVisible(item)) return;
     if (item.type === 'group' || item.type === 'list') {
       if (item.heading) new Setting(container).setName(item.heading).setHeading();
-      for (const child of item.items ?? []) this.renderItem(child, container, item);
+      (item.items ?? []).forEach((child, index) => {
+        this.renderItem(child, container, item);
+        const onDelete = item.type === 'list' ? item.onDelete : undefined;
+        const drawn = settingsIn(container).at(-1);
+        if (onDelete && drawn) drawn.addButton((b) => b.setButtonText('Delete').onClick(() => onDelete(index)));
+      });
+      const add = item.type === 'list' ? item.addItem : undefined;
+      if (add) new Setting(container).setName(add.name).addButton((b) => b.setButtonText(add.name).onClick(() => add.action(b.buttonEl)));
       return;
     }
     if (!item.render || item.control !== undefined || item.action !== undefined) {

@@ -270,9 +270,16 @@ export abstract class PluginSettingTab {
     return [];
   }
 
-  /** https://docs.obsidian.md/Reference/TypeScript+API/SettingTab/update — Obsidian calls it from addSettingTab. */
+  /** Mock only: set by the settings screen while it shows this tab, to draw it again on `update()`. */
+  onUpdate: (() => void) | null = null;
+
+  /**
+   * https://docs.obsidian.md/Reference/TypeScript+API/SettingTab/update — Obsidian calls it from addSettingTab, and
+   * a tab calls it to have its rows drawn again (the screen showing it re-renders).
+   */
   update(): void {
     this.settingItems = this.getSettingDefinitions();
+    this.onUpdate?.();
   }
 
   /** https://docs.obsidian.md/Reference/TypeScript+API/SettingTab/display — only before 1.13, or without definitions. */
