@@ -2,63 +2,26 @@
  * The whole sync from the export's content: skip an unchanged export (see unchanged-export.ts), else read it (or
  * take it read: the plugin parses in a worker), safety checks, plan, and apply (or not, for a dry run).
  */
-import type { IndexedExport } from '../library/library-index';
 import { hiddenFolderProblem } from '../settings/setting-inputs';
-import { applySync, type ApplyOptions } from './apply-sync';
-import type { VaultPort } from '../vault/vault-port';
-import { exportFingerprint, type ExportContent } from './export-bytes';
+import { applySync } from './apply-sync';
+import { exportFingerprint } from './export-bytes';
 import { checkPaperCount, defectError, SyncAbortedError } from './export-safety';
 import { NoteLocator } from './note-locator';
 import { renderKeyOf } from './note-renderer';
-import { planSync, type PlanSyncInput } from './plan-sync';
+import { planSync } from './plan-sync';
 import { reportOfPlan } from './sync-plan';
 import { stateDamageMessage } from './sync-messages';
-import type { SyncStateStore } from './sync-state-store';
 import { syncedByAnotherDevice, UnchangedExportCheck } from './unchanged-export';
-import { exportKeys, exportRecords, type SyncExportSource } from './several-exports';
+import { exportKeys, exportRecords } from './several-exports';
 import { syncSeveralExports } from './sync-several';
+import type { SyncExportInput } from './sync-export-input';
+
+export type { SyncExportInput } from './sync-export-input';
 import { lastSyncedPapers, libraryErrorEntries, missingCitekeys, readInProcess, skippedOutcome as skipped, type SyncOutcome } from './sync-outcome';
 import { resolveSyncScope, scopeKey } from './sync-scope';
 
 export { NOT_IN_EXPORT, type ExportOutcome, type SyncOutcome } from './sync-outcome';
 
-/**
- * One export synced, or several (sync-several.ts). A full sync is limited to the collections of
- * `settings.syncCollections` (sync-scope.ts); an import (`only`) is not.
- */
-export interface SyncExportInput extends Omit<PlanSyncInput, 'papers' | 'source' | 'state' | 'exportHash' | 'exportClean' | 'unreadable' | 'present' | 'exportOf' | 'shrinkChecked' | 'scope'> {
-  vault: VaultPort;
-  /**
-   * The exports, in order, when they are given this way (several: see sync-several.ts; one: the same as the fields
-   * below). A citekey in two of them is synced from the first listed (see several-exports.ts).
-   */
-  exports?: readonly SyncExportSource[];
-  /**
-   * The export file's content: its raw bytes (faster for an unchanged export, and decoded correctly whatever its
-   * character set), or its text. Not needed with `exportHash` and `readExport`.
-   */
-  exportText?: ExportContent;
-  /** The export's path or name, used in warnings about its encoding. */
-  exportName?: string;
-  /** Its fingerprint, when already taken (see exportFingerprint). */
-  exportHash?: string;
-  /**
-   * The export read and indexed, asked for only when the sync cannot be skipped (the plugin parses in a worker);
-   * without it `exportText` is read here.
-   */
-  readExport?: () => Promise<IndexedExport>;
-  store: SyncStateStore;
-  /** Plan only: nothing is written, not even the state. */
-  dryRun?: boolean;
-  /** Always parse and plan, even when the export is unchanged since the last clean sync. */
-  force?: boolean;
-  /**
-   * An automatic sync (the export changed): skipped when another device has synced this very export already (see
-   * syncedByAnotherDevice), since its notes are on their way through the vault's own sync.
-   */
-  automatic?: boolean;
-  apply?: ApplyOptions;
-}
 
 /**
  * Sync an export into the vault. Throws SyncAbortedError when the export is empty, half-written, unreadable or

@@ -31,7 +31,7 @@ import {
   type ReadExport,
   type SyncExportSource,
 } from './several-exports';
-import type { SyncExportInput } from './sync-export';
+import type { SyncExportInput } from './sync-export-input';
 import { stateDamageMessage } from './sync-messages';
 import { lastSyncedPapers, libraryErrorEntries, missingCitekeys, readInProcess, skippedOutcome, type ExportOutcome, type SyncOutcome } from './sync-outcome';
 import { reportOfPlan, type SyncPlan } from './sync-plan';
