@@ -10,6 +10,7 @@ import type { GlossaryEntry } from './glossary-data';
 import { linkName } from './link-writer';
 import { pluginFileOwner } from './plugin-files';
 import { isHiddenPath } from './scope';
+import { shapeTerm } from './term-rules';
 
 export type OwnNoteDecision =
   | { kind: 'none' }
@@ -48,6 +49,12 @@ export class OwnNotes {
       const isName = term === entry.name;
       if (notes.length > 1) {
         return isName ? { kind: 'skip', reason: `${notes.length} notes are already named "${term}" (${notes.join(', ')})` } : { kind: 'none' };
+      }
+      // An acronym is its letter case: "moe.md" may be about something else than MoE (萌え), so it is not adopted; nor
+      // is a second MoE.md made beside it, which would make [[moe]] links ambiguous on case-insensitive disks.
+      if (shapeTerm(term).caseMask !== null && linkName(notes[0]) !== term) {
+        if (isName) return { kind: 'skip', reason: `your note ${notes[0]} has this name in another letter case; rename it to ${term}.md to make it this concept's note` };
+        continue;
       }
       const text = (await this.vault.read(notes[0])) ?? '';
       const literature = readFrontMatterFields(text, ['citekey']).values.get('citekey');

@@ -105,6 +105,18 @@ describe("the user's own notes", () => {
     expect(optIn.sections).toEqual(['Notes/Transformer.md', 'Notes/幻觉.md']);
   });
 
+  it('are adopted for an acronym only with its letter case: "moe.md" is not MoE, and no second MoE.md is made beside it', async () => {
+    const moe = GLOSSARY.find((g) => g.name === 'MoE')!;
+    const vault = new InMemoryVault({ 'Anime/moe.md': '# moe\n\n萌え: a feeling of affection.\n', 'Notes/transformer.md': 'mine' });
+    const result = await createGlossaryNotes(vault, settings, { entries: [moe, transformer] });
+    expect(result.adopted.map((a) => [a.name, a.path])).toEqual([['Transformer', 'Notes/transformer.md']]); // a phrase: any case
+    expect(result.created).toEqual([]);
+    expect(result.skipped).toEqual([
+      { name: 'MoE', reason: "your note Anime/moe.md has this name in another letter case; rename it to MoE.md to make it this concept's note" },
+    ]);
+    expect(await vault.read('Anime/moe.md')).toBe('# moe\n\n萌え: a feeling of affection.\n');
+  });
+
   it('are not adopted when the name is taken twice or by a literature note', async () => {
     const vault = new InMemoryVault({ 'A/Transformer.md': 'one', 'B/Transformer.md': 'two', 'Literature/LoRA.md': '---\ncitekey: hu2021lora\n---\n' });
     const result = await createGlossaryNotes(vault, settings, { entries: [transformer, GLOSSARY.find((g) => g.name === 'LoRA')!] });
