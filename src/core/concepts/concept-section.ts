@@ -29,8 +29,10 @@ export interface SectionData {
   mentions: SectionConcept[];
   /** Concept notes that mention this concept. */
   mentionedBy: SectionConcept[];
-  /** Concepts mentioned in the same notes, with the number of notes, most frequent first. */
+  /** Concepts mentioned in the same notes, with the number of notes, most frequent first (the first ones at least). */
   cooccurring: (SectionConcept & { count: number })[];
+  /** How many concepts appear with this one, when `cooccurring` holds only the first MAX_COOCCURRING of them. */
+  cooccurringCount?: number;
 }
 
 /** At most this many co-occurring concepts are listed (the rest is counted). */
@@ -68,15 +70,28 @@ export interface SectionRenderOptions {
 
 /** The first part of the section: the notes that mention the concept. */
 export function renderNotesPart(notes: readonly SectionNote[], options: SectionRenderOptions): string {
+  return notesPartPieces(notes, options).join('');
+}
+
+/**
+ * The first part as pieces to concatenate: each link stays a piece of its own (`'\n- '` between them), so a link
+ * listed in many sections is copied into each, never made into a line first.
+ */
+export function notesPartPieces(notes: readonly SectionNote[], options: SectionRenderOptions): string[] {
   const l = LABELS[options.language];
-  const lines: string[] = [`## ${l.notes} (${notes.length})`, ''];
-  if (notes.length === 0) lines.push(l.none);
-  for (const n of notes) lines.push(`- ${n.link ?? options.makeLink(n.path, n.title, options.sourcePath)}`);
-  return lines.join('\n');
+  const pieces: string[] = [`## ${l.notes} (${notes.length})`, '\n'];
+  if (notes.length === 0) pieces.push('\n', l.none);
+  for (const n of notes) pieces.push('\n- ', n.link ?? options.makeLink(n.path, n.title, options.sourcePath));
+  return pieces;
 }
 
 /** The second part: related concepts (mentioned, mentioning, appearing in the same notes, with counts). */
 export function renderRelatedPart(data: Omit<SectionData, 'notes'>, options: SectionRenderOptions): string {
+  return relatedPartPieces(data, options).join('');
+}
+
+/** The second part as pieces to concatenate (see renderRelatedPart). */
+export function relatedPartPieces(data: Omit<SectionData, 'notes'>, options: SectionRenderOptions): string[] {
   const l = LABELS[options.language];
   const lines: string[] = [`## ${l.related}`, ''];
   const name = (c: SectionConcept) => options.makeLink(c.path, safeLinkText(c.name) || c.name, options.sourcePath);
@@ -85,12 +100,35 @@ export function renderRelatedPart(data: Omit<SectionData, 'notes'>, options: Sec
   if (data.mentionedBy.length > 0) lines.push(`- ${l.mentionedBy}: ${list(data.mentionedBy)}`);
   if (data.cooccurring.length > 0) {
     const shown = data.cooccurring.slice(0, MAX_COOCCURRING).map((c) => `${name(c)} (${c.count})`);
-    const rest = data.cooccurring.length - MAX_COOCCURRING;
+    const rest = (data.cooccurringCount ?? data.cooccurring.length) - MAX_COOCCURRING;
     if (rest > 0) shown.push(l.more.replace('{n}', String(rest)));
     lines.push(`- ${l.cooccurring}: ${shown.join(', ')}`);
   }
   if (data.mentions.length + data.mentionedBy.length + data.cooccurring.length === 0) lines.push(l.noRelated);
-  return lines.join('\n');
+  return [lines.join('\n')];
+}
+
+function totalLength(pieces: readonly string[]): number {
+  let n = 0;
+  for (const p of pieces) n += p.length;
+  return n;
+}
+
+/**
+ * The section's content, `${list}\n\n${related}`, from its two parts, each as pieces or as a part rendered before.
+ * Two parts rendered now are joined once into a flat string and the parts are slices of it, so the run holds one
+ * copy of a section (a concept listing 500 notes: 50 KB) where it held three (each part, and the content, flattened
+ * when written). A full rebuild renders 300 sections: their copies were a third of what its scavenges copied.
+ */
+export function sectionContent(listPart: string | readonly string[], relatedPart: string | readonly string[]): { content: string; list: string; related: string } {
+  if (typeof listPart === 'string' || typeof relatedPart === 'string') {
+    const list = typeof listPart === 'string' ? listPart : listPart.join('');
+    const related = typeof relatedPart === 'string' ? relatedPart : relatedPart.join('');
+    return { content: `${list}\n\n${related}`, list, related };
+  }
+  const listLength = totalLength(listPart);
+  const content = [...listPart, '\n\n', ...relatedPart].join('');
+  return { content, list: content.slice(0, listLength), related: content.slice(listLength + 2) };
 }
 
 /** Put `content` (LF) into the note's concept section (see writeOwnedSection). */

@@ -5,7 +5,7 @@
  * on the left joins (M-CoT is not CoT), on the right it separates (RLHF-based) unless a name part follows (CoT-VLA).
  */
 import { FOLD, HYPHEN, SEP, WIDTH, WORD } from './char-class';
-import type { TermIndex, TermInfo } from './term-index';
+import { EXACT_START, FOLDED_START, WORD_CHAR, type TermIndex, type TermInfo } from './term-index';
 import type { TermTrie } from './term-trie';
 import type { TextZones } from './markdown-zones';
 import { rangeAt } from './ranges';
@@ -186,17 +186,16 @@ function scanStretch(text: string, from: number, to: number, index: TermIndex, s
   const exact = index.exactTrie;
   const foldedRoot = folded.root;
   const exactRoot = exact.root;
+  const starts = index.startClass;
   let prevWord = from > 0 ? WORD[text.charCodeAt(from - 1)] : 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    const w = WORD[c];
-    if (w & prevWord) continue; // inside a Latin word: no term starts here
-    prevWord = w;
-    const f = foldedRoot[c];
-    const x = exactRoot[c];
-    if (f < 0 && x < 0) continue;
-    let depth = f < 0 ? 0 : walk(folded, f, text, i, to, 0, FOLDED);
-    if (x >= 0) depth = walk(exact, x, text, i, to, depth, EXACT);
+    const k = starts[c];
+    if (k & prevWord) continue; // inside a Latin word: no term starts here
+    prevWord = k & WORD_CHAR;
+    if (k < FOLDED_START) continue;
+    let depth = k & FOLDED_START ? walk(folded, foldedRoot[c], text, i, to, 0, FOLDED) : 0;
+    if (k & EXACT_START) depth = walk(exact, exactRoot[c], text, i, to, depth, EXACT);
     if (depth === 0) continue;
     const found = bestAt(text, i, depth, index, soft, to);
     if (found) {

@@ -3,7 +3,7 @@
  * trie. A term two concepts share is linked for neither and reported as a conflict.
  */
 import { vaultBasename } from '../vault/vault-path';
-import { FOLD, WIDTH } from './char-class';
+import { FOLD, WIDTH, WORD } from './char-class';
 import { fieldList, readFrontMatterFields } from './front-matter';
 import { rejectTerm, shapeTerm, termsOverlap, widthKey, type TermShape } from './term-rules';
 import { TermTrie, type TrieKey } from './term-trie';
@@ -57,6 +57,12 @@ export class TermIndex {
   readonly foldedTrie: TermTrie;
   /** Acronyms and CJK terms, as written (full-width letters aside). */
   readonly exactTrie: TermTrie;
+  /**
+   * Per UTF-16 code unit: WORD_CHAR when it is a letter or digit of an alphabetic script, FOLDED_START / EXACT_START
+   * when a term of that trie starts with it. One table read per character is all the matcher spends on most of a
+   * note (three reads into 64K-entry tables before: 576 KB against 64 KB of cache).
+   */
+  readonly startClass: Uint8Array;
   readonly conflicts: readonly TermConflict[];
   readonly rejected: readonly RejectedTerm[];
   private readonly byPath = new Map<string, number>();
@@ -80,6 +86,7 @@ export class TermIndex {
     }
     this.foldedTrie = new TermTrie(folded, FOLD);
     this.exactTrie = new TermTrie(exact, WIDTH);
+    this.startClass = startClasses(this.foldedTrie, this.exactTrie);
     const ambiguous = -1;
     const claim = (map: Map<string, number>, key: string, id: number) => {
       const had = map.get(key);
@@ -122,6 +129,19 @@ export class TermIndex {
   }
 }
 
+/** Bits of TermIndex.startClass. */
+export const WORD_CHAR = 1;
+export const FOLDED_START = 2;
+export const EXACT_START = 4;
+
+function startClasses(folded: TermTrie, exact: TermTrie): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    table[c] = (WORD[c] ? WORD_CHAR : 0) | (folded.root[c] >= 0 ? FOLDED_START : 0) | (exact.root[c] >= 0 ? EXACT_START : 0);
+  }
+  return table;
+}
+
 /** Read a concept note's definition (name from the path, aliases from front matter). */
 export function parseConceptNote(path: string, text: string): { def: ConceptDef; problem?: string } {
   const fields = readFrontMatterFields(text, ['aliases', 'alias', LINK_SWITCH_KEY]);
@@ -132,11 +152,40 @@ export function parseConceptNote(path: string, text: string): { def: ConceptDef;
   return fields.error ? { def, problem: `front matter is not valid YAML (${fields.error}); aliases ignored` } : { def };
 }
 
+/*
+ * Index objects are written field by field, not spread: V8 gave almost every spread copy a hidden class of its own
+ * (992 for 1,000 terms), which made each `term.cls` or `concept.path` read in the matcher's and linker's hot loops
+ * a megamorphic lookup.
+ */
+
+function conceptEntry(d: ConceptDef, id: number): ConceptEntry {
+  const aliases = [...d.aliases];
+  return d.linkable === undefined
+    ? { path: d.path, name: d.name, aliases, id, terms: [] }
+    : { path: d.path, name: d.name, aliases, linkable: d.linkable, id, terms: [] };
+}
+
+function termInfo(s: TermShape, id: number, concept: number): TermInfo {
+  return {
+    text: s.text,
+    cls: s.cls,
+    key: s.key,
+    caseMask: s.caseMask,
+    leftWord: s.leftWord,
+    rightWord: s.rightWord,
+    plural: s.plural,
+    iesKey: s.iesKey,
+    endsWithDigit: s.endsWithDigit,
+    id,
+    concept,
+  };
+}
+
 /** Build the index from concept definitions (order does not matter: concepts are sorted by path). */
 export function buildTermIndex(defs: readonly ConceptDef[]): TermIndex {
   // Sorted by path: concept ids then follow path order (link-text relies on it).
   const sorted = [...defs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const concepts: ConceptEntry[] = sorted.map((d, id) => ({ ...d, aliases: [...d.aliases], id, terms: [] }));
+  const concepts: ConceptEntry[] = sorted.map((d, id) => conceptEntry(d, id));
   const rejected: RejectedTerm[] = [];
   const candidates: { shape: TermShape; concept: number }[] = [];
   for (const c of concepts) {
@@ -179,7 +228,7 @@ export function buildTermIndex(defs: readonly ConceptDef[]): TermIndex {
   const terms: TermInfo[] = [];
   candidates.forEach((cand, i) => {
     if (dropped.has(i)) return;
-    terms.push({ ...cand.shape, id: terms.length, concept: cand.concept });
+    terms.push(termInfo(cand.shape, terms.length, cand.concept));
     concepts[cand.concept].terms.push(cand.shape.text);
   });
   const conflictList = [...conflicts.entries()]

@@ -212,6 +212,30 @@ export function hashString(text: string): string {
   return new Fingerprinter().text(text).digest();
 }
 
+/**
+ * The fingerprint of a note's text: the same value as hashString, read with charCodeAt from a call site of its own.
+ * The concept engine hashes every note of a full rebuild (mostly two-byte strings: Chinese notes), where the UTF-8
+ * round trip of Fingerprinter.text cost 5 ns per character and this loop 1–1.5 ns (measured: 5,000 linked notes,
+ * 19 M characters, 95 ms against 23–27 ms on Node 20).
+ */
+export function hashText(text: string): string {
+  let h1 = Math.imul(0x811c9dc5 ^ text.length, P1);
+  let h2 = Math.imul(0x6b43a9b5 ^ text.length, P2);
+  const last = text.length - 1;
+  let i = 0;
+  for (; i < last; i += 2) {
+    const w = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
+    h1 = Math.imul(h1 ^ w, P1);
+    h2 = Math.imul(h2 ^ w, P2);
+    h2 ^= h2 >>> 15;
+  }
+  if (i === last) {
+    h1 = Math.imul(h1 ^ text.charCodeAt(i), P1);
+    h2 = Math.imul(h2 ^ text.charCodeAt(i), P2);
+  }
+  return finish(h1, h2);
+}
+
 /** The fingerprint of a JSON-like value (see Fingerprinter.value). */
 export function hashValue(value: unknown): string {
   return new Fingerprinter().value(value).digest();

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { hashString, hashValue } from '../../../src/core/text/fingerprint';
+import { hashString, hashText, hashValue } from '../../../src/core/text/fingerprint';
 
 /**
  * The string fingerprint as first written (two UTF-16 code units per step, read with charCodeAt). The sync state
@@ -39,6 +39,21 @@ describe('fingerprints', () => {
     );
     const long = 'ab中'.repeat(400_000); // over the copy limit: read unit by unit
     expect(hashString(long)).toBe(reference(long));
+  });
+
+  it('hash note texts (hashText) exactly as hashString does, whatever the kind of string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 200 }), fc.nat(40), (s, cut) => {
+        expect(hashText(s)).toBe(reference(s));
+        // Sliced, concatenated and joined strings: V8 represents them differently; the value must not depend on it.
+        const sliced = (s + s).slice(cut % (s.length + 1), cut % (s.length + 1) + s.length);
+        expect(hashText(sliced)).toBe(hashString(sliced));
+        const joined = [s, '中', s].join('') + s;
+        expect(hashText(joined)).toBe(hashString(joined));
+      }),
+      { numRuns: 2000, seed: 11 },
+    );
+    expect(hashText('')).toBe(hashString(''));
   });
 
   it('hash values through the same string hash, so a value keeps its fingerprint', () => {
