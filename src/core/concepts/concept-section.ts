@@ -132,6 +132,6 @@ export function sectionContent(listPart: string | readonly string[], relatedPart
 }
 
 /** Put `content` (LF) into the note's concept section (see writeOwnedSection). */
-export function writeConceptSection(text: string, content: string): { text: string } | { problem: string } {
+export function writeConceptSection(text: string, content: string): { text: string; contentStart: number } | { problem: string } {
   return writeOwnedSection(text, CONCEPT_SECTION_ID, content);
 }

@@ -49,6 +49,15 @@ async function linkedNotes(run: SectionRun, conceptPath: string): Promise<Sectio
   return notes;
 }
 
+/**
+ * Record the section parts as slices of `text`, whose content (`contentLength` characters, the list part first) starts
+ * at `at`; returns the content, sliced the same way.
+ */
+function keepIn(state: ConceptLinkState, path: string, text: string, at: number, listLength: number, contentLength: number): string {
+  state.sectionParts.set(path, { list: text.slice(at, at + listLength), related: text.slice(at + listLength + 2, at + contentLength) });
+  return text.slice(at, at + contentLength);
+}
+
 /** Fold the section changes into `run.edits`; returns the concept notes whose section changes. */
 export async function planSections(run: SectionRun, affected: AffectedSections): Promise<string[]> {
   const { state } = run;
@@ -77,12 +86,15 @@ export async function planSections(run: SectionRun, affected: AffectedSections):
       run.problems.push({ path, message: written.problem });
       continue;
     }
-    if (written.text === base) continue;
+    const unchanged = written.text === base;
+    // Keep the section as slices of the note holding it (the note as it was, or as written): one copy of it, not two.
+    const section = written.contentStart < 0 ? content : keepIn(state, path, unchanged ? base : written.text, written.contentStart, list.length, content.length);
+    if (unchanged) continue;
     if (run.skip.has(path)) {
       noteSkipped(run, path);
       continue;
     }
-    run.edits.set(path, { path, before: text, after: written.text, links: edit?.links ?? [], section: content });
+    run.edits.set(path, { path, before: text, after: written.text, links: edit?.links ?? [], section });
     const rec = state.notes.get(path);
     if (rec) rec.hash = hashText(written.text);
     changed.push(path);
