@@ -119,18 +119,48 @@ function mentionedPaths(ids: number[], self: number, index: TermIndex): string[]
 
 /** Link the first mention of each concept in `text`. Pure: the same input gives the same output. */
 export function linkText(text: string, index: TermIndex, options: LinkTextOptions = {}): LinkTextResult {
+  const { pieces, ...result } = withFlags((flags) => linkWith(flags, text, index, options));
+  // Pieces joined once: a flat string, cheap to read and to write.
+  if (pieces) result.text = pieces.join('');
+  return result;
+}
+
+/** Run `fn` with the pooled flags (a nested call, from a `makeLink` that links text itself, gets its own). */
+function withFlags<T>(fn: (flags: ConceptFlags) => T): T {
   const flags = pooledFlags ?? new ConceptFlags();
   pooledFlags = null;
   try {
-    return linkWith(flags, text, index, options);
+    return fn(flags);
   } finally {
     pooledFlags = flags;
   }
 }
 
-function linkWith(flags: ConceptFlags, text: string, index: TermIndex, options: LinkTextOptions): LinkTextResult {
+/** A linked text as the pieces it is made of (unchanged text and links, alternately), or null when nothing was linked. */
+export interface LinkedPieces extends LinkTextResult {
+  pieces: string[] | null;
+}
+
+/**
+ * linkText for the vault linker, which keeps every note it links until the plan is written: the text is a rope of
+ * the pieces (V8 concatenates them into ConsStrings over slices of the note, which is already in the old
+ * generation), not a flat copy. In a full rebuild the flat copies (two-byte in Chinese notes: 39 MB for 5,000 notes)
+ * were most of what the young-generation collections had to copy; a rope is flattened once, when the note is written.
+ * Hash the text with hashJoined(pieces), which does not flatten it.
+ */
+export function linkPieces(text: string, index: TermIndex, options: LinkTextOptions = {}): LinkedPieces {
+  const result = withFlags((flags) => linkWith(flags, text, index, options));
+  if (result.pieces) {
+    let rope = result.pieces[0];
+    for (let i = 1; i < result.pieces.length; i++) rope += result.pieces[i];
+    result.text = rope;
+  }
+  return result;
+}
+
+function linkWith(flags: ConceptFlags, text: string, index: TermIndex, options: LinkTextOptions): LinkedPieces {
   const owner = pluginFileOwner(options.sourcePath ?? '', text);
-  if (owner !== null) return { text, links: [], mentions: [], ownedBy: owner };
+  if (owner !== null) return { text, links: [], mentions: [], ownedBy: owner, pieces: null };
   const zones = scanZones(text, { linkInHeadings: options.linkInHeadings, linkManagedRegions: options.linkManagedRegions });
   flags.begin(index.concepts.length);
   for (const l of zones.links) {
@@ -147,7 +177,6 @@ function linkWith(flags: ConceptFlags, text: string, index: TermIndex, options: 
   const makeLink = options.makeLink ?? defaultMakeLink;
   const sourcePath = options.sourcePath ?? '';
   const links: AddedLink[] = [];
-  // Pieces joined once: a flat string (cheap to hash and write) instead of a rope of concatenations.
   const out: string[] = [];
   let last = 0;
   let line = 1;
@@ -170,7 +199,7 @@ function linkWith(flags: ConceptFlags, text: string, index: TermIndex, options: 
   }
   const mentions = mentionedPaths(flags.mentioned, self, index);
   if (links.length > 0) out.push(text.slice(last));
-  return { text: links.length === 0 ? text : out.join(''), links, mentions };
+  return { text, links, mentions, pieces: links.length === 0 ? null : out };
 }
 
 /**

@@ -236,6 +236,43 @@ export function hashText(text: string): string {
   return finish(h1, h2);
 }
 
+/**
+ * hashText of the concatenation of `pieces`, read piece by piece: the same value as hashText(pieces.join('')),
+ * without making that string (the concept engine hashes a linked note before it is ever flattened).
+ */
+export function hashJoined(pieces: readonly string[]): string {
+  let length = 0;
+  for (const piece of pieces) length += piece.length;
+  let h1 = Math.imul(0x811c9dc5 ^ length, P1);
+  let h2 = Math.imul(0x6b43a9b5 ^ length, P2);
+  // A code unit left over from the previous piece: the low half of the next step's word.
+  let carry = -1;
+  for (const piece of pieces) {
+    const n = piece.length;
+    let i = 0;
+    if (carry >= 0 && n > 0) {
+      const w = carry | (piece.charCodeAt(0) << 16);
+      h1 = Math.imul(h1 ^ w, P1);
+      h2 = Math.imul(h2 ^ w, P2);
+      h2 ^= h2 >>> 15;
+      carry = -1;
+      i = 1;
+    }
+    for (; i + 1 < n; i += 2) {
+      const w = piece.charCodeAt(i) | (piece.charCodeAt(i + 1) << 16);
+      h1 = Math.imul(h1 ^ w, P1);
+      h2 = Math.imul(h2 ^ w, P2);
+      h2 ^= h2 >>> 15;
+    }
+    if (i < n) carry = piece.charCodeAt(i);
+  }
+  if (carry >= 0) {
+    h1 = Math.imul(h1 ^ carry, P1);
+    h2 = Math.imul(h2 ^ carry, P2);
+  }
+  return finish(h1, h2);
+}
+
 /** The fingerprint of a JSON-like value (see Fingerprinter.value). */
 export function hashValue(value: unknown): string {
   return new Fingerprinter().value(value).digest();

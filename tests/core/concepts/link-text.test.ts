@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { linkText } from '../../../src/core/concepts/link-text';
+import { linkPieces, linkText } from '../../../src/core/concepts/link-text';
+import { hashJoined, hashText } from '../../../src/core/text/fingerprint';
 import { wikilinkMaker } from '../../../src/core/concepts/link-writer';
 import { linked, stripConceptLinks, testIndex } from './support';
 
@@ -136,6 +137,25 @@ describe('linkText: properties', () => {
         expect(link(once).text).toBe(once);
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('linkPieces (the vault linker): linkText as a rope of its pieces', () => {
+  it('gives the same text, links and mentions, and pieces that hash as the text', () => {
+    const word = fc.constantFrom('ICL', 'CoT', ' ', '\n', '思维链', '的', '**', '(', '`', 'in-context learning', '[[RLHF]]', '# ', '中文');
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 30 }), (words) => {
+        const text = words.join('');
+        const flat = link(text);
+        const rope = linkPieces(text, index, { sourcePath: 'Literature/note.md' });
+        expect(rope.text).toBe(flat.text);
+        expect(rope.links).toEqual(flat.links);
+        expect(rope.mentions).toEqual(flat.mentions);
+        if (rope.pieces === null) expect(rope.text).toBe(text);
+        else expect(hashJoined(rope.pieces)).toBe(hashText(flat.text));
+      }),
+      { numRuns: 500, seed: 5 },
     );
   });
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { hashString, hashText, hashValue } from '../../../src/core/text/fingerprint';
+import { hashJoined, hashString, hashText, hashValue } from '../../../src/core/text/fingerprint';
 
 /**
  * The string fingerprint as first written (two UTF-16 code units per step, read with charCodeAt). The sync state
@@ -54,6 +54,15 @@ describe('fingerprints', () => {
       { numRuns: 2000, seed: 11 },
     );
     expect(hashText('')).toBe(hashString(''));
+  });
+
+  it('hash a text given as pieces (hashJoined) as the joined text, wherever the pieces split it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit, maxLength: 9 }), { maxLength: 12 }), (pieces) => {
+        expect(hashJoined(pieces)).toBe(reference(pieces.join('')));
+      }),
+      { numRuns: 3000, seed: 12 },
+    );
   });
 
   it('hash values through the same string hash, so a value keeps its fingerprint', () => {
