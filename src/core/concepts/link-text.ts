@@ -119,9 +119,9 @@ function mentionedPaths(ids: number[], self: number, index: TermIndex): string[]
 
 /** Link the first mention of each concept in `text`. Pure: the same input gives the same output. */
 export function linkText(text: string, index: TermIndex, options: LinkTextOptions = {}): LinkTextResult {
-  const { pieces, ...result } = withFlags((flags) => linkWith(flags, text, index, options));
+  const { cuts, inserts, ...result } = withFlags((flags) => linkWith(flags, text, index, options));
   // Pieces joined once: a flat string, cheap to read and to write.
-  if (pieces) result.text = pieces.join('');
+  if (inserts.length > 0) result.text = pieces(text, cuts, inserts).join('');
   return result;
 }
 
@@ -136,31 +136,45 @@ function withFlags<T>(fn: (flags: ConceptFlags) => T): T {
   }
 }
 
-/** A linked text as the pieces it is made of (unchanged text and links, alternately), or null when nothing was linked. */
-export interface LinkedPieces extends LinkTextResult {
-  pieces: string[] | null;
+/** A linked text and how it was made: the ranges of the input replaced (`cuts`, flat pairs) by `inserts`, the links. */
+export interface SplicedText extends LinkTextResult {
+  cuts: number[];
+  inserts: string[];
+}
+
+/** The input's text between the cuts and the inserts, alternately. */
+function pieces(text: string, cuts: readonly number[], inserts: readonly string[]): string[] {
+  const out: string[] = [];
+  let last = 0;
+  for (let k = 0; k < inserts.length; k++) {
+    out.push(text.slice(last, cuts[2 * k]), inserts[k]);
+    last = cuts[2 * k + 1];
+  }
+  out.push(text.slice(last));
+  return out;
 }
 
 /**
  * linkText for the vault linker, which keeps every note it links until the plan is written: the text is a rope of
- * the pieces (V8 concatenates them into ConsStrings over slices of the note, which is already in the old
+ * its pieces (V8 concatenates them into ConsStrings over slices of the note, which is already in the old
  * generation), not a flat copy. In a full rebuild the flat copies (two-byte in Chinese notes: 39 MB for 5,000 notes)
- * were most of what the young-generation collections had to copy; a rope is flattened once, when the note is written.
- * Hash the text with hashJoined(pieces), which does not flatten it.
+ * were most of what the young-generation collections had to copy; a rope is flattened once, when the note is
+ * written. Hash the text with hashSpliced(text, cuts, inserts), which reads the input and does not flatten the rope.
  */
-export function linkPieces(text: string, index: TermIndex, options: LinkTextOptions = {}): LinkedPieces {
+export function linkSpliced(text: string, index: TermIndex, options: LinkTextOptions = {}): SplicedText {
   const result = withFlags((flags) => linkWith(flags, text, index, options));
-  if (result.pieces) {
-    let rope = result.pieces[0];
-    for (let i = 1; i < result.pieces.length; i++) rope += result.pieces[i];
+  if (result.inserts.length > 0) {
+    const parts = pieces(text, result.cuts, result.inserts);
+    let rope = parts[0];
+    for (let i = 1; i < parts.length; i++) rope += parts[i];
     result.text = rope;
   }
   return result;
 }
 
-function linkWith(flags: ConceptFlags, text: string, index: TermIndex, options: LinkTextOptions): LinkedPieces {
+function linkWith(flags: ConceptFlags, text: string, index: TermIndex, options: LinkTextOptions): SplicedText {
   const owner = pluginFileOwner(options.sourcePath ?? '', text);
-  if (owner !== null) return { text, links: [], mentions: [], ownedBy: owner, pieces: null };
+  if (owner !== null) return { text, links: [], mentions: [], ownedBy: owner, cuts: [], inserts: [] };
   const zones = scanZones(text, { linkInHeadings: options.linkInHeadings, linkManagedRegions: options.linkManagedRegions });
   flags.begin(index.concepts.length);
   for (const l of zones.links) {
@@ -177,8 +191,8 @@ function linkWith(flags: ConceptFlags, text: string, index: TermIndex, options: 
   const makeLink = options.makeLink ?? defaultMakeLink;
   const sourcePath = options.sourcePath ?? '';
   const links: AddedLink[] = [];
-  const out: string[] = [];
-  let last = 0;
+  const cuts: number[] = [];
+  const inserts: string[] = [];
   let line = 1;
   let counted = 0;
   for (const m of matches) {
@@ -194,12 +208,10 @@ function linkWith(flags: ConceptFlags, text: string, index: TermIndex, options: 
     for (let k = text.indexOf('\n', counted); k >= 0 && k < m.start; k = text.indexOf('\n', k + 1)) line++;
     counted = m.start;
     links.push({ concept: concept.name, conceptPath: concept.path, surface, line, offset: m.start });
-    out.push(text.slice(last, m.start), link);
-    last = m.end;
+    cuts.push(m.start, m.end);
+    inserts.push(link);
   }
-  const mentions = mentionedPaths(flags.mentioned, self, index);
-  if (links.length > 0) out.push(text.slice(last));
-  return { text, links, mentions, pieces: links.length === 0 ? null : out };
+  return { text, links, mentions: mentionedPaths(flags.mentioned, self, index), cuts, inserts };
 }
 
 /**

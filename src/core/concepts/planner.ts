@@ -3,12 +3,12 @@
  * and the caller's ConceptLinkState. Full runs read the whole scope (skipping notes unchanged since the state was
  * built); incremental runs read only the changed notes and those a concept-note change can affect.
  */
-import { hashJoined, hashText } from '../text/fingerprint';
+import { hashSpliced, hashText } from '../text/text-hash';
 import type { VaultPort } from '../vault/vault-port';
 import { isInFolder, normalizeVaultPath } from '../vault/vault-path';
 import { fieldString, readFrontMatterFields } from './front-matter';
 import { cloneConceptLinkState, createConceptLinkState, noSections, rebuildReverseIndex, setNoteRecord, type ConceptLinkState } from './link-state';
-import { linkPieces } from './link-text';
+import { linkSpliced } from './link-text';
 import { defaultMakeLink, linkName, safeLinkText, wikilinkMaker, type MakeLink } from './link-writer';
 import type { ConceptLinkOptions, ConceptLinkPlan, ConceptProblem, PlannedNoteEdit, SkippedNote } from './plan-types';
 import { inScope, listScopeNotes, resolveScope } from './scope';
@@ -131,13 +131,13 @@ class PlanRun {
       this.state.pending.delete(path);
       return;
     }
-    const result = linkPieces(text, this.index, { sourcePath: path, makeLink: this.makeLink, linkInHeadings: this.options.settings.linkInHeadings });
+    const result = linkSpliced(text, this.index, { sourcePath: path, makeLink: this.makeLink, linkInHeadings: this.options.settings.linkInHeadings });
     if (result.ownedBy !== undefined) this.otherPluginFiles.push({ path, plugin: result.ownedBy });
     const skip = this.skip.has(path);
     const title = this.title(path, text);
     const old = this.state.notes.get(path);
     const record = {
-      hash: skip || !result.pieces ? hashText(text) : hashJoined(result.pieces),
+      hash: skip || result.inserts.length === 0 ? hashText(text) : hashSpliced(text, result.cuts, result.inserts),
       title,
       sortKey: title.toLowerCase(),
       // Unchanged title: the note keeps its place in the order; otherwise it is ranked again by the next full run.

@@ -4,7 +4,7 @@
  * concept note only when its section differs from the one last planned, or when the note itself was read (changed):
  * one changed note then costs a few section renders, not a read of every concept note it mentions.
  */
-import { hashText } from '../text/fingerprint';
+import { hashText } from '../text/text-hash';
 import { notesPartPieces, relatedPartPieces, sectionContent, writeConceptSection, type SectionNote } from './concept-section';
 import type { ConceptLanguage } from './glossary';
 import type { AffectedSections, ConceptLinkState } from './link-state';

@@ -7,8 +7,9 @@
 
 import type { Pause } from '../scheduling/time-slicer';
 
-const P1 = 0x01000193;
-const P2 = 0x5bd1e995;
+/** The two lanes' multipliers (text-hash.ts reads strings in the same steps). */
+export const P1 = 0x01000193;
+export const P2 = 0x5bd1e995;
 
 /** The two lanes of a byte hash under way. */
 interface Lanes {
@@ -212,67 +213,6 @@ export function hashString(text: string): string {
   return new Fingerprinter().text(text).digest();
 }
 
-/**
- * The fingerprint of a note's text: the same value as hashString, read with charCodeAt from a call site of its own.
- * The concept engine hashes every note of a full rebuild (mostly two-byte strings: Chinese notes), where the UTF-8
- * round trip of Fingerprinter.text cost 5 ns per character and this loop 1–1.5 ns (measured: 5,000 linked notes,
- * 19 M characters, 95 ms against 23–27 ms on Node 20).
- */
-export function hashText(text: string): string {
-  let h1 = Math.imul(0x811c9dc5 ^ text.length, P1);
-  let h2 = Math.imul(0x6b43a9b5 ^ text.length, P2);
-  const last = text.length - 1;
-  let i = 0;
-  for (; i < last; i += 2) {
-    const w = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
-    h1 = Math.imul(h1 ^ w, P1);
-    h2 = Math.imul(h2 ^ w, P2);
-    h2 ^= h2 >>> 15;
-  }
-  if (i === last) {
-    h1 = Math.imul(h1 ^ text.charCodeAt(i), P1);
-    h2 = Math.imul(h2 ^ text.charCodeAt(i), P2);
-  }
-  return finish(h1, h2);
-}
-
-/**
- * hashText of the concatenation of `pieces`, read piece by piece: the same value as hashText(pieces.join('')),
- * without making that string (the concept engine hashes a linked note before it is ever flattened).
- */
-export function hashJoined(pieces: readonly string[]): string {
-  let length = 0;
-  for (const piece of pieces) length += piece.length;
-  let h1 = Math.imul(0x811c9dc5 ^ length, P1);
-  let h2 = Math.imul(0x6b43a9b5 ^ length, P2);
-  // A code unit left over from the previous piece: the low half of the next step's word.
-  let carry = -1;
-  for (const piece of pieces) {
-    const n = piece.length;
-    let i = 0;
-    if (carry >= 0 && n > 0) {
-      const w = carry | (piece.charCodeAt(0) << 16);
-      h1 = Math.imul(h1 ^ w, P1);
-      h2 = Math.imul(h2 ^ w, P2);
-      h2 ^= h2 >>> 15;
-      carry = -1;
-      i = 1;
-    }
-    for (; i + 1 < n; i += 2) {
-      const w = piece.charCodeAt(i) | (piece.charCodeAt(i + 1) << 16);
-      h1 = Math.imul(h1 ^ w, P1);
-      h2 = Math.imul(h2 ^ w, P2);
-      h2 ^= h2 >>> 15;
-    }
-    if (i < n) carry = piece.charCodeAt(i);
-  }
-  if (carry >= 0) {
-    h1 = Math.imul(h1 ^ carry, P1);
-    h2 = Math.imul(h2 ^ carry, P2);
-  }
-  return finish(h1, h2);
-}
-
 /** The fingerprint of a JSON-like value (see Fingerprinter.value). */
 export function hashValue(value: unknown): string {
   return new Fingerprinter().value(value).digest();
@@ -288,7 +228,7 @@ const hex = (w: number, shift: number): number => HEX[(w >>> shift) & 15];
  * Avalanche both lanes and print them as 16 hex digits, made as one string from character codes: this runs
  * 100,000s of times per sync, and joining 2-digit pieces took five times as long.
  */
-function finish(a: number, b: number): string {
+export function finish(a: number, b: number): string {
   const x = Math.imul(a ^ (a >>> 16), 0x85ebca6b) ^ Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
   const y = Math.imul(b ^ (b >>> 16), 0x85ebca6b) ^ Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
   return String.fromCharCode(
