@@ -6,7 +6,7 @@
  */
 import { FOLD, HYPHEN, SEP, WIDTH, WORD } from './char-class';
 import { EXACT_START, FOLDED_START, WORD_CHAR, type TermIndex, type TermInfo } from './term-index';
-import type { TermTrie } from './term-trie';
+import { pairSlot, type TermTrie } from './term-trie';
 import type { TextZones } from './markdown-zones';
 import { rangeAt } from './ranges';
 
@@ -194,8 +194,17 @@ function scanStretch(text: string, from: number, to: number, index: TermIndex, s
     if (k & prevWord) continue; // inside a Latin word: no term starts here
     prevWord = k & WORD_CHAR;
     if (k < FOLDED_START) continue;
-    let depth = k & FOLDED_START ? walk(folded, foldedRoot[c], text, i, to, 0, FOLDED) : 0;
-    if (k & EXACT_START) depth = walk(exact, exactRoot[c], text, i, to, depth, EXACT);
+    // A walk only where the first two characters may start a key (or a one-character key ends at the first).
+    const next = i + 1 < to ? text.charCodeAt(i + 1) : -1;
+    let depth = 0;
+    if (k & FOLDED_START) {
+      const node = foldedRoot[c];
+      if ((next >= 0 && folded.pairs[pairSlot(FOLD[c], FOLD[next])]) || folded.termCount[node] > 0) depth = walk(folded, node, text, i, to, 0, FOLDED);
+    }
+    if (k & EXACT_START) {
+      const node = exactRoot[c];
+      if ((next >= 0 && exact.pairs[pairSlot(WIDTH[c], WIDTH[next])]) || exact.termCount[node] > 0) depth = walk(exact, node, text, i, to, depth, EXACT);
+    }
     if (depth === 0) continue;
     const found = bestAt(text, i, depth, index, soft, to);
     if (found) {
