@@ -31,12 +31,13 @@ export function orderConcepts(defs: ReadonlyMap<string, ConceptDef>): Map<string
 export function sectionNotes(state: ConceptLinkState, conceptPath: string): SectionNote[] {
   const notes: (SectionNote & { rank: number })[] = [];
   let ranked = true;
-  for (const path of state.mentionedBy.get(conceptPath) ?? []) {
+  state.mentionedBy.get(conceptPath)?.forEach((path) => {
     const rec = state.notes.get(path);
-    if (!rec || rec.isConcept) continue;
-    notes.push({ path, title: rec.title, sortKey: rec.sortKey, rank: rec.rank });
+    if (!rec || rec.isConcept) return;
+    // `link` is made later (linkedNotes): given its place now, setting it does not reshape the object.
+    notes.push({ path, title: rec.title, sortKey: rec.sortKey, rank: rec.rank, link: undefined });
     if (rec.rank < 0) ranked = false;
-  }
+  });
   // Ranks agree with the full comparison; a note added since the last ranking forces the full comparison.
   if (ranked) notes.sort((a, b) => a.rank - b.rank);
   else notes.sort((a, b) => compareText(a.sortKey, b.sortKey) || compareText(a.path, b.path));
@@ -63,21 +64,21 @@ function topCooccurring(state: ConceptLinkState, conceptPath: string): { shown: 
   const shown: Cooccurring[] = [];
   const keys: number[] = [];
   let count = 0;
-  for (const [path, n] of state.cooccurrence.row(conceptPath)) {
+  state.cooccurrence.forEachInRow(conceptPath, (path, n) => {
     const def = path === conceptPath ? undefined : state.conceptDefs.get(path);
-    if (!def) continue;
+    if (!def) return;
     count++;
     const key = order.get(path) ?? 0;
     let at = shown.length;
     while (at > 0 && (shown[at - 1].count < n || (shown[at - 1].count === n && keys[at - 1] > key))) at--;
-    if (at >= MAX_COOCCURRING) continue;
+    if (at >= MAX_COOCCURRING) return;
     shown.splice(at, 0, { path, name: def.name, count: n });
     keys.splice(at, 0, key);
     if (shown.length > MAX_COOCCURRING) {
       shown.pop();
       keys.pop();
     }
-  }
+  });
   return { shown, count };
 }
 
@@ -88,10 +89,10 @@ export function sectionRelated(state: ConceptLinkState, conceptPath: string): Om
     return def && path !== conceptPath ? { path, name: def.name } : null;
   };
   const mentionedBy: SectionConcept[] = [];
-  for (const path of state.mentionedBy.get(conceptPath) ?? []) {
+  state.mentionedBy.get(conceptPath)?.forEach((path) => {
     const c = state.notes.get(path)?.isConcept ? concept(path) : null;
     if (c) mentionedBy.push(c);
-  }
+  });
   const mentions = (state.notes.get(conceptPath)?.mentions ?? []).map(concept).filter((c): c is SectionConcept => c !== null);
   const cooccurring = topCooccurring(state, conceptPath);
   return {
