@@ -186,6 +186,7 @@ class PlanRun {
         skipped: this.skipped,
         problems: this.problems,
         pause: this.options.pause,
+        linksFromAnywhere: this.options.makeLink === undefined,
       },
       this.affected,
     );

@@ -8,7 +8,7 @@ import { hashText } from '../text/text-hash';
 import { notesPartPieces, relatedPartPieces, sectionContent, writeConceptSection, type SectionNote } from './concept-section';
 import type { ConceptLanguage } from './glossary';
 import type { AffectedSections, ConceptLinkState } from './link-state';
-import { sectionNotes, sectionRelated } from './section-data';
+import { allSectionNotes, sectionNotes, sectionRelated } from './section-data';
 import type { MakeLink } from './link-writer';
 import type { ConceptProblem, PlannedNoteEdit, SkippedNote } from './plan-types';
 import type { Pause } from '../scheduling/time-slicer';
@@ -30,6 +30,8 @@ export interface SectionRun {
   problems: ConceptProblem[];
   /** Awaited between concept notes and every few hundred links (a concept may list thousands of notes). */
   pause?: Pause;
+  /** `makeLink` ignores the note a link is written in (the engine's wikilinks): a note's link is made once. */
+  linksFromAnywhere?: boolean;
 }
 
 function noteSkipped(run: SectionRun, path: string): void {
@@ -39,11 +41,14 @@ function noteSkipped(run: SectionRun, path: string): void {
   run.state.pending.add(path);
 }
 
-/** The notes of a concept's list with their links made, pausing every few hundred links. */
-async function linkedNotes(run: SectionRun, conceptPath: string): Promise<SectionNote[]> {
-  const notes = sectionNotes(run.state, conceptPath);
+/**
+ * The notes of a concept's list (from `lists`, made for all concepts at once, else read for this one) with their
+ * links made, pausing every few hundred links.
+ */
+async function linkedNotes(run: SectionRun, conceptPath: string, lists: Map<string, SectionNote[]> | null): Promise<SectionNote[]> {
+  const notes = lists ? (lists.get(conceptPath) ?? []) : sectionNotes(run.state, conceptPath);
   for (let i = 0; i < notes.length; i++) {
-    notes[i].link = run.makeLink(notes[i].path, notes[i].title, conceptPath);
+    if (notes[i].link === undefined) notes[i].link = run.makeLink(notes[i].path, notes[i].title, conceptPath);
     if (i % 256 === 255) await run.pause?.();
   }
   return notes;
@@ -64,6 +69,7 @@ export async function planSections(run: SectionRun, affected: AffectedSections):
   const options = (sourcePath: string) => ({ language: run.language, makeLink: run.makeLink, sourcePath });
   const targets = run.verifyAll ? [...state.conceptDefs.keys()] : [...new Set([...affected.lists, ...affected.related])];
   const changed: string[] = [];
+  const lists = run.verifyAll ? await allSectionNotes(state, run.linksFromAnywhere ? (path, title) => run.makeLink(path, title, '') : null, run.pause) : null;
   for (const path of targets.sort()) {
     await run.pause?.();
     if (!state.conceptDefs.has(path) || run.withoutSection.has(path)) {
@@ -71,7 +77,7 @@ export async function planSections(run: SectionRun, affected: AffectedSections):
       continue;
     }
     const cached = run.verifyAll ? undefined : state.sectionParts.get(path);
-    const listPart = cached && !affected.lists.has(path) ? cached.list : notesPartPieces(await linkedNotes(run, path), options(path));
+    const listPart = cached && !affected.lists.has(path) ? cached.list : notesPartPieces(await linkedNotes(run, path, lists), options(path));
     const relatedPart = cached && !affected.related.has(path) ? cached.related : relatedPartPieces(sectionRelated(state, path), options(path));
     const { content, list, related } = sectionContent(listPart, relatedPart);
     state.sectionParts.set(path, { list, related });

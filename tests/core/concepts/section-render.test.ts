@@ -6,7 +6,10 @@
 import fc from 'fast-check';
 import { MAX_COOCCURRING, notesPartPieces, relatedPartPieces, renderNotesPart, renderRelatedPart, sectionContent, type SectionNote } from '../../../src/core/concepts/concept-section';
 import { createConceptLinkState } from '../../../src/core/concepts/link-state';
-import { orderConcepts, sectionRelated } from '../../../src/core/concepts/section-data';
+import { allSectionNotes, orderConcepts, sectionNotes, sectionRelated } from '../../../src/core/concepts/section-data';
+import { planConceptLinks } from '../../../src/core/concepts/planner';
+import { defaultSettings } from '../../../src/core/settings/settings';
+import { InMemoryVault } from '../../../src/core/vault/memory-vault';
 import { wikilinkMaker } from '../../../src/core/concepts/link-writer';
 
 const SEED = { seed: 20251203 };
@@ -78,6 +81,26 @@ describe('concept section rendering', () => {
         for (const [n, surface] of calls) expect(make(`Notes/p${n}.md`, surface, 'a.md')).toBe(reference(`Notes/p${n}.md`, surface));
       }),
       { numRuns: 300, ...SEED },
+    );
+  });
+
+  it('lists the notes of every concept in one pass as concept by concept, in the same order', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.string({ unit: fc.constantFrom('a', 'B', 'z', ' '), maxLength: 6 }), fc.array(fc.nat(5), { maxLength: 4 })), { maxLength: 25 }), async (notes) => {
+        const terms = ['ICL', 'CoT', 'RLHF', 'MoE', 'DPO', 'GRPO'];
+        const files: Record<string, string> = {};
+        terms.forEach((t) => (files[`Concepts/${t}.md`] = `About ${terms[(terms.indexOf(t) + 1) % terms.length]}.\n`));
+        notes.forEach(([title, mentions], i) => (files[`Literature/n${i}.md`] = `---\ntitle: "${title}"\n---\n${mentions.map((m) => terms[m]).join(' and ')}\n`));
+        const state = createConceptLinkState();
+        await planConceptLinks(new InMemoryVault(files), { settings: defaultSettings(), state });
+        const lists = await allSectionNotes(state, null);
+        expect(lists).not.toBeNull();
+        for (const concept of state.conceptDefs.keys()) {
+          const one = sectionNotes(state, concept).map((n) => [n.path, n.title, n.sortKey]);
+          expect((lists!.get(concept) ?? []).map((n) => [n.path, n.title, n.sortKey])).toEqual(one);
+        }
+      }),
+      { numRuns: 60, ...SEED },
     );
   });
 });
