@@ -68,6 +68,8 @@ export class TermIndex {
   private readonly byPath = new Map<string, number>();
   private readonly byName = new Map<string, number>();
   private readonly byAlias = new Map<string, number>();
+  /** One string per distinct surface linked with this index (see `surface`). */
+  private readonly surfaces = new Map<string, string>();
 
   constructor(concepts: ConceptEntry[], terms: TermInfo[], conflicts: TermConflict[], rejected: RejectedTerm[]) {
     this.concepts = concepts;
@@ -99,6 +101,19 @@ export class TermIndex {
     }
   }
 
+  /**
+   * The text of a mention as one shared string: the same surface ("CoT", "思维链") recurs in thousands of notes, and
+   * a full rebuild keeps every link it adds until the plan is written. A fresh slice per link was 90,000 young
+   * strings for the garbage collector to copy, each held by an older link object.
+   */
+  surface(text: string, start: number, end: number): string {
+    const slice = text.slice(start, end);
+    const shared = this.surfaces.get(slice);
+    if (shared !== undefined) return shared;
+    if (this.surfaces.size < MAX_SHARED_SURFACES) this.surfaces.set(slice, slice);
+    return slice;
+  }
+
   /** The concept id of a concept note path, or -1. */
   conceptId(path: string): number {
     return this.byPath.get(path) ?? -1;
@@ -128,6 +143,9 @@ export class TermIndex {
     return this.byAlias.get(target) ?? -1;
   }
 }
+
+/** Surfaces an index keeps shared (a bound on its memory, whatever the vault writes). */
+const MAX_SHARED_SURFACES = 20_000;
 
 /** Bits of TermIndex.startClass. */
 export const WORD_CHAR = 1;
