@@ -16,12 +16,13 @@ export const CITED_IN_SECTION_ID = 'cited-in';
 export const OWNED_SECTION_IDS: readonly string[] = [CONCEPT_SECTION_ID, CITED_IN_SECTION_ID];
 
 /**
- * The ranges [start, end) of the owned sections in `text` (from `bodyStart`). A section with damaged markers is
- * still the engine's: it is protected from its first marker to its last one.
+ * The ranges [start, end) of the owned sections in `text` (from `bodyStart`; `found`: the regions found there
+ * already). A section with damaged markers is still the engine's: it is protected from its first marker to its
+ * last one.
  */
-export function ownedSectionRanges(text: string, bodyStart: number): [number, number][] {
+export function ownedSectionRanges(text: string, bodyStart: number, found?: ReturnType<typeof findRegions>): [number, number][] {
   if (!text.includes('%% zcn:')) return [];
-  const { regions, broken } = findRegions(text, bodyStart);
+  const { regions, broken } = found ?? findRegions(text, bodyStart);
   const ranges: [number, number][] = regions.filter((r) => OWNED_SECTION_IDS.includes(r.id)).map((r) => [r.start, r.end]);
   for (const id of broken) {
     if (!OWNED_SECTION_IDS.includes(id)) continue;
