@@ -202,7 +202,7 @@ function linkWith(flags: ConceptFlags, text: string, index: TermIndex, options: 
     if (!linkPlaceIsSafe(text, m.start, m.end)) continue; // the next mention gets the link
     flags.set(id, LINKED_NOW);
     const concept = index.concepts[id];
-    const surface = index.surface(text, m.start, m.end);
+    const surface = index.surface(text, m.start, m.end, m.term);
     let link = makeLink(concept.path, surface, sourcePath);
     if (zones.table.length > 0 && rangeAt(zones.table, m.start) >= 0) link = escapeTablePipes(link);
     for (let k = text.indexOf('\n', counted); k >= 0 && k < m.start; k = text.indexOf('\n', k + 1)) line++;

@@ -106,7 +106,9 @@ export class TermIndex {
    * a full rebuild keeps every link it adds until the plan is written. A fresh slice per link was 90,000 young
    * strings for the garbage collector to copy, each held by an older link object.
    */
-  surface(text: string, start: number, end: number): string {
+  surface(text: string, start: number, end: number, term: TermInfo): string {
+    // Most mentions are written as the term is (acronyms and Chinese terms always): no slice, no lookup.
+    if (end - start === term.text.length && text.startsWith(term.text, start)) return term.text;
     const slice = text.slice(start, end);
     const shared = this.surfaces.get(slice);
     if (shared !== undefined) return shared;
