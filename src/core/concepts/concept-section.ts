@@ -87,11 +87,6 @@ export function notesPartPieces(notes: readonly SectionNote[], options: SectionR
 
 /** The second part: related concepts (mentioned, mentioning, appearing in the same notes, with counts). */
 export function renderRelatedPart(data: Omit<SectionData, 'notes'>, options: SectionRenderOptions): string {
-  return relatedPartPieces(data, options).join('');
-}
-
-/** The second part as pieces to concatenate (see renderRelatedPart). */
-export function relatedPartPieces(data: Omit<SectionData, 'notes'>, options: SectionRenderOptions): string[] {
   const l = LABELS[options.language];
   const lines: string[] = [`## ${l.related}`, ''];
   const name = (c: SectionConcept) => options.makeLink(c.path, safeLinkText(c.name) || c.name, options.sourcePath);
@@ -105,29 +100,16 @@ export function relatedPartPieces(data: Omit<SectionData, 'notes'>, options: Sec
     lines.push(`- ${l.cooccurring}: ${shown.join(', ')}`);
   }
   if (data.mentions.length + data.mentionedBy.length + data.cooccurring.length === 0) lines.push(l.noRelated);
-  return [lines.join('\n')];
-}
-
-function totalLength(pieces: readonly string[]): number {
-  let n = 0;
-  for (const p of pieces) n += p.length;
-  return n;
+  return lines.join('\n');
 }
 
 /**
- * The section's content, `${list}\n\n${related}`, from its two parts, each as pieces or as a part rendered before.
- * Two parts rendered now are joined once into a flat string and the parts are slices of it, so the run holds one
- * copy of a section (a concept listing 500 notes: 50 KB) where it held three (each part, and the content, flattened
- * when written). A full rebuild renders 300 sections: their copies were a third of what its scavenges copied.
+ * The section's content, `${list}\n\n${related}`, from its two parts (the list as pieces, or as rendered before),
+ * joined once into a flat string, with the parts as slices of it: no copy of either part is kept besides.
  */
-export function sectionContent(listPart: string | readonly string[], relatedPart: string | readonly string[]): { content: string; list: string; related: string } {
-  if (typeof listPart === 'string' || typeof relatedPart === 'string') {
-    const list = typeof listPart === 'string' ? listPart : listPart.join('');
-    const related = typeof relatedPart === 'string' ? relatedPart : relatedPart.join('');
-    return { content: `${list}\n\n${related}`, list, related };
-  }
-  const listLength = totalLength(listPart);
-  const content = [...listPart, '\n\n', ...relatedPart].join('');
+export function sectionContent(listPart: string | readonly string[], related: string): { content: string; list: string; related: string } {
+  const content = [listPart, '\n\n', related].flat().join('');
+  const listLength = content.length - related.length - 2;
   return { content, list: content.slice(0, listLength), related: content.slice(listLength + 2) };
 }
 

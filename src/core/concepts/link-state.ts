@@ -154,15 +154,13 @@ export function setNoteRecord(state: ConceptLinkState, path: string, record: Not
 export async function rebuildReverseIndex(state: ConceptLinkState, pause?: Pause): Promise<void> {
   const lists = new Map<string, string[]>();
   state.cooccurrence = new CooccurrenceMatrix();
-  for (const path of state.notes.keys()) {
-    const rec = state.notes.get(path)!;
-    const mentions = rec.mentions;
-    for (let i = 0; i < mentions.length; i++) {
-      const list = lists.get(mentions[i]);
+  for (const [path, rec] of state.notes) {
+    for (const c of rec.mentions) {
+      const list = lists.get(c);
       if (list) list.push(path);
-      else lists.set(mentions[i], [path]);
+      else lists.set(c, [path]);
     }
-    if (!rec.isConcept) state.cooccurrence.add(mentions, +1);
+    if (!rec.isConcept) state.cooccurrence.add(rec.mentions, +1);
     if (pause) await pause();
   }
   state.mentionedBy = new Map([...lists].map(([c, list]) => [c, new Set(list)]));

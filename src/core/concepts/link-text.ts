@@ -100,58 +100,15 @@ class ConceptFlags {
 
 let pooledFlags: ConceptFlags | null = new ConceptFlags();
 
-/**
- * The paths of the mentioned concepts but `self`, sorted: concept ids follow path order, so sorting ids sorts paths.
- * A note mentions a few dozen concepts: sorted in place by insertion, without a comparator call per step.
- */
-function mentionedPaths(ids: number[], self: number, index: TermIndex): string[] {
-  if (ids.length > 64) ids.sort((a, b) => a - b); // a glossary page mentioning hundreds: n log n
-  for (let a = 1; a < ids.length; a++) {
-    const id = ids[a];
-    let b = a;
-    for (; b > 0 && ids[b - 1] > id; b--) ids[b] = ids[b - 1];
-    ids[b] = id;
-  }
-  const paths: string[] = [];
-  for (const id of ids) if (id !== self) paths.push(index.concepts[id].path);
-  return paths;
-}
-
 /** Link the first mention of each concept in `text`. Pure: the same input gives the same output. */
 export function linkText(text: string, index: TermIndex, options: LinkTextOptions = {}): LinkTextResult {
-  const { cuts, inserts, ...result } = withFlags((flags) => linkWith(flags, text, index, options));
-  // Pieces joined once: a flat string, cheap to read and to write.
-  if (inserts.length > 0) result.text = pieces(text, cuts, inserts).join('');
+  const { pieces, ...result } = linkRope(text, index, options, false);
   return result;
 }
 
-/** Run `fn` with the pooled flags (a nested call, from a `makeLink` that links text itself, gets its own). */
-function withFlags<T>(fn: (flags: ConceptFlags) => T): T {
-  const flags = pooledFlags ?? new ConceptFlags();
-  pooledFlags = null;
-  try {
-    return fn(flags);
-  } finally {
-    pooledFlags = flags;
-  }
-}
-
-/** A linked text and how it was made: the ranges of the input replaced (`cuts`, flat pairs) by `inserts`, the links. */
-export interface SplicedText extends LinkTextResult {
-  cuts: number[];
-  inserts: string[];
-}
-
-/** The input's text between the cuts and the inserts, alternately. */
-function pieces(text: string, cuts: readonly number[], inserts: readonly string[]): string[] {
-  const out: string[] = [];
-  let last = 0;
-  for (let k = 0; k < inserts.length; k++) {
-    out.push(text.slice(last, cuts[2 * k]), inserts[k]);
-    last = cuts[2 * k + 1];
-  }
-  out.push(text.slice(last));
-  return out;
+/** A linked text and its pieces (unchanged text and links, alternately; null when nothing was linked). */
+export interface LinkedPieces extends LinkTextResult {
+  pieces: string[] | null;
 }
 
 /**
@@ -159,22 +116,25 @@ function pieces(text: string, cuts: readonly number[], inserts: readonly string[
  * its pieces (V8 concatenates them into ConsStrings over slices of the note, which is already in the old
  * generation), not a flat copy. In a full rebuild the flat copies (two-byte in Chinese notes: 39 MB for 5,000 notes)
  * were most of what the young-generation collections had to copy; a rope is flattened once, when the note is
- * written. Hash the text with hashSpliced(text, cuts, inserts), which reads the input and does not flatten the rope.
+ * written. Hash `pieces.join('')`: a copy that dies young, where hashing the rope would flatten it for good.
+ * `rope: false` joins the pieces once instead (linkText): a flat string, cheap to read and to write.
  */
-export function linkSpliced(text: string, index: TermIndex, options: LinkTextOptions = {}): SplicedText {
-  const result = withFlags((flags) => linkWith(flags, text, index, options));
-  if (result.inserts.length > 0) {
-    const parts = pieces(text, result.cuts, result.inserts);
-    let rope = parts[0];
-    for (let i = 1; i < parts.length; i++) rope += parts[i];
-    result.text = rope;
+export function linkRope(text: string, index: TermIndex, options: LinkTextOptions = {}, rope = true): LinkedPieces {
+  // The pooled flags; a nested call (a `makeLink` that links text itself) gets its own.
+  const flags = pooledFlags ?? new ConceptFlags();
+  pooledFlags = null;
+  try {
+    const result = linkWith(flags, text, index, options);
+    if (result.pieces) result.text = rope ? result.pieces.reduce((all, piece) => all + piece) : result.pieces.join('');
+    return result;
+  } finally {
+    pooledFlags = flags;
   }
-  return result;
 }
 
-function linkWith(flags: ConceptFlags, text: string, index: TermIndex, options: LinkTextOptions): SplicedText {
+function linkWith(flags: ConceptFlags, text: string, index: TermIndex, options: LinkTextOptions): LinkedPieces {
   const owner = pluginFileOwner(options.sourcePath ?? '', text);
-  if (owner !== null) return { text, links: [], mentions: [], ownedBy: owner, cuts: [], inserts: [] };
+  if (owner !== null) return { text, links: [], mentions: [], ownedBy: owner, pieces: null };
   const zones = scanZones(text, { linkInHeadings: options.linkInHeadings, linkManagedRegions: options.linkManagedRegions });
   flags.begin(index.concepts.length);
   for (const l of zones.links) {
@@ -191,8 +151,8 @@ function linkWith(flags: ConceptFlags, text: string, index: TermIndex, options: 
   const makeLink = options.makeLink ?? defaultMakeLink;
   const sourcePath = options.sourcePath ?? '';
   const links: AddedLink[] = [];
-  const cuts: number[] = [];
-  const inserts: string[] = [];
+  const out: string[] = [];
+  let last = 0;
   let line = 1;
   let counted = 0;
   for (const m of matches) {
@@ -202,16 +162,22 @@ function linkWith(flags: ConceptFlags, text: string, index: TermIndex, options: 
     if (!linkPlaceIsSafe(text, m.start, m.end)) continue; // the next mention gets the link
     flags.set(id, LINKED_NOW);
     const concept = index.concepts[id];
-    const surface = index.surface(text, m.start, m.end, m.term);
+    // The term's own string when the mention is written as the term (acronyms, Chinese terms): a full rebuild keeps
+    // every link until the plan is written, and 90,000 fresh slices held by older link objects were costly to collect.
+    const term = m.term.text;
+    const surface = m.end - m.start === term.length && text.startsWith(term, m.start) ? term : text.slice(m.start, m.end);
     let link = makeLink(concept.path, surface, sourcePath);
     if (zones.table.length > 0 && rangeAt(zones.table, m.start) >= 0) link = escapeTablePipes(link);
     for (let k = text.indexOf('\n', counted); k >= 0 && k < m.start; k = text.indexOf('\n', k + 1)) line++;
     counted = m.start;
     links.push({ concept: concept.name, conceptPath: concept.path, surface, line, offset: m.start });
-    cuts.push(m.start, m.end);
-    inserts.push(link);
+    out.push(text.slice(last, m.start), link);
+    last = m.end;
   }
-  return { text, links, mentions: mentionedPaths(flags.mentioned, self, index), cuts, inserts };
+  // Concept ids follow path order, so sorting ids sorts paths.
+  const mentions = flags.mentioned.filter((id) => id !== self).sort((a, b) => a - b).map((id) => index.concepts[id].path);
+  if (links.length > 0) out.push(text.slice(last));
+  return { text, links, mentions, pieces: links.length === 0 ? null : out };
 }
 
 /**

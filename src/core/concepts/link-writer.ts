@@ -34,8 +34,7 @@ export function wikilinkMaker(ambiguous: ReadonlySet<string> = new Set()): MakeL
     if (cached.link === '' || cached.surface !== surface) {
       const linkTarget = cached.linkTarget;
       cached.surface = surface;
-      // Joined, not concatenated: a flat string, copied as one block into every section that lists it.
-      cached.link = (surface === linkTarget ? ['[[', linkTarget, ']]'] : ['[[', linkTarget, '|', surface, ']]']).join('');
+      cached.link = surface === linkTarget ? `[[${linkTarget}]]` : `[[${linkTarget}|${surface}]]`;
     }
     return cached.link;
   };

@@ -5,8 +5,8 @@
  * on the left joins (M-CoT is not CoT), on the right it separates (RLHF-based) unless a name part follows (CoT-VLA).
  */
 import { FOLD, HYPHEN, SEP, WIDTH, WORD } from './char-class';
-import { EXACT_START, FOLDED_START, WORD_CHAR, type TermIndex, type TermInfo } from './term-index';
-import { pairSlot, type TermTrie } from './term-trie';
+import type { TermIndex, TermInfo } from './term-index';
+import type { TermTrie } from './term-trie';
 import type { TextZones } from './markdown-zones';
 import { rangeAt } from './ranges';
 
@@ -186,25 +186,17 @@ function scanStretch(text: string, from: number, to: number, index: TermIndex, s
   const exact = index.exactTrie;
   const foldedRoot = folded.root;
   const exactRoot = exact.root;
-  const starts = index.startClass;
   let prevWord = from > 0 ? WORD[text.charCodeAt(from - 1)] : 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    const k = starts[c];
-    if (k & prevWord) continue; // inside a Latin word: no term starts here
-    prevWord = k & WORD_CHAR;
-    if (k < FOLDED_START) continue;
-    // A walk only where the first two characters may start a key (or a one-character key ends at the first).
-    const next = i + 1 < to ? text.charCodeAt(i + 1) : -1;
-    let depth = 0;
-    if (k & FOLDED_START) {
-      const node = foldedRoot[c];
-      if ((next >= 0 && folded.pairs[pairSlot(FOLD[c], FOLD[next])]) || folded.termCount[node] > 0) depth = walk(folded, node, text, i, to, 0, FOLDED);
-    }
-    if (k & EXACT_START) {
-      const node = exactRoot[c];
-      if ((next >= 0 && exact.pairs[pairSlot(WIDTH[c], WIDTH[next])]) || exact.termCount[node] > 0) depth = walk(exact, node, text, i, to, depth, EXACT);
-    }
+    const w = WORD[c];
+    if (w & prevWord) continue; // inside a Latin word: no term starts here
+    prevWord = w;
+    const f = foldedRoot[c];
+    const x = exactRoot[c];
+    if (f < 0 && x < 0) continue;
+    let depth = f < 0 ? 0 : walk(folded, f, text, i, to, 0, FOLDED);
+    if (x >= 0) depth = walk(exact, x, text, i, to, depth, EXACT);
     if (depth === 0) continue;
     const found = bestAt(text, i, depth, index, soft, to);
     if (found) {

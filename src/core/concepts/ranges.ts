@@ -7,46 +7,16 @@ export function mergeRanges(flat: number[]): number[] {
     if (flat[i + 1] <= flat[i] || (i > 0 && flat[i] < flat[i - 1])) ordered = false;
   }
   if (ordered) return flat;
-  const pairs: number[] = [];
-  for (let i = 0; i < flat.length; i += 2) if (flat[i + 1] > flat[i]) pairs.push(flat[i], flat[i + 1]);
-  sortPairs(pairs);
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < flat.length; i += 2) if (flat[i + 1] > flat[i]) pairs.push([flat[i], flat[i + 1]]);
+  pairs.sort((a, b) => a[0] - b[0]);
   const out: number[] = [];
-  for (let i = 0; i < pairs.length; i += 2) {
-    const s = pairs[i];
-    const e = pairs[i + 1];
+  for (const [s, e] of pairs) {
     const last = out.length - 1;
     if (last > 0 && s <= out[last]) out[last] = Math.max(out[last], e);
     else out.push(s, e);
   }
   return out;
-}
-
-/**
- * Sort flat [start, end) pairs by start, stably. A note has a few dozen ranges, nearly in order: an insertion sort in
- * place, without an array per pair; past 32 pairs (a hostile note), the built-in sort's n log n.
- */
-function sortPairs(pairs: number[]): void {
-  const n = pairs.length / 2;
-  if (n > 32) {
-    const sorted = Array.from({ length: n }, (_, i) => i).sort((a, b) => pairs[2 * a] - pairs[2 * b] || a - b);
-    const copy = pairs.slice();
-    sorted.forEach((from, to) => {
-      pairs[2 * to] = copy[2 * from];
-      pairs[2 * to + 1] = copy[2 * from + 1];
-    });
-    return;
-  }
-  for (let a = 1; a < n; a++) {
-    const s = pairs[2 * a];
-    const e = pairs[2 * a + 1];
-    let b = a;
-    for (; b > 0 && pairs[2 * (b - 1)] > s; b--) {
-      pairs[2 * b] = pairs[2 * (b - 1)];
-      pairs[2 * b + 1] = pairs[2 * (b - 1) + 1];
-    }
-    pairs[2 * b] = s;
-    pairs[2 * b + 1] = e;
-  }
 }
 
 /** Index of the range containing `pos` in sorted, disjoint [start, end) pairs, or -1. */

@@ -20,15 +20,8 @@ const TITLES = new Set([
   '参考',
 ]);
 
-/**
- * Any title, anywhere in a line: what is left of a heading once trimmed is one of these, so a heading without any
- * (nearly all of them) is answered by this one search instead of the trimming below.
- */
-const ANY_TITLE = new RegExp([...TITLES].join('|'), 'iu');
-
 /** Whether a heading's text names a reference list ("## 7. References", "**参考文献：**"). */
 export function isReferencesTitle(raw: string): boolean {
-  if (!ANY_TITLE.test(raw)) return false;
   let t = raw.trim().replace(/[ \t]+#+[ \t]*$/, '');
   t = t.replace(/^[*_]+|[*_]+$/g, '').trim();
   t = t.replace(/^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.)[ \t]+/, '');

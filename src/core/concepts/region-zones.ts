@@ -12,11 +12,10 @@ export { CONCEPT_SECTION_ID };
 /** Add the regions' zones to `out`; returns the owned sections' ranges, so the links in them can be dropped. */
 export function managedRegionZones(text: string, bodyStart: number, linkManagedRegions: boolean, out: ZoneCollector): [number, number][] {
   if (!text.includes('%% zcn:')) return [];
-  const found = findRegions(text, bodyStart);
   if (!linkManagedRegions) {
-    for (const r of found.regions) if (!OWNED_SECTION_IDS.includes(r.id)) out.soft.push(r.contentStart, r.contentEnd);
+    for (const r of findRegions(text, bodyStart).regions) if (!OWNED_SECTION_IDS.includes(r.id)) out.soft.push(r.contentStart, r.contentEnd);
   }
-  const owned = ownedSectionRanges(text, bodyStart, found);
+  const owned = ownedSectionRanges(text, bodyStart);
   for (const [start, end] of owned) out.hard.push(start, end);
   return owned;
 }

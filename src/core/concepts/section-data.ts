@@ -44,14 +44,6 @@ export function sectionNotes(state: ConceptLinkState, conceptPath: string): Sect
   return notes;
 }
 
-/** `items` in concept name order, each concept's position read once rather than in every comparison. */
-function byConceptOrder(items: SectionConcept[], order: ReadonlyMap<string, number>): SectionConcept[] {
-  if (items.length < 2) return items;
-  const keyed = items.map((item) => ({ item, key: order.get(item.path) ?? 0 }));
-  keyed.sort((a, b) => a.key - b.key);
-  return keyed.map((k) => k.item);
-}
-
 type Cooccurring = SectionConcept & { count: number };
 
 /**
@@ -60,65 +52,29 @@ type Cooccurring = SectionConcept & { count: number };
  * full rebuild's section time: 300 concepts, each appearing with the 299 others.
  */
 function topCooccurring(state: ConceptLinkState, conceptPath: string): { shown: Cooccurring[]; count: number } {
-  const order = state.conceptOrder;
+  const key = (path: string) => state.conceptOrder.get(path) ?? 0;
   const shown: Cooccurring[] = [];
-  const keys: number[] = [];
   let count = 0;
-  state.cooccurrence.forEachInRow(conceptPath, (path, n) => {
+  for (const [path, n] of state.cooccurrence.row(conceptPath)) {
     const def = path === conceptPath ? undefined : state.conceptDefs.get(path);
-    if (!def) return;
+    if (!def) continue;
     count++;
-    const key = order.get(path) ?? 0;
     let at = shown.length;
-    while (at > 0 && (shown[at - 1].count < n || (shown[at - 1].count === n && keys[at - 1] > key))) at--;
-    if (at >= MAX_COOCCURRING) return;
+    while (at > 0 && (shown[at - 1].count < n || (shown[at - 1].count === n && key(shown[at - 1].path) > key(path)))) at--;
     shown.splice(at, 0, { path, name: def.name, count: n });
-    keys.splice(at, 0, key);
-    if (shown.length > MAX_COOCCURRING) {
-      shown.pop();
-      keys.pop();
-    }
-  });
+    if (shown.length > MAX_COOCCURRING) shown.pop();
+  }
   return { shown, count };
-}
-
-/**
- * The note lists of every concept at once, for a full run (every note ranked): one pass over the notes in rank
- * order, so each list comes out sorted, without a sort or a lookup per listed note (300 lists of 5,000 notes: 100,000
- * entries). `link`, when given, makes a note's link once for all the lists showing it (links that do not depend on
- * the note they are written in). Null when a note is not ranked: then sectionNotes, concept by concept.
- */
-export async function allSectionNotes(state: ConceptLinkState, link: ((path: string, title: string) => string) | null, pause?: Pause): Promise<Map<string, SectionNote[]> | null> {
-  const byRank: string[] = [];
-  for (const [path, rec] of state.notes) {
-    if (rec.isConcept) continue;
-    if (rec.rank < 0 || byRank[rec.rank] !== undefined) return null;
-    byRank[rec.rank] = path;
-  }
-  const lists = new Map<string, SectionNote[]>();
-  for (let r = 0; r < byRank.length; r++) {
-    const path = byRank[r];
-    const rec = path === undefined ? undefined : state.notes.get(path);
-    if (!rec) continue;
-    // One entry for all the lists when its link is made here; else one per list, each to get its own link.
-    const shared: SectionNote | null = link ? { path, title: rec.title, sortKey: rec.sortKey, link: link(path, rec.title) } : null;
-    for (const concept of rec.mentions) {
-      const note = shared ?? { path, title: rec.title, sortKey: rec.sortKey, link: undefined };
-      const list = lists.get(concept);
-      if (list) list.push(note);
-      else lists.set(concept, [note]);
-    }
-    if (pause && r % 256 === 255) await pause();
-  }
-  return lists;
 }
 
 /** The related concepts of `conceptPath`: those its note mentions, those mentioning it, those appearing with it. */
 export function sectionRelated(state: ConceptLinkState, conceptPath: string): Omit<SectionData, 'notes'> {
+  const order = state.conceptOrder;
   const concept = (path: string): SectionConcept | null => {
     const def = state.conceptDefs.get(path);
     return def && path !== conceptPath ? { path, name: def.name } : null;
   };
+  const byName = (a: SectionConcept, b: SectionConcept) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0);
   const mentionedBy: SectionConcept[] = [];
   state.mentionedBy.get(conceptPath)?.forEach((path) => {
     const c = state.notes.get(path)?.isConcept ? concept(path) : null;
@@ -127,8 +83,8 @@ export function sectionRelated(state: ConceptLinkState, conceptPath: string): Om
   const mentions = (state.notes.get(conceptPath)?.mentions ?? []).map(concept).filter((c): c is SectionConcept => c !== null);
   const cooccurring = topCooccurring(state, conceptPath);
   return {
-    mentions: byConceptOrder(mentions, state.conceptOrder),
-    mentionedBy: byConceptOrder(mentionedBy, state.conceptOrder),
+    mentions: mentions.sort(byName),
+    mentionedBy: mentionedBy.sort(byName),
     cooccurring: cooccurring.shown,
     cooccurringCount: cooccurring.count,
   };

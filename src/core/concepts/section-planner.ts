@@ -4,11 +4,11 @@
  * concept note only when its section differs from the one last planned, or when the note itself was read (changed):
  * one changed note then costs a few section renders, not a read of every concept note it mentions.
  */
-import { hashText } from '../text/text-hash';
-import { notesPartPieces, relatedPartPieces, sectionContent, writeConceptSection, type SectionNote } from './concept-section';
+import { hashText } from '../text/fingerprint';
+import { notesPartPieces, renderRelatedPart, sectionContent, writeConceptSection, type SectionNote } from './concept-section';
 import type { ConceptLanguage } from './glossary';
 import type { AffectedSections, ConceptLinkState } from './link-state';
-import { allSectionNotes, sectionNotes, sectionRelated } from './section-data';
+import { sectionNotes, sectionRelated } from './section-data';
 import type { MakeLink } from './link-writer';
 import type { ConceptProblem, PlannedNoteEdit, SkippedNote } from './plan-types';
 import type { Pause } from '../scheduling/time-slicer';
@@ -30,8 +30,6 @@ export interface SectionRun {
   problems: ConceptProblem[];
   /** Awaited between concept notes and every few hundred links (a concept may list thousands of notes). */
   pause?: Pause;
-  /** `makeLink` ignores the note a link is written in (the engine's wikilinks): a note's link is made once. */
-  linksFromAnywhere?: boolean;
 }
 
 function noteSkipped(run: SectionRun, path: string): void {
@@ -41,26 +39,14 @@ function noteSkipped(run: SectionRun, path: string): void {
   run.state.pending.add(path);
 }
 
-/**
- * The notes of a concept's list (from `lists`, made for all concepts at once, else read for this one) with their
- * links made, pausing every few hundred links.
- */
-async function linkedNotes(run: SectionRun, conceptPath: string, lists: Map<string, SectionNote[]> | null): Promise<SectionNote[]> {
-  const notes = lists ? (lists.get(conceptPath) ?? []) : sectionNotes(run.state, conceptPath);
+/** The notes of a concept's list with their links made, pausing every few hundred links. */
+async function linkedNotes(run: SectionRun, conceptPath: string): Promise<SectionNote[]> {
+  const notes = sectionNotes(run.state, conceptPath);
   for (let i = 0; i < notes.length; i++) {
-    if (notes[i].link === undefined) notes[i].link = run.makeLink(notes[i].path, notes[i].title, conceptPath);
+    notes[i].link = run.makeLink(notes[i].path, notes[i].title, conceptPath);
     if (i % 256 === 255) await run.pause?.();
   }
   return notes;
-}
-
-/**
- * Record the section parts as slices of `text`, whose content (`contentLength` characters, the list part first) starts
- * at `at`; returns the content, sliced the same way.
- */
-function keepIn(state: ConceptLinkState, path: string, text: string, at: number, listLength: number, contentLength: number): string {
-  state.sectionParts.set(path, { list: text.slice(at, at + listLength), related: text.slice(at + listLength + 2, at + contentLength) });
-  return text.slice(at, at + contentLength);
 }
 
 /** Fold the section changes into `run.edits`; returns the concept notes whose section changes. */
@@ -69,7 +55,6 @@ export async function planSections(run: SectionRun, affected: AffectedSections):
   const options = (sourcePath: string) => ({ language: run.language, makeLink: run.makeLink, sourcePath });
   const targets = run.verifyAll ? [...state.conceptDefs.keys()] : [...new Set([...affected.lists, ...affected.related])];
   const changed: string[] = [];
-  const lists = run.verifyAll ? await allSectionNotes(state, run.linksFromAnywhere ? (path, title) => run.makeLink(path, title, '') : null, run.pause) : null;
   for (const path of targets.sort()) {
     await run.pause?.();
     if (!state.conceptDefs.has(path) || run.withoutSection.has(path)) {
@@ -77,8 +62,8 @@ export async function planSections(run: SectionRun, affected: AffectedSections):
       continue;
     }
     const cached = run.verifyAll ? undefined : state.sectionParts.get(path);
-    const listPart = cached && !affected.lists.has(path) ? cached.list : notesPartPieces(await linkedNotes(run, path, lists), options(path));
-    const relatedPart = cached && !affected.related.has(path) ? cached.related : relatedPartPieces(sectionRelated(state, path), options(path));
+    const listPart = cached && !affected.lists.has(path) ? cached.list : notesPartPieces(await linkedNotes(run, path), options(path));
+    const relatedPart = cached && !affected.related.has(path) ? cached.related : renderRelatedPart(sectionRelated(state, path), options(path));
     const { content, list, related } = sectionContent(listPart, relatedPart);
     state.sectionParts.set(path, { list, related });
     const asPlanned = cached !== undefined && cached.list === list && cached.related === related;
@@ -94,7 +79,13 @@ export async function planSections(run: SectionRun, affected: AffectedSections):
     }
     const unchanged = written.text === base;
     // Keep the section as slices of the note holding it (the note as it was, or as written): one copy of it, not two.
-    const section = written.contentStart < 0 ? content : keepIn(state, path, unchanged ? base : written.text, written.contentStart, list.length, content.length);
+    let section = content;
+    const at = written.contentStart;
+    if (at >= 0) {
+      const holder = unchanged ? base : written.text;
+      section = holder.slice(at, at + content.length);
+      state.sectionParts.set(path, { list: holder.slice(at, at + list.length), related: holder.slice(at + list.length + 2, at + content.length) });
+    }
     if (unchanged) continue;
     if (run.skip.has(path)) {
       noteSkipped(run, path);

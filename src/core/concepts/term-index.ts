@@ -3,7 +3,7 @@
  * trie. A term two concepts share is linked for neither and reported as a conflict.
  */
 import { vaultBasename } from '../vault/vault-path';
-import { FOLD, WIDTH, WORD } from './char-class';
+import { FOLD, WIDTH } from './char-class';
 import { fieldList, readFrontMatterFields } from './front-matter';
 import { rejectTerm, shapeTerm, termsOverlap, widthKey, type TermShape } from './term-rules';
 import { TermTrie, type TrieKey } from './term-trie';
@@ -57,19 +57,11 @@ export class TermIndex {
   readonly foldedTrie: TermTrie;
   /** Acronyms and CJK terms, as written (full-width letters aside). */
   readonly exactTrie: TermTrie;
-  /**
-   * Per UTF-16 code unit: WORD_CHAR when it is a letter or digit of an alphabetic script, FOLDED_START / EXACT_START
-   * when a term of that trie starts with it. One table read per character is all the matcher spends on most of a
-   * note (three reads into 64K-entry tables before: 576 KB against 64 KB of cache).
-   */
-  readonly startClass: Uint8Array;
   readonly conflicts: readonly TermConflict[];
   readonly rejected: readonly RejectedTerm[];
   private readonly byPath = new Map<string, number>();
   private readonly byName = new Map<string, number>();
   private readonly byAlias = new Map<string, number>();
-  /** One string per distinct surface linked with this index (see `surface`). */
-  private readonly surfaces = new Map<string, string>();
 
   constructor(concepts: ConceptEntry[], terms: TermInfo[], conflicts: TermConflict[], rejected: RejectedTerm[]) {
     this.concepts = concepts;
@@ -88,7 +80,6 @@ export class TermIndex {
     }
     this.foldedTrie = new TermTrie(folded, FOLD);
     this.exactTrie = new TermTrie(exact, WIDTH);
-    this.startClass = startClasses(this.foldedTrie, this.exactTrie);
     const ambiguous = -1;
     const claim = (map: Map<string, number>, key: string, id: number) => {
       const had = map.get(key);
@@ -99,21 +90,6 @@ export class TermIndex {
       claim(this.byName, c.name.toLowerCase(), c.id);
       for (const a of c.aliases) claim(this.byAlias, a.trim().toLowerCase(), c.id);
     }
-  }
-
-  /**
-   * The text of a mention as one shared string: the same surface ("CoT", "思维链") recurs in thousands of notes, and
-   * a full rebuild keeps every link it adds until the plan is written. A fresh slice per link was 90,000 young
-   * strings for the garbage collector to copy, each held by an older link object.
-   */
-  surface(text: string, start: number, end: number, term: TermInfo): string {
-    // Most mentions are written as the term is (acronyms and Chinese terms always): no slice, no lookup.
-    if (end - start === term.text.length && text.startsWith(term.text, start)) return term.text;
-    const slice = text.slice(start, end);
-    const shared = this.surfaces.get(slice);
-    if (shared !== undefined) return shared;
-    if (this.surfaces.size < MAX_SHARED_SURFACES) this.surfaces.set(slice, slice);
-    return slice;
   }
 
   /** The concept id of a concept note path, or -1. */
@@ -146,22 +122,6 @@ export class TermIndex {
   }
 }
 
-/** Surfaces an index keeps shared (a bound on its memory, whatever the vault writes). */
-const MAX_SHARED_SURFACES = 20_000;
-
-/** Bits of TermIndex.startClass. */
-export const WORD_CHAR = 1;
-export const FOLDED_START = 2;
-export const EXACT_START = 4;
-
-function startClasses(folded: TermTrie, exact: TermTrie): Uint8Array {
-  const table = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
-    table[c] = (WORD[c] ? WORD_CHAR : 0) | (folded.root[c] >= 0 ? FOLDED_START : 0) | (exact.root[c] >= 0 ? EXACT_START : 0);
-  }
-  return table;
-}
-
 /** Read a concept note's definition (name from the path, aliases from front matter). */
 export function parseConceptNote(path: string, text: string): { def: ConceptDef; problem?: string } {
   const fields = readFrontMatterFields(text, ['aliases', 'alias', LINK_SWITCH_KEY]);
@@ -172,40 +132,13 @@ export function parseConceptNote(path: string, text: string): { def: ConceptDef;
   return fields.error ? { def, problem: `front matter is not valid YAML (${fields.error}); aliases ignored` } : { def };
 }
 
-/*
- * Index objects are written field by field, not spread: V8 gave almost every spread copy a hidden class of its own
- * (992 for 1,000 terms), which made each `term.cls` or `concept.path` read in the matcher's and linker's hot loops
- * a megamorphic lookup.
- */
-
-function conceptEntry(d: ConceptDef, id: number): ConceptEntry {
-  const aliases = [...d.aliases];
-  return d.linkable === undefined
-    ? { path: d.path, name: d.name, aliases, id, terms: [] }
-    : { path: d.path, name: d.name, aliases, linkable: d.linkable, id, terms: [] };
-}
-
-function termInfo(s: TermShape, id: number, concept: number): TermInfo {
-  return {
-    text: s.text,
-    cls: s.cls,
-    key: s.key,
-    caseMask: s.caseMask,
-    leftWord: s.leftWord,
-    rightWord: s.rightWord,
-    plural: s.plural,
-    iesKey: s.iesKey,
-    endsWithDigit: s.endsWithDigit,
-    id,
-    concept,
-  };
-}
-
 /** Build the index from concept definitions (order does not matter: concepts are sorted by path). */
 export function buildTermIndex(defs: readonly ConceptDef[]): TermIndex {
   // Sorted by path: concept ids then follow path order (link-text relies on it).
   const sorted = [...defs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const concepts: ConceptEntry[] = sorted.map((d, id) => conceptEntry(d, id));
+  // Written field by field (linkable too, even when undefined): spread copies got a hidden class each (292 for 300
+  // concepts, 992 for 1,000 terms), which made every `concept.path` or `term.cls` read in the hot loops megamorphic.
+  const concepts: ConceptEntry[] = sorted.map((d, id) => ({ path: d.path, name: d.name, aliases: [...d.aliases], linkable: d.linkable, id, terms: [] }));
   const rejected: RejectedTerm[] = [];
   const candidates: { shape: TermShape; concept: number }[] = [];
   for (const c of concepts) {
@@ -248,7 +181,7 @@ export function buildTermIndex(defs: readonly ConceptDef[]): TermIndex {
   const terms: TermInfo[] = [];
   candidates.forEach((cand, i) => {
     if (dropped.has(i)) return;
-    terms.push(termInfo(cand.shape, terms.length, cand.concept));
+    terms.push(Object.assign(cand.shape, { id: terms.length, concept: cand.concept }));
     concepts[cand.concept].terms.push(cand.shape.text);
   });
   const conflictList = [...conflicts.entries()]

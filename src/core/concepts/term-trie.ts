@@ -6,11 +6,6 @@
  * CJK), so that ordinary lower-case words never walk into acronyms ("cotton" never reaches "CoT").
  */
 
-/** The slot of the pair filter (TermTrie.pairs) for two key code units (collisions only let more walks through). */
-export function pairSlot(first: number, second: number): number {
-  return (Math.imul(first, 0x9e37) ^ second) & 0xffff;
-}
-
 /** A key inserted into the trie: the term id it stands for and whether it is the "…ies" plural form. */
 export interface TrieKey {
   key: string;
@@ -31,12 +26,6 @@ export class TermTrie {
   readonly termIds: Int32Array;
   readonly termIes: Uint8Array;
   readonly nodeCount: number;
-  /**
-   * A filter on a key's first two code units (see pairSlot): 1 where some key may start with the pair. Two thirds
-   * of the walks in a note ("th" of "the", most Chinese characters) end at the second character: this table read
-   * spares them (keys of one code unit are found without it: their node at the root holds terms).
-   */
-  readonly pairs: Uint8Array;
 
   /**
    * @param keys the keys, already mapped through `table`.
@@ -89,8 +78,6 @@ export class TermTrie {
     this.edgeNext = Int32Array.from(nexts);
     this.termIds = Int32Array.from(ids);
     this.termIes = Uint8Array.from(ies);
-    this.pairs = new Uint8Array(0x10000);
-    for (const k of keys) if (k.key.length >= 2) this.pairs[pairSlot(k.key.charCodeAt(0), k.key.charCodeAt(1))] = 1;
     this.root = new Int32Array(0x10000).fill(-1);
     const rootKids = kids[0];
     for (let c = 0; c < 0x10000; c++) {

@@ -7,9 +7,8 @@
 
 import type { Pause } from '../scheduling/time-slicer';
 
-/** The two lanes' multipliers (text-hash.ts reads strings in the same steps). */
-export const P1 = 0x01000193;
-export const P2 = 0x5bd1e995;
+const P1 = 0x01000193;
+const P2 = 0x5bd1e995;
 
 /** The two lanes of a byte hash under way. */
 interface Lanes {
@@ -131,11 +130,14 @@ export class Fingerprinter {
     return this;
   }
 
-  /** Mix a string, two UTF-16 code units per step, its length first (so "ab"+"c" and "a"+"bc" differ). */
-  text(s: string): this {
+  /**
+   * Mix a string, two UTF-16 code units per step, its length first (so "ab"+"c" and "a"+"bc" differ). `direct`:
+   * read it with charCodeAt, not through the UTF-8 copy (a flat string: see hashText).
+   */
+  text(s: string, direct = false): this {
     this.h1 = Math.imul(this.h1 ^ s.length, P1);
     this.h2 = Math.imul(this.h2 ^ s.length, P2);
-    const units = s.length >= COPY_MIN && s.length <= COPY_MAX ? codeUnitsOf(s) : null;
+    const units = !direct && s.length >= COPY_MIN && s.length <= COPY_MAX ? codeUnitsOf(s) : null;
     if (units) this.units(units, s.length);
     else this.unitsOfString(s);
     return this;
@@ -213,6 +215,15 @@ export function hashString(text: string): string {
   return new Fingerprinter().text(text).digest();
 }
 
+/**
+ * The fingerprint of a note's text, the value of hashString, read with charCodeAt: the concept engine hashes every
+ * note of a full rebuild (two-byte strings in Chinese notes, flat), where the UTF-8 round trip cost 5 ns a character
+ * and charCodeAt 1–1.5 ns (measured: 5,000 linked notes, 19 M characters, 95 ms against 23–27 ms on Node 20).
+ */
+export function hashText(text: string): string {
+  return new Fingerprinter().text(text, true).digest();
+}
+
 /** The fingerprint of a JSON-like value (see Fingerprinter.value). */
 export function hashValue(value: unknown): string {
   return new Fingerprinter().value(value).digest();
@@ -228,7 +239,7 @@ const hex = (w: number, shift: number): number => HEX[(w >>> shift) & 15];
  * Avalanche both lanes and print them as 16 hex digits, made as one string from character codes: this runs
  * 100,000s of times per sync, and joining 2-digit pieces took five times as long.
  */
-export function finish(a: number, b: number): string {
+function finish(a: number, b: number): string {
   const x = Math.imul(a ^ (a >>> 16), 0x85ebca6b) ^ Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
   const y = Math.imul(b ^ (b >>> 16), 0x85ebca6b) ^ Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
   return String.fromCharCode(

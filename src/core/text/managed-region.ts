@@ -66,12 +66,7 @@ export function endMarker(id: string): string {
 }
 
 // A block id on its own line (`^ann-KEY`) names the block before it only when a blank line follows.
-const BLOCK_ID_LINE = /^\^[A-Za-z0-9-]+$/;
-
-/** Whether the last line of `content` is a block id (only that line is read: a concept section is 50 KB). */
-function endsWithBlockId(content: string): boolean {
-  return BLOCK_ID_LINE.test(content.slice(content.lastIndexOf('\n') + 1));
-}
+const ENDS_WITH_BLOCK_ID = /(?:^|\n)\^[A-Za-z0-9-]+$/;
 
 /**
  * A whole region: content (LF, without a final line break) between its markers, one marker per line, in `eol` line
@@ -80,7 +75,7 @@ function endsWithBlockId(content: string): boolean {
  */
 export function wrapRegion(id: string, content: string, eol: Eol = '\n'): string {
   const body = withEol(content, eol);
-  const blank = endsWithBlockId(content) ? eol : '';
+  const blank = ENDS_WITH_BLOCK_ID.test(content) ? eol : '';
   return `${beginMarker(id)}${eol}${body}${body === '' ? '' : eol}${blank}${endMarker(id)}`;
 }
 

@@ -16,13 +16,12 @@ export const CITED_IN_SECTION_ID = 'cited-in';
 export const OWNED_SECTION_IDS: readonly string[] = [CONCEPT_SECTION_ID, CITED_IN_SECTION_ID];
 
 /**
- * The ranges [start, end) of the owned sections in `text` (from `bodyStart`; `found`: the regions found there
- * already). A section with damaged markers is still the engine's: it is protected from its first marker to its
- * last one.
+ * The ranges [start, end) of the owned sections in `text` (from `bodyStart`). A section with damaged markers is
+ * still the engine's: it is protected from its first marker to its last one.
  */
-export function ownedSectionRanges(text: string, bodyStart: number, found?: ReturnType<typeof findRegions>): [number, number][] {
+export function ownedSectionRanges(text: string, bodyStart: number): [number, number][] {
   if (!text.includes('%% zcn:')) return [];
-  const { regions, broken } = found ?? findRegions(text, bodyStart);
+  const { regions, broken } = findRegions(text, bodyStart);
   const ranges: [number, number][] = regions.filter((r) => OWNED_SECTION_IDS.includes(r.id)).map((r) => [r.start, r.end]);
   for (const id of broken) {
     if (!OWNED_SECTION_IDS.includes(id)) continue;
@@ -49,11 +48,7 @@ export function writeOwnedSection(text: string, id: string, content: string): { 
   const eol = detectEol(text);
   const region = wrapRegion(id, content, eol);
   const current = regions.find((r) => r.id === id);
-  let parts: string[];
-  if (current) parts = [text.slice(0, current.start), region, text.slice(current.end)];
-  else if (text.trim() === '') parts = [text, region, eol];
-  else parts = [text, text.endsWith('\n') ? '' : eol, eol, region, eol];
-  const regionStart = current ? current.start : parts[0].length + (parts.length === 5 ? parts[1].length + eol.length : 0);
-  const asIs = withEol(content, eol) === content;
-  return { text: parts.join(''), contentStart: asIs ? regionStart + beginMarker(id).length + eol.length : -1 };
+  const before = current ? text.slice(0, current.start) : text.trim() === '' ? text : `${text}${text.endsWith('\n') ? '' : eol}${eol}`;
+  const contentStart = withEol(content, eol) === content ? before.length + beginMarker(id).length + eol.length : -1;
+  return { text: [before, region, current ? text.slice(current.end) : eol].join(''), contentStart };
 }

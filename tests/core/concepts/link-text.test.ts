@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { linkSpliced, linkText } from '../../../src/core/concepts/link-text';
-import { hashSpliced, hashText } from '../../../src/core/text/text-hash';
+import { linkRope, linkText } from '../../../src/core/concepts/link-text';
 import { wikilinkMaker } from '../../../src/core/concepts/link-writer';
 import { linked, stripConceptLinks, testIndex } from './support';
 
@@ -141,19 +140,19 @@ describe('linkText: properties', () => {
   });
 });
 
-describe('linkSpliced (the vault linker): linkText as a rope, with what was spliced in', () => {
-  it('gives the same text, links and mentions, and splices that hash as the text', () => {
+describe('linkRope (the vault linker): linkText as a rope of its pieces', () => {
+  it('gives the same text, links and mentions, and the pieces of that text', () => {
     const word = fc.constantFrom('ICL', 'CoT', ' ', '\n', '思维链', '的', '**', '(', '`', 'in-context learning', '[[RLHF]]', '# ', '中文');
     fc.assert(
       fc.property(fc.array(word, { maxLength: 30 }), (words) => {
         const text = words.join('');
         const flat = link(text);
-        const rope = linkSpliced(text, index, { sourcePath: 'Literature/note.md' });
+        const rope = linkRope(text, index, { sourcePath: 'Literature/note.md' });
         expect(rope.text).toBe(flat.text);
         expect(rope.links).toEqual(flat.links);
         expect(rope.mentions).toEqual(flat.mentions);
-        if (rope.inserts.length === 0) expect(rope.text).toBe(text);
-        expect(hashSpliced(text, rope.cuts, rope.inserts)).toBe(hashText(flat.text));
+        if (rope.pieces === null) expect(rope.text).toBe(text);
+        else expect(rope.pieces.join('')).toBe(flat.text);
       }),
       { numRuns: 500, seed: 5 },
     );
