@@ -29,8 +29,10 @@ export interface SectionData {
   mentions: SectionConcept[];
   /** Concept notes that mention this concept. */
   mentionedBy: SectionConcept[];
-  /** Concepts mentioned in the same notes, with the number of notes, most frequent first. */
+  /** Concepts mentioned in the same notes, with the number of notes, most frequent first (the first ones at least). */
   cooccurring: (SectionConcept & { count: number })[];
+  /** How many concepts appear with this one, when `cooccurring` holds only the first MAX_COOCCURRING of them. */
+  cooccurringCount?: number;
 }
 
 /** At most this many co-occurring concepts are listed (the rest is counted). */
@@ -68,11 +70,19 @@ export interface SectionRenderOptions {
 
 /** The first part of the section: the notes that mention the concept. */
 export function renderNotesPart(notes: readonly SectionNote[], options: SectionRenderOptions): string {
+  return notesPartPieces(notes, options).join('');
+}
+
+/**
+ * The first part as pieces to concatenate: each link stays a piece of its own (`'\n- '` between them), so a link
+ * listed in many sections is copied into each, never made into a line first.
+ */
+export function notesPartPieces(notes: readonly SectionNote[], options: SectionRenderOptions): string[] {
   const l = LABELS[options.language];
-  const lines: string[] = [`## ${l.notes} (${notes.length})`, ''];
-  if (notes.length === 0) lines.push(l.none);
-  for (const n of notes) lines.push(`- ${n.link ?? options.makeLink(n.path, n.title, options.sourcePath)}`);
-  return lines.join('\n');
+  const pieces: string[] = [`## ${l.notes} (${notes.length})`, '\n'];
+  if (notes.length === 0) pieces.push('\n', l.none);
+  for (const n of notes) pieces.push('\n- ', n.link ?? options.makeLink(n.path, n.title, options.sourcePath));
+  return pieces;
 }
 
 /** The second part: related concepts (mentioned, mentioning, appearing in the same notes, with counts). */
@@ -85,7 +95,7 @@ export function renderRelatedPart(data: Omit<SectionData, 'notes'>, options: Sec
   if (data.mentionedBy.length > 0) lines.push(`- ${l.mentionedBy}: ${list(data.mentionedBy)}`);
   if (data.cooccurring.length > 0) {
     const shown = data.cooccurring.slice(0, MAX_COOCCURRING).map((c) => `${name(c)} (${c.count})`);
-    const rest = data.cooccurring.length - MAX_COOCCURRING;
+    const rest = (data.cooccurringCount ?? data.cooccurring.length) - MAX_COOCCURRING;
     if (rest > 0) shown.push(l.more.replace('{n}', String(rest)));
     lines.push(`- ${l.cooccurring}: ${shown.join(', ')}`);
   }
@@ -93,7 +103,17 @@ export function renderRelatedPart(data: Omit<SectionData, 'notes'>, options: Sec
   return lines.join('\n');
 }
 
+/**
+ * The section's content, `${list}\n\n${related}`, from its two parts (the list as pieces, or as rendered before),
+ * joined once into a flat string, with the parts as slices of it: no copy of either part is kept besides.
+ */
+export function sectionContent(listPart: string | readonly string[], related: string): { content: string; list: string; related: string } {
+  const content = [listPart, '\n\n', related].flat().join('');
+  const listLength = content.length - related.length - 2;
+  return { content, list: content.slice(0, listLength), related: content.slice(listLength + 2) };
+}
+
 /** Put `content` (LF) into the note's concept section (see writeOwnedSection). */
-export function writeConceptSection(text: string, content: string): { text: string } | { problem: string } {
+export function writeConceptSection(text: string, content: string): { text: string; contentStart: number } | { problem: string } {
   return writeOwnedSection(text, CONCEPT_SECTION_ID, content);
 }

@@ -102,18 +102,39 @@ let pooledFlags: ConceptFlags | null = new ConceptFlags();
 
 /** Link the first mention of each concept in `text`. Pure: the same input gives the same output. */
 export function linkText(text: string, index: TermIndex, options: LinkTextOptions = {}): LinkTextResult {
+  const { pieces, ...result } = linkRope(text, index, options, false);
+  return result;
+}
+
+/** A linked text and its pieces (unchanged text and links, alternately; null when nothing was linked). */
+export interface LinkedPieces extends LinkTextResult {
+  pieces: string[] | null;
+}
+
+/**
+ * linkText for the vault linker, which keeps every note it links until the plan is written: the text is a rope of
+ * its pieces (V8 concatenates them into ConsStrings over slices of the note, which is already in the old
+ * generation), not a flat copy. In a full rebuild the flat copies (two-byte in Chinese notes: 39 MB for 5,000 notes)
+ * were most of what the young-generation collections had to copy; a rope is flattened once, when the note is
+ * written. Hash `pieces.join('')`: a copy that dies young, where hashing the rope would flatten it for good.
+ * `rope: false` joins the pieces once instead (linkText): a flat string, cheap to read and to write.
+ */
+export function linkRope(text: string, index: TermIndex, options: LinkTextOptions = {}, rope = true): LinkedPieces {
+  // The pooled flags; a nested call (a `makeLink` that links text itself) gets its own.
   const flags = pooledFlags ?? new ConceptFlags();
   pooledFlags = null;
   try {
-    return linkWith(flags, text, index, options);
+    const result = linkWith(flags, text, index, options);
+    if (result.pieces) result.text = rope ? result.pieces.reduce((all, piece) => all + piece) : result.pieces.join('');
+    return result;
   } finally {
     pooledFlags = flags;
   }
 }
 
-function linkWith(flags: ConceptFlags, text: string, index: TermIndex, options: LinkTextOptions): LinkTextResult {
+function linkWith(flags: ConceptFlags, text: string, index: TermIndex, options: LinkTextOptions): LinkedPieces {
   const owner = pluginFileOwner(options.sourcePath ?? '', text);
-  if (owner !== null) return { text, links: [], mentions: [], ownedBy: owner };
+  if (owner !== null) return { text, links: [], mentions: [], ownedBy: owner, pieces: null };
   const zones = scanZones(text, { linkInHeadings: options.linkInHeadings, linkManagedRegions: options.linkManagedRegions });
   flags.begin(index.concepts.length);
   for (const l of zones.links) {
@@ -130,7 +151,6 @@ function linkWith(flags: ConceptFlags, text: string, index: TermIndex, options: 
   const makeLink = options.makeLink ?? defaultMakeLink;
   const sourcePath = options.sourcePath ?? '';
   const links: AddedLink[] = [];
-  // Pieces joined once: a flat string (cheap to hash and write) instead of a rope of concatenations.
   const out: string[] = [];
   let last = 0;
   let line = 1;
@@ -142,7 +162,10 @@ function linkWith(flags: ConceptFlags, text: string, index: TermIndex, options: 
     if (!linkPlaceIsSafe(text, m.start, m.end)) continue; // the next mention gets the link
     flags.set(id, LINKED_NOW);
     const concept = index.concepts[id];
-    const surface = text.slice(m.start, m.end);
+    // The term's own string when the mention is written as the term (acronyms, Chinese terms): a full rebuild keeps
+    // every link until the plan is written, and 90,000 fresh slices held by older link objects were costly to collect.
+    const term = m.term.text;
+    const surface = m.end - m.start === term.length && text.startsWith(term, m.start) ? term : text.slice(m.start, m.end);
     let link = makeLink(concept.path, surface, sourcePath);
     if (zones.table.length > 0 && rangeAt(zones.table, m.start) >= 0) link = escapeTablePipes(link);
     for (let k = text.indexOf('\n', counted); k >= 0 && k < m.start; k = text.indexOf('\n', k + 1)) line++;
@@ -154,7 +177,7 @@ function linkWith(flags: ConceptFlags, text: string, index: TermIndex, options: 
   // Concept ids follow path order, so sorting ids sorts paths.
   const mentions = flags.mentioned.filter((id) => id !== self).sort((a, b) => a - b).map((id) => index.concepts[id].path);
   if (links.length > 0) out.push(text.slice(last));
-  return { text: links.length === 0 ? text : out.join(''), links, mentions };
+  return { text, links, mentions, pieces: links.length === 0 ? null : out };
 }
 
 /**

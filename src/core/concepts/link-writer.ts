@@ -20,16 +20,23 @@ export function linkName(path: string): string {
  * `ambiguous` (lower case: several notes share them) are written as a path, `[[Concepts/ICL|…]]`, so they resolve.
  */
 export function wikilinkMaker(ambiguous: ReadonlySet<string> = new Set()): MakeLink {
-  // Link targets are cached: a full rebuild writes one link per note in each concept section it appears in.
-  const targets = new Map<string, string>();
+  // Per target, its link target and the last link made: a full rebuild writes the same link to a note (its title
+  // as surface) in each of the concept sections listing it, and the same surface of a concept in many notes.
+  const targets = new Map<string, { linkTarget: string; surface: string; link: string }>();
   return (target, surface) => {
-    let linkTarget = targets.get(target);
-    if (linkTarget === undefined) {
+    let cached = targets.get(target);
+    if (cached === undefined) {
       const name = linkName(target);
-      linkTarget = ambiguous.has(name.toLowerCase()) ? target.replace(/\.md$/i, '') : name;
-      targets.set(target, linkTarget);
+      const linkTarget = ambiguous.has(name.toLowerCase()) ? target.replace(/\.md$/i, '') : name;
+      cached = { linkTarget, surface: '', link: '' };
+      targets.set(target, cached);
     }
-    return surface === linkTarget ? `[[${linkTarget}]]` : `[[${linkTarget}|${surface}]]`;
+    if (cached.link === '' || cached.surface !== surface) {
+      const linkTarget = cached.linkTarget;
+      cached.surface = surface;
+      cached.link = surface === linkTarget ? `[[${linkTarget}]]` : `[[${linkTarget}|${surface}]]`;
+    }
+    return cached.link;
   };
 }
 

@@ -3,12 +3,12 @@
  * and the caller's ConceptLinkState. Full runs read the whole scope (skipping notes unchanged since the state was
  * built); incremental runs read only the changed notes and those a concept-note change can affect.
  */
-import { hashString } from '../text/fingerprint';
+import { hashText } from '../text/fingerprint';
 import type { VaultPort } from '../vault/vault-port';
 import { isInFolder, normalizeVaultPath } from '../vault/vault-path';
 import { fieldString, readFrontMatterFields } from './front-matter';
 import { cloneConceptLinkState, createConceptLinkState, noSections, rebuildReverseIndex, setNoteRecord, type ConceptLinkState } from './link-state';
-import { linkText } from './link-text';
+import { linkRope } from './link-text';
 import { defaultMakeLink, linkName, safeLinkText, wikilinkMaker, type MakeLink } from './link-writer';
 import type { ConceptLinkOptions, ConceptLinkPlan, ConceptProblem, PlannedNoteEdit, SkippedNote } from './plan-types';
 import { inScope, listScopeNotes, resolveScope } from './scope';
@@ -131,13 +131,13 @@ class PlanRun {
       this.state.pending.delete(path);
       return;
     }
-    const result = linkText(text, this.index, { sourcePath: path, makeLink: this.makeLink, linkInHeadings: this.options.settings.linkInHeadings });
+    const result = linkRope(text, this.index, { sourcePath: path, makeLink: this.makeLink, linkInHeadings: this.options.settings.linkInHeadings });
     if (result.ownedBy !== undefined) this.otherPluginFiles.push({ path, plugin: result.ownedBy });
     const skip = this.skip.has(path);
     const title = this.title(path, text);
     const old = this.state.notes.get(path);
     const record = {
-      hash: hashString(skip ? text : result.text),
+      hash: hashText(skip || !result.pieces ? text : result.pieces.join('')),
       title,
       sortKey: title.toLowerCase(),
       // Unchanged title: the note keeps its place in the order; otherwise it is ranked again by the next full run.
@@ -164,7 +164,7 @@ class PlanRun {
       const text = await this.read(path);
       const rec = this.state.notes.get(path);
       const unchanged =
-        unchangedSkip && text !== null && rec !== undefined && !this.state.pending.has(path) && rec.indexVersion === this.state.indexVersion && rec.hash === hashString(text);
+        unchangedSkip && text !== null && rec !== undefined && !this.state.pending.has(path) && rec.indexVersion === this.state.indexVersion && rec.hash === hashText(text);
       if (!unchanged) this.linkNote(path, text);
       await this.options.onProgress?.(++done, paths.length);
     }

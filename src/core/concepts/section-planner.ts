@@ -4,8 +4,8 @@
  * concept note only when its section differs from the one last planned, or when the note itself was read (changed):
  * one changed note then costs a few section renders, not a read of every concept note it mentions.
  */
-import { hashString } from '../text/fingerprint';
-import { renderNotesPart, renderRelatedPart, writeConceptSection, type SectionNote } from './concept-section';
+import { hashText } from '../text/fingerprint';
+import { notesPartPieces, renderRelatedPart, sectionContent, writeConceptSection, type SectionNote } from './concept-section';
 import type { ConceptLanguage } from './glossary';
 import type { AffectedSections, ConceptLinkState } from './link-state';
 import { sectionNotes, sectionRelated } from './section-data';
@@ -62,8 +62,9 @@ export async function planSections(run: SectionRun, affected: AffectedSections):
       continue;
     }
     const cached = run.verifyAll ? undefined : state.sectionParts.get(path);
-    const list = cached && !affected.lists.has(path) ? cached.list : renderNotesPart(await linkedNotes(run, path), options(path));
-    const related = cached && !affected.related.has(path) ? cached.related : renderRelatedPart(sectionRelated(state, path), options(path));
+    const listPart = cached && !affected.lists.has(path) ? cached.list : notesPartPieces(await linkedNotes(run, path), options(path));
+    const relatedPart = cached && !affected.related.has(path) ? cached.related : renderRelatedPart(sectionRelated(state, path), options(path));
+    const { content, list, related } = sectionContent(listPart, relatedPart);
     state.sectionParts.set(path, { list, related });
     const asPlanned = cached !== undefined && cached.list === list && cached.related === related;
     if (asPlanned && !run.wasRead(path)) continue;
@@ -71,20 +72,28 @@ export async function planSections(run: SectionRun, affected: AffectedSections):
     if (text === null) continue;
     const edit = run.edits.get(path);
     const base = edit?.after ?? text;
-    const content = `${list}\n\n${related}`;
     const written = writeConceptSection(base, content);
     if ('problem' in written) {
       run.problems.push({ path, message: written.problem });
       continue;
     }
-    if (written.text === base) continue;
+    const unchanged = written.text === base;
+    // Keep the section as slices of the note holding it (the note as it was, or as written): one copy of it, not two.
+    let section = content;
+    const at = written.contentStart;
+    if (at >= 0) {
+      const holder = unchanged ? base : written.text;
+      section = holder.slice(at, at + content.length);
+      state.sectionParts.set(path, { list: holder.slice(at, at + list.length), related: holder.slice(at + list.length + 2, at + content.length) });
+    }
+    if (unchanged) continue;
     if (run.skip.has(path)) {
       noteSkipped(run, path);
       continue;
     }
-    run.edits.set(path, { path, before: text, after: written.text, links: edit?.links ?? [], section: content });
+    run.edits.set(path, { path, before: text, after: written.text, links: edit?.links ?? [], section });
     const rec = state.notes.get(path);
-    if (rec) rec.hash = hashString(written.text);
+    if (rec) rec.hash = hashText(written.text);
     changed.push(path);
   }
   return changed;

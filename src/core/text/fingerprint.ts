@@ -130,11 +130,14 @@ export class Fingerprinter {
     return this;
   }
 
-  /** Mix a string, two UTF-16 code units per step, its length first (so "ab"+"c" and "a"+"bc" differ). */
-  text(s: string): this {
+  /**
+   * Mix a string, two UTF-16 code units per step, its length first (so "ab"+"c" and "a"+"bc" differ). `direct`:
+   * read it with charCodeAt, not through the UTF-8 copy (a flat string: see hashText).
+   */
+  text(s: string, direct = false): this {
     this.h1 = Math.imul(this.h1 ^ s.length, P1);
     this.h2 = Math.imul(this.h2 ^ s.length, P2);
-    const units = s.length >= COPY_MIN && s.length <= COPY_MAX ? codeUnitsOf(s) : null;
+    const units = !direct && s.length >= COPY_MIN && s.length <= COPY_MAX ? codeUnitsOf(s) : null;
     if (units) this.units(units, s.length);
     else this.unitsOfString(s);
     return this;
@@ -210,6 +213,15 @@ export class Fingerprinter {
 /** The fingerprint of a string. */
 export function hashString(text: string): string {
   return new Fingerprinter().text(text).digest();
+}
+
+/**
+ * The fingerprint of a note's text, the value of hashString, read with charCodeAt: the concept engine hashes every
+ * note of a full rebuild (two-byte strings in Chinese notes, flat), where the UTF-8 round trip cost 5 ns a character
+ * and charCodeAt 1–1.5 ns (measured: 5,000 linked notes, 19 M characters, 95 ms against 23–27 ms on Node 20).
+ */
+export function hashText(text: string): string {
+  return new Fingerprinter().text(text, true).digest();
 }
 
 /** The fingerprint of a JSON-like value (see Fingerprinter.value). */

@@ -5,8 +5,8 @@
  * mentions there, and the citation scanner does not count the links there as citations.
  */
 import { findFrontMatter } from './front-matter-text';
-import { detectEol } from './line-endings';
-import { findRegions, wrapRegion } from './managed-region';
+import { detectEol, withEol } from './line-endings';
+import { beginMarker, findRegions, wrapRegion } from './managed-region';
 
 /** The concept section of each concept note. */
 export const CONCEPT_SECTION_ID = 'concept-links';
@@ -37,16 +37,18 @@ export function ownedSectionRanges(text: string, bodyStart: number): [number, nu
 /**
  * Put `content` (LF) into the note's section `id`, in the note's line ending: replaced in place when the region
  * exists, appended at the end when it does not. Damaged markers (a begin without its end, a repeated region) are
- * reported and the note left alone. Markers are looked for in the body only.
+ * reported and the note left alone. Markers are looked for in the body only. The text is made by one join (a flat
+ * string); `contentStart` is where `content` starts in it, or -1 when its line endings were converted, so a caller
+ * keeping the content can keep a slice of the text instead of a second copy.
  */
-export function writeOwnedSection(text: string, id: string, content: string): { text: string } | { problem: string } {
+export function writeOwnedSection(text: string, id: string, content: string): { text: string; contentStart: number } | { problem: string } {
   const fm = findFrontMatter(text);
   const { regions, broken } = findRegions(text, fm ? fm.bodyStart : 0);
   if (broken.includes(id)) return { problem: `the "${id}" section markers are damaged (missing, repeated or nested); fix or delete them` };
   const eol = detectEol(text);
   const region = wrapRegion(id, content, eol);
   const current = regions.find((r) => r.id === id);
-  if (current) return { text: text.slice(0, current.start) + region + text.slice(current.end) };
-  if (text.trim() === '') return { text: `${text}${region}${eol}` };
-  return { text: `${text}${text.endsWith('\n') ? '' : eol}${eol}${region}${eol}` };
+  const before = current ? text.slice(0, current.start) : text.trim() === '' ? text : `${text}${text.endsWith('\n') ? '' : eol}${eol}`;
+  const contentStart = withEol(content, eol) === content ? before.length + beginMarker(id).length + eol.length : -1;
+  return { text: [before, region, current ? text.slice(current.end) : eol].join(''), contentStart };
 }

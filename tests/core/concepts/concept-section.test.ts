@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { writeConceptSection } from '../../../src/core/concepts/concept-section';
+import { detectEol } from '../../../src/core/text/line-endings';
+import { findRegions, wrapRegion } from '../../../src/core/text/managed-region';
 
 const CONTENT = '## Mentioned in (1)\n\n- [[Literature/a|A paper]]\n\n## Related concepts\n\n*None yet.*';
 
@@ -43,5 +46,31 @@ describe('writeConceptSection', () => {
 
   it('reports damaged markers and leaves the note alone', () => {
     expect(writeConceptSection('%% zcn:begin concept-links %%\nx\n', CONTENT)).toEqual({ problem: expect.stringContaining('damaged') as unknown });
+  });
+
+  it('writes what it wrote by concatenation before, and says where the content is in it', () => {
+    // The construction before the text was made by one join (regions found from 0: no front matter here).
+    const reference = (text: string, content: string) => {
+      const eol = detectEol(text);
+      const region = wrapRegion('concept-links', content, eol);
+      const current = findRegions(text).regions.find((r) => r.id === 'concept-links');
+      if (current) return text.slice(0, current.start) + region + text.slice(current.end);
+      if (text.trim() === '') return `${text}${region}${eol}`;
+      return `${text}${text.endsWith('\n') ? '' : eol}${eol}${region}${eol}`;
+    };
+    const piece = fc.constantFrom('My notes.', '\n', '\r\n', ' ', '# ICL', '%% zcn:begin concept-links %%\nold\n%% zcn:end concept-links %%', '中文');
+    const contentPiece = fc.constantFrom('## Mentioned in (1)', '\n', '\r\n', '- [[a|A]]', '^ann-1', '');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), fc.array(contentPiece, { maxLength: 6 }), (noteParts, contentParts) => {
+        const note = noteParts.join('');
+        const content = contentParts.join('');
+        const r = writeConceptSection(note, content);
+        if (!('text' in r)) return; // damaged markers: covered above
+        expect(r.text).toBe(reference(note, content));
+        if (r.contentStart >= 0) expect(r.text.slice(r.contentStart, r.contentStart + content.length)).toBe(content);
+        else expect(content.includes('\n')).toBe(true); // only a converted line ending has no place in the text
+      }),
+      { numRuns: 1000, seed: 3 },
+    );
   });
 });

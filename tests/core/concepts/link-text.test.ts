@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { linkText } from '../../../src/core/concepts/link-text';
+import { linkRope, linkText } from '../../../src/core/concepts/link-text';
 import { wikilinkMaker } from '../../../src/core/concepts/link-writer';
 import { linked, stripConceptLinks, testIndex } from './support';
 
@@ -136,6 +136,25 @@ describe('linkText: properties', () => {
         expect(link(once).text).toBe(once);
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('linkRope (the vault linker): linkText as a rope of its pieces', () => {
+  it('gives the same text, links and mentions, and the pieces of that text', () => {
+    const word = fc.constantFrom('ICL', 'CoT', ' ', '\n', '思维链', '的', '**', '(', '`', 'in-context learning', '[[RLHF]]', '# ', '中文');
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 30 }), (words) => {
+        const text = words.join('');
+        const flat = link(text);
+        const rope = linkRope(text, index, { sourcePath: 'Literature/note.md' });
+        expect(rope.text).toBe(flat.text);
+        expect(rope.links).toEqual(flat.links);
+        expect(rope.mentions).toEqual(flat.mentions);
+        if (rope.pieces === null) expect(rope.text).toBe(text);
+        else expect(rope.pieces.join('')).toBe(flat.text);
+      }),
+      { numRuns: 500, seed: 5 },
     );
   });
 });

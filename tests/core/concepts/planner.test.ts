@@ -52,6 +52,20 @@ describe('planConceptLinks + applyConceptPlan: full runs', () => {
     expect(plan.conflicts).toEqual([]);
   });
 
+  it('asks a link writer that depends on where the link goes for each section entry, from that concept note', async () => {
+    const vault = makeVault();
+    const makeLink = (target: string, surface: string, source: string) => `[${surface}](${encodeURI(target)} "${source}")`;
+    await run(vault, { makeLink });
+    const files = vault.snapshot();
+    expect(section(files['Concepts/ICL.md']).split('\n').slice(0, 4)).toEqual([
+      '## Mentioned in (2)',
+      '',
+      '- [Paper A: ICL](Literature/a.md "Concepts/ICL.md")',
+      '- [论文 B](Literature/b.md "Concepts/ICL.md")',
+    ]);
+    expect(section(files['Concepts/CoT.md']).split('\n')[2]).toBe('- [Paper A: ICL](Literature/a.md "Concepts/CoT.md")');
+  });
+
   it('changes nothing on a second run, with or without a state', async () => {
     const vault = makeVault();
     const state = createConceptLinkState();
