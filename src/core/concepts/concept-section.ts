@@ -108,7 +108,7 @@ export function renderRelatedPart(data: Omit<SectionData, 'notes'>, options: Sec
  * joined once into a flat string, with the parts as slices of it: no copy of either part is kept besides.
  */
 export function sectionContent(listPart: string | readonly string[], related: string): { content: string; list: string; related: string } {
-  const content = [listPart, '\n\n', related].flat().join('');
+  const content = (typeof listPart === 'string' ? [listPart] : listPart).concat('\n\n', related).join('');
   const listLength = content.length - related.length - 2;
   return { content, list: content.slice(0, listLength), related: content.slice(listLength + 2) };
 }

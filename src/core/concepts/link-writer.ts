@@ -34,7 +34,8 @@ export function wikilinkMaker(ambiguous: ReadonlySet<string> = new Set()): MakeL
     if (cached.link === '' || cached.surface !== surface) {
       const linkTarget = cached.linkTarget;
       cached.surface = surface;
-      cached.link = surface === linkTarget ? `[[${linkTarget}]]` : `[[${linkTarget}|${surface}]]`;
+      // Joined: a flat string, copied as a block into each section listing the note (a concatenation is a rope).
+      cached.link = (surface === linkTarget ? ['[[', linkTarget, ']]'] : ['[[', linkTarget, '|', surface, ']]']).join('');
     }
     return cached.link;
   };
