@@ -4,10 +4,12 @@
  * computer, which a phone cannot read. The library shelf reads them, the auto-sync watches them, the sync takes them
  * in this order.
  */
-import type { App } from 'obsidian';
+import { Platform, type App } from 'obsidian';
+import { exportPathInVault } from '../../core/export';
+import { ObsidianVault } from '../vault/obsidian-vault';
 import type { ShelfExport } from '../../core/library';
 import type { PluginSettingsStore } from '../settings/settings-store';
-import { existingFileCase } from '../vault/vault-folders';
+import { existingFileCase, vaultBasePath } from '../vault/vault-folders';
 import { locateExport, type ExportFiles, type ExportLocation, type NodeModules } from './export-file';
 
 /** One export of the settings, located. `name` is its path as located (vault path, or the path on the computer). */
@@ -62,5 +64,31 @@ export class ExportSet {
   /** The exports as the library shelf reads them. */
   shelfExports(files: ExportFiles): ShelfExport[] {
     return this.locations().map(({ name, location }) => ({ name, read: () => files.readBytes(location) }));
+  }
+
+  /**
+   * On desktop, an absolute export path inside the vault is stored as a vault path, so the other devices of the
+   * vault (a phone has no "/Users/me/…") can read the export too. Returns the path to store, or null to keep it.
+   */
+  vaultPathOf(setting: string): string | null {
+    const node = this.node();
+    const base = node ? vaultBasePath(this.app) : null;
+    if (!node || base === null) return null;
+    const inVault = exportPathInVault(setting, base, node.os.homedir(), Platform.isMacOS || Platform.isWin);
+    if (inVault === null || inVault.startsWith(`${this.app.vault.configDir}/`)) return null; // Obsidian does not index its config folder
+    try {
+      return ObsidianVault.toVaultPath(inVault);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Store each absolute export path inside the vault as a vault path; whether it did. */
+  async storeAsVaultPaths(): Promise<boolean> {
+    const paths = this.settings.settings.exportPaths;
+    const stored = paths.map((p) => this.vaultPathOf(p) ?? p);
+    if (stored.every((p, i) => p === paths[i])) return false;
+    await this.settings.update({ exportPaths: stored });
+    return true;
   }
 }

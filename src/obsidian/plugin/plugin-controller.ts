@@ -4,8 +4,8 @@
  * Created in onload (cheap: nothing is read), started after the layout is ready, stopped on unload. Reacts to
  * settings changes at once, so no restart is needed.
  */
-import { Platform, type App, type Plugin, type TAbstractFile } from 'obsidian';
-import { EXPORT_ON_ANOTHER_COMPUTER, exportPathInVault, type SettleTimers } from '../../core/export';
+import type { App, Plugin, TAbstractFile } from 'obsidian';
+import { EXPORT_ON_ANOTHER_COMPUTER, type SettleTimers } from '../../core/export';
 import { LibraryShelf, type LibraryParser, type Paper, type ShelfLibrary } from '../../core/library';
 import type { Settings } from '../../core/settings';
 import { exportSourcesReadNow, ExportProblems, knownExports, loadedExportSources, StandingProblems, type SyncProgress } from '../../core/sync';
@@ -20,9 +20,8 @@ import type { DeviceStore } from '../settings/device-store';
 import type { PluginSettingsStore } from '../settings/settings-store';
 import { AutoSync } from '../sync/auto-sync';
 import { SyncScheduler, type SyncAttempt, type SyncTrigger } from '../sync/sync-scheduler';
-import { ObsidianVault } from '../vault/obsidian-vault';
 import { resolveLanguage } from './note-language';
-import { vaultBasePath, withVaultPaths } from '../vault/vault-folders';
+import { withVaultPaths } from '../vault/vault-folders';
 import type { CoreServices, ExportRequest, ServiceContext } from './core-services';
 import { Notices } from './notices';
 import { StatusBarState, type StatusBar } from './status-bar';
@@ -171,7 +170,7 @@ export class PluginController {
     this.plugin.registerEvent(vault.on('delete', notesChanged));
     this.plugin.registerEvent(vault.on('rename', notesChanged));
     // Stored as a vault path, the new setting loads the library itself (onSettingsChanged); else load it now.
-    void this.exportPathToVaultPath().then(
+    void this.exports.storeAsVaultPaths().then(
       (stored) => stored || this.loadAndWatch(),
       () => this.loadAndWatch(),
     );
@@ -198,30 +197,9 @@ export class PluginController {
     return this.library.load();
   }
 
-  /**
-   * On desktop, an absolute export path inside the vault is stored as a vault path, so the other devices of the
-   * vault (a phone has no "/Users/me/…") can read the export too. Returns the path to store, or null to keep it.
-   */
+  /** The path to store for a typed export path (an absolute one inside the vault as a vault path), or null. */
   vaultPathOfExport(setting: string): string | null {
-    const node = this.node();
-    const base = node ? vaultBasePath(this.app) : null;
-    if (!node || base === null) return null;
-    const inVault = exportPathInVault(setting, base, node.os.homedir(), Platform.isMacOS || Platform.isWin);
-    if (inVault === null || inVault.startsWith(`${this.app.vault.configDir}/`)) return null; // Obsidian does not index its config folder
-    try {
-      return ObsidianVault.toVaultPath(inVault);
-    } catch {
-      return null;
-    }
-  }
-
-  /** Store each absolute export path inside the vault as a vault path; whether it did. */
-  private async exportPathToVaultPath(): Promise<boolean> {
-    const paths = this.settings.settings.exportPaths;
-    const stored = paths.map((p) => this.vaultPathOfExport(p) ?? p);
-    if (stored.every((p, i) => p === paths[i])) return false;
-    await this.settings.update({ exportPaths: stored });
-    return true;
+    return this.exports.vaultPathOf(setting);
   }
 
   /**
