@@ -6,56 +6,31 @@
  */
 import { loadConceptIndex } from '../concepts/load-index';
 import { noteLinker } from '../concepts/link-text';
-import type { IndexedExport } from '../library/library-index';
-import type { NoteLanguage } from '../notes/i18n';
 import { loadNoteTemplate } from '../notes/load-template';
-import type { Settings } from '../settings/settings';
-import type { VaultPort } from '../vault/vault-port';
-import type { Pause } from '../scheduling/time-slicer';
 import type { ExportContent } from './export-bytes';
 import { NOT_IN_EXPORT, syncExport, type SyncExportInput } from './sync-export';
 import type { SyncOutcome } from './sync-outcome';
 import type { TakeZoteroVersion } from './plan-parts';
 import type { NoteLinker } from './sync-plan';
 import type { SyncLock } from './sync-lock';
-import type { SyncExportSource } from './several-exports';
-import type { SyncStateStore } from './sync-state-store';
 import { outcomeSummary, type SyncProgress, type SyncSummary } from './sync-summary';
 
-export interface LibrarySyncRequest {
-  vault: VaultPort;
-  store: SyncStateStore;
-  settings: Settings;
-  language: NoteLanguage;
-  now: Date;
-  /**
-   * The exports, in order, each with its name and its content or fingerprint and reader (see SyncExportSource):
-   * several libraries, or one. Without it, the one export of the fields below.
-   */
-  exports?: readonly SyncExportSource[];
+/**
+ * What a sync use case is given: the engine's input as the shells have it (see SyncExportInput for each field), plus
+ * what the use case does around the engine.
+ */
+export interface LibrarySyncRequest
+  extends Pick<
+    SyncExportInput,
+    'vault' | 'store' | 'settings' | 'language' | 'now' | 'exports' | 'exportName' | 'exportHash' | 'readExport' | 'pause' | 'dryRun' | 'force' | 'device' | 'automatic'
+  > {
   /** The export file's content (text, or its bytes: an unchanged export is then not even decoded). */
   exportContent?: ExportContent;
-  /** The export's path or name, for the messages about it (e.g. an encoding warning). */
-  exportName?: string;
-  /** Its fingerprint, when already taken. */
-  exportHash?: string;
-  /** The export read and indexed, asked for only when needed (the plugin parses in a worker); else `exportContent` is read. */
-  readExport?: () => Promise<IndexedExport>;
   /** The linker for new notes; default: one over the concept notes in the vault, writing wikilinks. */
   linker?: () => Promise<NoteLinker | undefined>;
   /** Notes were written: update what depends on them (the plugin re-links concepts). Returns warnings. */
   afterWrite?: (paths: string[]) => Promise<string[]>;
-  /** Awaited between steps (the plugin's time slicer yields to the UI there when its slice is used up). */
-  pause?: Pause;
   onProgress?: (progress: SyncProgress) => void;
-  /** Plan only: nothing is written. */
-  dryRun?: boolean;
-  /** Parse and plan every paper from its note, even when the export is unchanged since the last clean sync. */
-  force?: boolean;
-  /** The device syncing (the plugin's id for it), recorded in the sync state; absent for the CLI. */
-  device?: string;
-  /** The export changed and this sync was not asked for: skipped if another device synced that export already. */
-  automatic?: boolean;
   /** Held for the whole run (not for a dry run), so that no other run writes the notes or the state meanwhile. */
   lock?: SyncLock;
   /**
