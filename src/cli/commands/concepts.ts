@@ -12,7 +12,6 @@ import { NodeVault } from '../../node/node-vault';
 import { CliUsageError, EXIT_OK, EXIT_PARTIAL, listOption, stringOption, type CliCommand, type CliIO, type ParsedArgs } from '../cli-command';
 import { loadVaultSettings, saveVaultSettingsKeys, VAULT_SETTINGS_OPTIONS } from '../load-vault-settings';
 import { runConceptSuggest, SUGGEST_OPTIONS } from './concepts-suggest';
-import type { SyncLock } from '../../core/sync';
 import { cliVaultLock, reportFatal } from '../sync-request';
 import { errorMessage } from '../../core/text';
 
@@ -48,14 +47,13 @@ function scopeOf(args: ParsedArgs, settings: Settings): string[] | undefined {
 async function runConcepts(args: ParsedArgs): Promise<ConceptsOutcome> {
   const { vaultDir, settings } = await loadVaultSettings(args);
   const dryRun = args.values['dry-run'] === true;
-  if (dryRun) return linkConcepts(args, vaultDir, settings, null);
+  if (dryRun) return linkConcepts(args, vaultDir, settings, true);
   const lock = await cliVaultLock(new NodeVault(vaultDir), args);
-  return lock.hold(() => linkConcepts(args, vaultDir, settings, lock));
+  return lock.hold(() => linkConcepts(args, vaultDir, settings, false));
 }
 
-/** The run itself, holding the vault's lock unless it is a dry run (`lock` null). */
-async function linkConcepts(args: ParsedArgs, vaultDir: string, settings: Settings, lock: SyncLock | null): Promise<ConceptsOutcome> {
-  const dryRun = lock === null;
+/** The run itself (the caller holds the vault's lock unless it is a dry run, which writes nothing). */
+async function linkConcepts(args: ParsedArgs, vaultDir: string, settings: Settings, dryRun: boolean): Promise<ConceptsOutcome> {
   const language = languageOf(args, settings);
   const scopeFolders = scopeOf(args, settings);
   const { applyConceptPlan, createGlossaryNotes, OverlayVault, planConceptLinks, withAdopted } = await loadConceptEngine();
